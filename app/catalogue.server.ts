@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { isMunicipalityCode } from "#pathways/areas.ts";
+import type { Language } from "#pathways/i18n.ts";
+import { isNeedCode } from "#pathways/needs/taxonomy.ts";
+import type { SearchResult } from "#db/catalogue-search.ts";
+import { maxSearchLength, searchPageSize } from "./catalogue-limits.ts";
+import { getCatalogue } from "./db.server.ts";
+
+const maxPage = 500;
+
+/** An empty field means "no filter"; browsers send it when a select is left at "All". */
+const optionalParameter = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+/** Query string of /services. Error messages are translation keys in the catalogue namespace. */
+const searchParametersSchema = z.object({
+  q: optionalParameter.pipe(z.string().max(maxSearchLength, "search.errors.queryTooLong").optional()),
+  need: optionalParameter.pipe(z.string().refine(isNeedCode, "search.errors.unknownNeed").optional()),
+  municipality: optionalParameter.pipe(z.string().refine(isMunicipalityCode, "search.errors.unknownMunicipality").optional()),
+  // Paging past the end or with nonsense simply shows the first page.
+  page: z.coerce.number().int().min(1).max(maxPage).catch(1),
+});
+
+export type SearchErrorKey =
+  | "search.errors.queryTooLong"
+  | "search.errors.unknownNeed"
+  | "search.errors.unknownMunicipality";
+
+export interface SearchPage {
+  values: { q: string; need: string; municipality: string };
+  errors: Partial<Record<"q" | "need" | "municipality", SearchErrorKey>>;
+  page: number;
+  result: SearchResult | null;
+}
+
+/**
+ * Validates /services' query and runs the search. With invalid input the page shows the
+ * form with messages and no results, rather than guessing what was meant.
+ */
+export function searchCatalogue(url: URL, language: Language): SearchPage {
+  const raw = {
+    // A repeated parameter counts once: the first value.
+    q: url.searchParams.get("q") ?? undefined,
+    need: url.searchParams.get("need") ?? undefined,
+    municipality: url.searchParams.get("municipality") ?? undefined,
+    page: url.searchParams.get("page") ?? undefined,
+  };
+  const values = {
+    q: (raw.q ?? "").slice(0, maxSearchLength * 2),
+    need: raw.need ?? "",
+    municipality: raw.municipality ?? "",
+  };
+  const parsed = searchParametersSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors: SearchPage["errors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === "q" || field === "need" || field === "municipality") errors[field] ??= issue.message as SearchErrorKey;
+    }
+    return { values, errors, page: 1, result: null };
+  }
+  const { q, need, municipality, page } = parsed.data;
+  const result = getCatalogue().search({
+    text: q,
+    needCode: need,
+    municipalityCode: municipality,
+    language,
+    page,
+    pageSize: searchPageSize,
+  });
+  return { values, errors: {}, page, result };
+}
+
+const serviceIdSchema = z.string().regex(/^[1-9]\d{0,11}$/).transform(Number);
+
+/** The public page of a service, or null when the id is malformed or nothing published has it. */
+export function findService(serviceId: string | undefined, language: Language) {
+  const parsed = serviceIdSchema.safeParse(serviceId);
+  if (!parsed.success) return null;
+  return getCatalogue().service(parsed.data, language);
+}

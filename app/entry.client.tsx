@@ -1,0 +1,27 @@
+import i18next from "i18next";
+import { StrictMode, startTransition } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { HydratedRouter } from "react-router/dom";
+import { defaultLanguage, isLanguage } from "#pathways/i18n.ts";
+import { i18nextOptions } from "./i18n/config.ts";
+
+async function hydrate() {
+  const documentLanguage = document.documentElement.lang;
+  await i18next.use(initReactI18next).init({
+    ...i18nextOptions,
+    lng: isLanguage(documentLanguage) ? documentLanguage : defaultLanguage,
+  });
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <HydratedRouter />
+        </StrictMode>
+      </I18nextProvider>,
+    );
+  });
+}
+
+void hydrate();

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/**
+ * Configuration from the environment, validated once at start-up. Every variable has a
+ * default that works on a developer's machine, so `npm start` needs none of them.
+ */
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().trim().min(1).default("data/luukku.db"),
+  /** Seed the demo catalogue into an empty database on start. */
+  SEED_DEMO_DATA: booleanFlag.default(true),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export class EnvironmentError extends Error {}
+
+/** Parses `source`; on failure throws one line that names the first bad variable and why. */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const result = environmentSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? "environment");
+  const given = source[name];
+  throw new EnvironmentError(
+    `Invalid environment variable ${name}=${JSON.stringify(given ?? "")}: ${issue?.message ?? "invalid value"}`,
+  );
+}
+
+let cached: Environment | undefined;
+
+export function getEnvironment(): Environment {
+  cached ??= parseEnvironment(process.env);
+  return cached;
+}

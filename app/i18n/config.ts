@@ -1,0 +1,19 @@
+import type { InitOptions } from "i18next";
+import { defaultLanguage, supportedLanguages } from "#pathways/i18n.ts";
+import { defaultNamespace, namespaces, resources } from "./resources.ts";
+
+/** i18next options shared by the server (per request) and the browser. */
+export const i18nextOptions = {
+  supportedLngs: [...supportedLanguages],
+  fallbackLng: defaultLanguage,
+  ns: [...namespaces],
+  defaultNS: defaultNamespace,
+  resources,
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+  // A missing key must show up in tests, not silently render the key.
+  saveMissing: false,
+} satisfies InitOptions;
+
+/** The BCP 47 locale Intl formats with for each UI language (Finnish conventions throughout). */
+export const intlLocales = { fi: "fi-FI", sv: "sv-FI", en: "en-FI" } as const;

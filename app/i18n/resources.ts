@@ -1,0 +1,21 @@
+import type { Language } from "#pathways/i18n.ts";
+import enCatalogue from "#locales/en/catalogue.json";
+import enCommon from "#locales/en/common.json";
+import fiCatalogue from "#locales/fi/catalogue.json";
+import fiCommon from "#locales/fi/common.json";
+import svCatalogue from "#locales/sv/catalogue.json";
+import svCommon from "#locales/sv/common.json";
+
+/**
+ * All UI strings, bundled: three small languages cost less than a round trip to fetch
+ * one. The English files are the reference; tests/unit/locales.test.ts fails when fi or
+ * sv lacks a key that en has (or has one en lacks), or when code uses a missing key.
+ */
+export const resources = {
+  en: { common: enCommon, catalogue: enCatalogue },
+  fi: { common: fiCommon, catalogue: fiCatalogue },
+  sv: { common: svCommon, catalogue: svCatalogue },
+} as const satisfies Record<Language, Record<string, unknown>>;
+
+export const namespaces = ["common", "catalogue"] as const;
+export const defaultNamespace = "common";

@@ -1,0 +1,105 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import { defaultLanguage, isLanguage, type Language } from "#pathways/i18n.ts";
+import type { Route } from "./+types/root";
+import { Footer, Header, PageTitle, SkipLink } from "./components/layout.tsx";
+import { getLanguage, i18nextMiddleware, rememberLanguageChoice } from "./i18n/i18n.server.ts";
+import { useNonce } from "./nonce.tsx";
+import { securityHeadersMiddleware } from "./security.server.ts";
+import stylesheet from "./styles.css?url";
+
+export const middleware: Route.MiddlewareFunction[] = [securityHeadersMiddleware, i18nextMiddleware];
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const language = getLanguage(context);
+  return data({ language }, { headers: await rememberLanguageChoice(request) });
+}
+
+export function headers({ loaderHeaders }: Route.HeadersArgs) {
+  return loaderHeaders;
+}
+
+function usePageLanguage(): Language {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const { i18n } = useTranslation();
+  const language = rootData?.language ?? i18n.language;
+  return isLanguage(language) ? language : defaultLanguage;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const language = usePageLanguage();
+  const nonce = useNonce();
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [i18n, language]);
+  return (
+    <html lang={language} dir={i18n.dir(language)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SkipLink />
+        <Header language={language} />
+        <div className="container">
+          <main className="main" id="main-content" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <Footer />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <>
+        <PageTitle title={t("errors.notFound.title")} />
+        <h1 className="heading-l">{t("errors.notFound.title")}</h1>
+        <p>{t("errors.notFound.typedAddress")}</p>
+        <p>{t("errors.notFound.pastedAddress")}</p>
+        <p>
+          <a href="/services">{t("errors.notFound.findServices")}</a>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle title={t("errors.server.title")} />
+      <h1 className="heading-l">{t("errors.server.title")}</h1>
+      <p>{t("errors.server.tryLater")}</p>
+      <p>{t("errors.server.nothingLost")}</p>
+      {import.meta.env.DEV && error instanceof Error ? <pre className="error-stack">{error.stack}</pre> : null}
+    </>
+  );
+}

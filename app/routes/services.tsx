@@ -1,0 +1,145 @@
+import { useTranslation } from "react-i18next";
+import { data, Form } from "react-router";
+import { municipalities, municipalityCodes } from "#pathways/areas.ts";
+import { needCategories, needs, type NeedCategory } from "#pathways/needs/taxonomy.ts";
+import { maxSearchLength, searchPageSize } from "#app/catalogue-limits.ts";
+import { searchCatalogue } from "#app/catalogue.server.ts";
+import { Localized, Pagination } from "#app/components/content.tsx";
+import { Button, ErrorSummary, Select, TextInput } from "#app/components/form.tsx";
+import { PageTitle } from "#app/components/layout.tsx";
+import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
+import { formatNumber } from "#app/format.ts";
+import { getLanguage } from "#app/i18n/i18n.server.ts";
+import type { Route } from "./+types/services";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const language = getLanguage(context);
+  const page = searchCatalogue(new URL(request.url), language);
+  return data({ ...page, language }, { status: Object.keys(page.errors).length > 0 ? 400 : 200 });
+}
+
+const needsByCategory = Object.entries(needs).reduce<Record<string, string[]>>((groups, [code, need]) => {
+  (groups[need.category] ??= []).push(code);
+  return groups;
+}, {});
+
+export default function Services({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("catalogue");
+  const { values, errors, result, page, language } = loaderData;
+  const errorList = (["q", "need", "municipality"] as const)
+    .filter((field) => errors[field])
+    .map((field) => ({ fieldId: `search-${field}`, message: t(errors[field]!, { max: maxSearchLength }) }));
+  const pageCount = result ? Math.ceil(result.total / searchPageSize) : 0;
+  const hrefFor = (target: number) => {
+    const query = new URLSearchParams();
+    if (values.q) query.set("q", values.q);
+    if (values.need) query.set("need", values.need);
+    if (values.municipality) query.set("municipality", values.municipality);
+    query.set("page", String(target));
+    return `/services?${query.toString()}`;
+  };
+
+  return (
+    <>
+      <PageTitle title={t("search.title")} hasErrors={errorList.length > 0} />
+      <ErrorSummary errors={errorList} />
+      <h1 className="heading-l">{t("search.title")}</h1>
+      <p className="lead">{t("search.intro")}</p>
+      <Form method="get" action="/services" className="search-form" role="search" aria-label={t("search.formLabel")}>
+        <TextInput
+          id="search-q"
+          name="q"
+          type="search"
+          label={t("search.queryLabel")}
+          hint={t("search.queryHint")}
+          defaultValue={values.q}
+          error={errors.q && t(errors.q, { max: maxSearchLength })}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <div className="search-form__filters">
+          <Select
+            id="search-need"
+            name="need"
+            label={t("search.needLabel")}
+            defaultValue={values.need}
+            error={errors.need && t(errors.need)}
+          >
+            <option value="">{t("search.allNeeds")}</option>
+            {Object.entries(needsByCategory).map(([category, codes]) => (
+              <optgroup key={category} label={needCategories[category as NeedCategory].name[language]}>
+                {codes.map((code) => (
+                  <option key={code} value={code}>
+                    {needs[code as keyof typeof needs].name[language]}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+          <Select
+            id="search-municipality"
+            name="municipality"
+            label={t("search.municipalityLabel")}
+            defaultValue={values.municipality}
+            error={errors.municipality && t(errors.municipality)}
+          >
+            <option value="">{t("search.allMunicipalities")}</option>
+            {municipalityCodes.map((code) => (
+              <option key={code} value={code}>
+                {municipalities[code].name[language]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button>{t("search.submit")}</Button>
+      </Form>
+
+      {result ? (
+        <section aria-labelledby="results-heading" className="search-results">
+          <h2 className="heading-m" id="results-heading" aria-live="polite">
+            {t("search.resultCount", { count: result.total, formatted: formatNumber(result.total, language) })}
+          </h2>
+          {result.total === 0 ? (
+            <div className="search-results__empty">
+              <p>{t("search.noResults")}</p>
+              <ul className="list list--bullet">
+                <li>{t("search.noResultsSpelling")}</li>
+                <li>{t("search.noResultsFewerWords")}</li>
+                <li>{t("search.noResultsFilters")}</li>
+              </ul>
+            </div>
+          ) : (
+            <ol className="service-list">
+              {result.services.map((service) => (
+                <li key={service.id} className="service-list__item">
+                  <h3 className="heading-s service-list__name">
+                    <a href={`/services/${service.id}`}>
+                      <Localized value={service.name} pageLanguage={language} />
+                    </a>
+                  </h3>
+                  <p className="service-list__provider">
+                    <Localized value={service.provider.name} pageLanguage={language} />{" "}
+                    <ProviderTypeTag type={service.provider.type} />
+                  </p>
+                  <Localized as="p" value={service.summary} pageLanguage={language} className="service-list__summary" />
+                  <p className="service-list__meta">
+                    {service.cost ? <CostText cost={service.cost} language={language} /> : null}
+                    {service.municipalityCodes.length > 0 ? (
+                      <span className="service-list__area">
+                        {" · "}
+                        {service.municipalityCodes
+                          .map((code) => (code in municipalities ? municipalities[code as keyof typeof municipalities].name[language] : code))
+                          .join(", ")}
+                      </span>
+                    ) : null}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
+        </section>
+      ) : null}
+    </>
+  );
+}

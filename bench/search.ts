@@ -1,0 +1,70 @@
+/**
+ * Catalogue search over a generated catalogue (default 50,000 services): typical searches,
+ * rare and common terms, with and without filters, in each language. Each is reported
+ * next to the bare FTS5 MATCH of the same text in the same run, so the figure says what
+ * our joins, filters, ranking and paging cost on top of the index itself.
+ */
+import { existsSync } from "node:fs";
+import { CatalogueQueries, toFtsQuery, type SearchCriteria } from "#db/catalogue-search.ts";
+import { openDatabase } from "#db/client.ts";
+import { prepareDatabase } from "#db/prepare.ts";
+import { generateLargeCatalogue, largeDatabasePath } from "#db/seed/large-catalogue.ts";
+import { loadCatalogue } from "#db/seed/load-catalogue.ts";
+import { measure, ms } from "./stats.ts";
+
+const serviceCount = Number(process.env.BENCH_SERVICES ?? 50_000);
+
+export function ensureLargeDatabase(count: number): string {
+  const path = largeDatabasePath(count);
+  if (!existsSync(path)) {
+    console.log(`Generating ${count} services into ${path} (once)…`);
+    const db = openDatabase(path);
+    prepareDatabase(db, { seedDemo: false });
+    loadCatalogue(db, generateLargeCatalogue(count));
+    db.$client.pragma("optimize");
+    db.$client.close();
+  }
+  return path;
+}
+
+const cases: { label: string; criteria: Omit<SearchCriteria, "page" | "pageSize"> }[] = [
+  { label: "common term (fi: palvelu)", criteria: { text: "palvelu", language: "fi" } },
+  { label: "common term + need + municipality", criteria: { text: "apua", needCode: "money.debt", municipalityCode: "koskela", language: "fi" } },
+  { label: "two terms (en: home care)", criteria: { text: "home care", language: "en" } },
+  { label: "rare term (sv: skuldsanering)", criteria: { text: "skuldsanering", language: "sv" } },
+  { label: "rare provider name (fi: kalti)", criteria: { text: "kalti", language: "fi" } },
+  { label: "prefix of a compound (fi: velka)", criteria: { text: "velka", language: "fi" } },
+  { label: "no text, need filter", criteria: { needCode: "housing.eviction-risk", language: "fi" } },
+  { label: "no text, need + municipality", criteria: { needCode: "daily-living.home-care", municipalityCode: "rantala", language: "sv" } },
+  { label: "no text, no filter (browse)", criteria: { language: "en" } },
+  { label: "no match", criteria: { text: "qqqzzzxxx", language: "en" } },
+];
+
+export function runSearchBenchmark(): void {
+  const path = ensureLargeDatabase(serviceCount);
+  const db = openDatabase(path);
+  const queries = new CatalogueQueries(db);
+  const total = (db.$client.prepare("SELECT count(*) AS n FROM service").get() as { n: number }).n;
+  console.log(`\nCatalogue search over ${total} services (${path}), 300 runs each after warm-up, page 1 of 20 results`);
+  console.log("case | matches | p50 | p95 | bare MATCH p95 | ratio p95");
+  let worstP95 = 0;
+  for (const { label, criteria } of cases) {
+    const result = queries.search({ ...criteria, page: 1, pageSize: 20 });
+    const timing = measure(() => queries.search({ ...criteria, page: 1, pageSize: 20 }));
+    const ftsQuery = criteria.text ? toFtsQuery(criteria.text) : null;
+    let bare = "–";
+    let ratio = "–";
+    if (ftsQuery) {
+      const statement = db.$client.prepare(
+        `SELECT rowid FROM service_search_${criteria.language} WHERE service_search_${criteria.language} MATCH ?`,
+      );
+      const bareTiming = measure(() => statement.all(ftsQuery));
+      bare = ms(bareTiming.p95);
+      ratio = `${(timing.p95 / bareTiming.p95).toFixed(1)}×`;
+    }
+    worstP95 = Math.max(worstP95, timing.p95);
+    console.log(`${label} | ${result.total} | ${ms(timing.p50)} | ${ms(timing.p95)} | ${bare} | ${ratio}`);
+  }
+  console.log(`worst p95: ${ms(worstP95)} (goal: under 10 ms)`);
+  db.$client.close();
+}

@@ -1,0 +1,279 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { StoredLocalizedText } from "#pathways/i18n.ts";
+import type { PersonalDataCategory } from "#pathways/personal-data.ts";
+
+/**
+ * The provider catalogue, aligned with Open Referral HSDS 3.0. Differences, on purpose:
+ * - integer primary keys (fast joins; FTS rowids), with the HSDS uuid kept in `hsds_id`;
+ * - user-facing text is a JSON object per language ({"fi": …, "sv": …, "en": …}),
+ *   read with a fallback order, so a missing translation never hides a service;
+ * - structured eligibility, quality and capacity fields that HSDS lacks;
+ * - every editable row has `version` for optimistic concurrency.
+ * See docs/decisions/004-catalogue-schema.md.
+ */
+
+const localized = (name: string) => text(name, { mode: "json" }).$type<StoredLocalizedText>();
+const version = () => integer("version").notNull().default(1);
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const organizationTypes = ["public", "private", "non_profit"] as const;
+export const serviceStatuses = ["active", "inactive", "defunct", "temporarily closed"] as const;
+export const publicationStatuses = ["draft", "in_review", "published"] as const;
+export const costKinds = ["free", "fixed_price", "voucher", "income_related"] as const;
+export const costUnits = ["hour", "visit", "session", "day", "month", "meal", "trip", "course"] as const;
+export const capacities = ["available", "limited", "waitlist", "full"] as const;
+export const deliveryModes = ["in_person", "at_home", "phone", "online"] as const;
+
+export const municipality = sqliteTable("municipality", {
+  code: text("code").primaryKey(),
+  name: localized("name").notNull(),
+  version: version(),
+});
+
+export const organization = sqliteTable(
+  "organization",
+  {
+    id: integer("id").primaryKey(),
+    hsdsId: text("hsds_id").notNull(),
+    type: text("type", { enum: organizationTypes }).notNull(),
+    name: localized("name").notNull(),
+    description: localized("description").notNull(),
+    email: text("email"),
+    website: text("website"),
+    phone: text("phone"),
+    municipalityCode: text("municipality_code").references(() => municipality.code),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex("organization_hsds_id").on(table.hsdsId)],
+);
+
+export const service = sqliteTable(
+  "service",
+  {
+    id: integer("id").primaryKey(),
+    hsdsId: text("hsds_id").notNull(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organization.id),
+    name: localized("name").notNull(),
+    summary: localized("summary").notNull(),
+    description: localized("description").notNull(),
+    applicationProcess: localized("application_process").notNull(),
+    eligibilityDescription: localized("eligibility_description").notNull(),
+    feesDescription: localized("fees_description"),
+    url: text("url"),
+    email: text("email"),
+    status: text("status", { enum: serviceStatuses }).notNull().default("active"),
+    publicationStatus: text("publication_status", { enum: publicationStatuses }).notNull().default("draft"),
+    minimumAge: integer("minimum_age"),
+    maximumAge: integer("maximum_age"),
+    delivery: text("delivery", { mode: "json" }).$type<(typeof deliveryModes)[number][]>().notNull(),
+    acceptsReferrals: integer("accepts_referrals", { mode: "boolean" }).notNull().default(false),
+    referralData: text("referral_data", { mode: "json" }).$type<PersonalDataCategory[]>().notNull(),
+    responseTimeWorkingDays: integer("response_time_working_days").notNull().default(2),
+    typicalWaitDays: integer("typical_wait_days"),
+    capacity: text("capacity", { enum: capacities }).notNull().default("available"),
+    qualityRating: real("quality_rating"),
+    accreditations: text("accreditations"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex("service_hsds_id").on(table.hsdsId),
+    index("service_organization").on(table.organizationId),
+    check("service_age_range", sql`${table.minimumAge} IS NULL OR ${table.maximumAge} IS NULL OR ${table.minimumAge} <= ${table.maximumAge}`),
+    check("service_quality_range", sql`${table.qualityRating} IS NULL OR (${table.qualityRating} BETWEEN 1 AND 5)`),
+  ],
+);
+
+/** Ours, not HSDS: structured rules the matcher applies. Exported to HSDS as eligibility_description and attributes. */
+export const serviceEligibility = sqliteTable("service_eligibility", {
+  serviceId: integer("service_id")
+    .primaryKey()
+    .references(() => service.id, { onDelete: "cascade" }),
+  /** Only residents of the service's areas may use it. */
+  residencyRequired: integer("residency_required", { mode: "boolean" }).notNull(),
+  /** The person must have at least one of these needs; empty means any need the service covers. */
+  requiredNeedCodes: text("required_need_codes", { mode: "json" }).$type<string[]>().notNull(),
+  version: version(),
+});
+
+export const location = sqliteTable(
+  "location",
+  {
+    id: integer("id").primaryKey(),
+    hsdsId: text("hsds_id").notNull(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organization.id),
+    name: localized("name").notNull(),
+    transportation: localized("transportation"),
+    accessibility: localized("accessibility"),
+    latitude: real("latitude"),
+    longitude: real("longitude"),
+    version: version(),
+  },
+  (table) => [uniqueIndex("location_hsds_id").on(table.hsdsId), index("location_organization").on(table.organizationId)],
+);
+
+export const address = sqliteTable(
+  "address",
+  {
+    id: integer("id").primaryKey(),
+    locationId: integer("location_id")
+      .notNull()
+      .references(() => location.id, { onDelete: "cascade" }),
+    street: text("street").notNull(),
+    postalCode: text("postal_code").notNull(),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipality.code),
+    country: text("country").notNull().default("FI"),
+    version: version(),
+  },
+  (table) => [index("address_location").on(table.locationId)],
+);
+
+export const serviceAtLocation = sqliteTable(
+  "service_at_location",
+  {
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => service.id, { onDelete: "cascade" }),
+    locationId: integer("location_id")
+      .notNull()
+      .references(() => location.id, { onDelete: "cascade" }),
+    version: version(),
+  },
+  (table) => [primaryKey({ columns: [table.serviceId, table.locationId] }), index("service_at_location_location").on(table.locationId)],
+);
+
+export const phone = sqliteTable(
+  "phone",
+  {
+    id: integer("id").primaryKey(),
+    organizationId: integer("organization_id").references(() => organization.id, { onDelete: "cascade" }),
+    serviceId: integer("service_id").references(() => service.id, { onDelete: "cascade" }),
+    number: text("number").notNull(),
+    description: localized("description"),
+    version: version(),
+  },
+  (table) => [index("phone_service").on(table.serviceId), index("phone_organization").on(table.organizationId)],
+);
+
+/** HSDS schedule, kept to the weekly RRULE subset our services use. */
+export const schedule = sqliteTable(
+  "schedule",
+  {
+    id: integer("id").primaryKey(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => service.id, { onDelete: "cascade" }),
+    freq: text("freq").notNull().default("WEEKLY"),
+    byday: text("byday").notNull(),
+    opensAt: text("opens_at").notNull(),
+    closesAt: text("closes_at").notNull(),
+    description: localized("description"),
+    version: version(),
+  },
+  (table) => [index("schedule_service").on(table.serviceId)],
+);
+
+export const costOption = sqliteTable(
+  "cost_option",
+  {
+    id: integer("id").primaryKey(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => service.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: costKinds }).notNull(),
+    /** Euro cents, so sums and comparisons are exact. */
+    amountCents: integer("amount_cents"),
+    currency: text("currency").notNull().default("EUR"),
+    unit: text("unit", { enum: costUnits }),
+    description: localized("description").notNull(),
+    version: version(),
+  },
+  (table) => [
+    index("cost_option_service").on(table.serviceId),
+    check("cost_option_price_needs_amount", sql`${table.kind} <> 'fixed_price' OR ${table.amountCents} IS NOT NULL`),
+  ],
+);
+
+export const serviceLanguage = sqliteTable(
+  "service_language",
+  {
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => service.id, { onDelete: "cascade" }),
+    /** ISO 639-1. */
+    code: text("code").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.serviceId, table.code] }), index("service_language_code").on(table.code, table.serviceId)],
+);
+
+export const serviceArea = sqliteTable(
+  "service_area",
+  {
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => service.id, { onDelete: "cascade" }),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipality.code),
+    version: version(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.serviceId, table.municipalityCode] }),
+    index("service_area_municipality").on(table.municipalityCode, table.serviceId),
+  ],
+);
+
+export const taxonomy = sqliteTable("taxonomy", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  version: text("version").notNull(),
+  uri: text("uri"),
+});
+
+export const taxonomyTerm = sqliteTable(
+  "taxonomy_term",
+  {
+    /** The need code, e.g. "housing.eviction-risk"; categories have codes like "housing". */
+    code: text("code").primaryKey(),
+    taxonomyId: text("taxonomy_id")
+      .notNull()
+      .references(() => taxonomy.id),
+    parentCode: text("parent_code"),
+    name: localized("name").notNull(),
+    description: localized("description"),
+    /** Closest Open Eligibility term, for exchange with catalogues that use it. */
+    openEligibilityName: text("open_eligibility_name"),
+    version: version(),
+  },
+  (table) => [index("taxonomy_term_parent").on(table.parentCode)],
+);
+
+/** HSDS attribute, narrowed to service ↔ need term (the only link our matcher reads). */
+export const serviceAttribute = sqliteTable(
+  "service_attribute",
+  {
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => service.id, { onDelete: "cascade" }),
+    taxonomyTermCode: text("taxonomy_term_code")
+      .notNull()
+      .references(() => taxonomyTerm.code),
+  },
+  (table) => [
+    primaryKey({ columns: [table.serviceId, table.taxonomyTermCode] }),
+    index("service_attribute_term").on(table.taxonomyTermCode, table.serviceId),
+  ],
+);

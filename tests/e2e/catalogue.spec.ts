@@ -1,0 +1,121 @@
+import { expect, expectNoAccessibilityViolations, test } from "./fixtures.ts";
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`catalogue with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("home page leads to the service search", async ({ page }) => {
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find help in one place");
+      await expect(page.getByText("call the emergency number 112")).toBeVisible();
+      await expectNoAccessibilityViolations(page);
+      await page.getByRole("button", { name: "Find services" }).click();
+      await expect(page).toHaveURL(/\/services$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find services");
+    });
+
+    test("search finds services and opens one", async ({ page }) => {
+      await page.goto("/services");
+      await page.getByLabel("What are you looking for?").fill("home care");
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveURL(/q=home\+care/);
+      const results = page.locator(".service-list__item");
+      await expect(results.first()).toBeVisible();
+      await expect(page.locator("#results-heading")).toHaveText(/^\d+ services?$/);
+      await expectNoAccessibilityViolations(page);
+
+      const firstName = (await results.first().getByRole("link").textContent())!;
+      await results.first().getByRole("link").click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstName);
+      for (const heading of ["What the service is", "Who it is for", "How to get it", "Cost, language and waiting time"]) {
+        await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+      }
+      await expect(page.locator(".summary-list__key", { hasText: "Languages" })).toBeVisible();
+      await expectNoAccessibilityViolations(page);
+    });
+
+    test("filters by need and municipality, and pages through results", async ({ page }) => {
+      await page.goto("/services");
+      const allCount = Number((await page.locator("#results-heading").textContent())!.replace(/\D/g, ""));
+      expect(allCount).toBeGreaterThanOrEqual(80);
+
+      await page.getByLabel("Need").selectOption({ label: "Debt" });
+      await page.getByLabel("Municipality").selectOption({ label: "Rantala" });
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveURL(/need=money\.debt/);
+      await expect(page).toHaveURL(/municipality=rantala/);
+      const filteredCount = Number((await page.locator("#results-heading").textContent())!.replace(/\D/g, ""));
+      expect(filteredCount).toBeGreaterThan(0);
+      expect(filteredCount).toBeLessThan(allCount);
+      await expect(page.getByLabel("Need")).toHaveValue("money.debt");
+
+      await page.goto("/services");
+      const firstOnPageOne = await page.locator(".service-list__item").first().textContent();
+      await page.getByRole("link", { name: "Next page" }).click();
+      await expect(page).toHaveURL(/page=2/);
+      await expect(page.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
+      expect(await page.locator(".service-list__item").first().textContent()).not.toBe(firstOnPageOne);
+      await expectNoAccessibilityViolations(page);
+    });
+
+    test("search text that is too long gets a message by the field and in the summary", async ({ page }) => {
+      await page.goto("/services");
+      await page.getByLabel("What are you looking for?").fill("a".repeat(10_000));
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveTitle(/^Error: Find services/);
+      const summary = page.getByRole("alert");
+      await expect(summary.getByRole("heading")).toHaveText("There is a problem");
+      await expect(summary.getByRole("link", { name: "Search text must be 200 characters or fewer" })).toHaveAttribute(
+        "href",
+        "#search-q",
+      );
+      await expect(page.locator("#search-q-error")).toContainText("Search text must be 200 characters or fewer");
+      if (javaScriptEnabled) {
+        await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
+      }
+      await expectNoAccessibilityViolations(page);
+    });
+  });
+}
+
+test("hostile search text returns a normal page", async ({ page }) => {
+  for (const query of [
+    '"unterminated',
+    "name:care OR NEAR(a b)",
+    "'; DROP TABLE service; --",
+    "<script>alert('x')</script>",
+    "🏠🙂",
+    "*",
+    "a".repeat(200),
+  ]) {
+    const response = await page.goto(`/services?q=${encodeURIComponent(query)}`);
+    expect(response?.status(), query).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find services");
+    await expect(page.getByLabel("What are you looking for?")).toHaveValue(query);
+  }
+  const tooLong = await page.goto(`/services?q=${"x".repeat(10_000)}`);
+  expect(tooLong?.status()).toBe(400);
+  await expect(page.getByRole("alert")).toBeVisible();
+  const badFilter = await page.goto("/services?need=__proto__&municipality=atlantis&page=-4");
+  expect(badFilter?.status()).toBe(400);
+  await expect(page.locator("#search-need-error")).toContainText("Choose a need from the list");
+  await expect(page.locator("#search-municipality-error")).toContainText("Choose a municipality from the list");
+  await expectNoAccessibilityViolations(page);
+});
+
+test("unknown addresses and service ids get the not-found page", async ({ page }) => {
+  for (const path of ["/services/999999", "/services/abc", "/services/0", "/services/1e3", "/no-such-page"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  }
+  await expectNoAccessibilityViolations(page);
+});
+
+test("accessibility statement is linked from every page", async ({ page }) => {
+  await page.goto("/services");
+  await page.getByRole("link", { name: "Accessibility statement" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accessibility statement");
+  await expectNoAccessibilityViolations(page);
+});

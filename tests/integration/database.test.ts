@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CatalogueQueries } from "#db/catalogue-search.ts";
+import { openDatabase } from "#db/client.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+
+let database: TestDatabase;
+let catalogue: CatalogueQueries;
+
+beforeAll(() => {
+  database = createTestDatabase();
+  catalogue = new CatalogueQueries(database.db);
+});
+
+afterAll(() => database.close());
+
+describe("database connection", () => {
+  it("runs with WAL, foreign keys, FULL synchronous and a busy timeout", () => {
+    const sqlite = database.db.$client;
+    expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(sqlite.pragma("synchronous", { simple: true })).toBe(2);
+    expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
+  });
+
+  it("opens the same file again without re-seeding", () => {
+    const again = openDatabase(database.path);
+    const count = (again.$client.prepare("SELECT count(*) AS n FROM service").get() as { n: number }).n;
+    again.$client.close();
+    expect(count).toBe((database.db.$client.prepare("SELECT count(*) AS n FROM service").get() as { n: number }).n);
+  });
+
+  it("refuses a row that breaks a foreign key", () => {
+    expect(() =>
+      database.db.$client
+        .prepare("INSERT INTO service_area (service_id, municipality_code) VALUES (1, 'atlantis')")
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe("full-text search", () => {
+  it("finds services by words in the reader's language, best matches first", () => {
+    const english = catalogue.search({ text: "home care", language: "en", page: 1, pageSize: 20 });
+    expect(english.total).toBeGreaterThan(0);
+    expect(english.services[0]!.name.text.toLowerCase()).toMatch(/home|care/);
+    const finnish = catalogue.search({ text: "kotihoito", language: "fi", page: 1, pageSize: 20 });
+    expect(finnish.total).toBeGreaterThan(0);
+    expect(finnish.services.every((service) => service.name.language === "fi")).toBe(true);
+  });
+
+  it("matches word beginnings, so Finnish compounds are found", () => {
+    const result = catalogue.search({ text: "velka", language: "fi", page: 1, pageSize: 50 });
+    expect(result.services.some((service) => /velka/i.test(service.name.text + (service.summary?.text ?? "")))).toBe(true);
+  });
+
+  it("applies need and municipality filters after the match", () => {
+    const all = catalogue.search({ language: "en", page: 1, pageSize: 500 });
+    const debt = catalogue.search({ needCode: "money.debt", language: "en", page: 1, pageSize: 500 });
+    const debtInRantala = catalogue.search({ needCode: "money.debt", municipalityCode: "rantala", language: "en", page: 1, pageSize: 500 });
+    expect(debt.total).toBeGreaterThan(0);
+    expect(debt.total).toBeLessThan(all.total);
+    expect(debtInRantala.total).toBeLessThanOrEqual(debt.total);
+    for (const service of debtInRantala.services) expect(service.municipalityCodes).toContain("rantala");
+    const debtIds = new Set(debt.services.map((service) => service.id));
+    for (const service of debtInRantala.services) expect(debtIds.has(service.id)).toBe(true);
+  });
+
+  it("pages without overlap and with a stable total", () => {
+    const first = catalogue.search({ language: "fi", page: 1, pageSize: 10 });
+    const second = catalogue.search({ language: "fi", page: 2, pageSize: 10 });
+    expect(second.total).toBe(first.total);
+    const firstIds = new Set(first.services.map((service) => service.id));
+    expect(second.services.some((service) => firstIds.has(service.id))).toBe(false);
+    const names = first.services.map((service) => service.name.text);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it.each(['"', "name:x", "NEAR(a b)", "'; DROP TABLE service; --", "🏠", "*", "x".repeat(10_000)])(
+    "answers %j without an error",
+    (text) => {
+      expect(() => catalogue.search({ text, language: "sv", page: 1, pageSize: 20 })).not.toThrow();
+    },
+  );
+
+  it("keeps the index in step when a service changes or goes", () => {
+    const sqlite = database.db.$client;
+    const id = (sqlite.prepare("SELECT id FROM service ORDER BY id LIMIT 1").get() as { id: number }).id;
+    sqlite
+      .prepare("UPDATE service SET name = json_object('fi', 'Zyxwvu testipalvelu', 'sv', 'Zyxwvu testtjänst', 'en', 'Zyxwvu test service') WHERE id = ?")
+      .run(id);
+    expect(catalogue.search({ text: "zyxwvu", language: "sv", page: 1, pageSize: 5 }).services.map((s) => s.id)).toEqual([id]);
+
+    sqlite.prepare("UPDATE service SET publication_status = 'draft' WHERE id = ?").run(id);
+    expect(catalogue.search({ text: "zyxwvu", language: "sv", page: 1, pageSize: 5 }).total).toBe(0);
+    expect(catalogue.service(id, "en")).toBeNull();
+
+    sqlite.prepare("UPDATE service SET publication_status = 'published' WHERE id = ?").run(id);
+    sqlite.prepare("DELETE FROM service WHERE id = ?").run(id);
+    expect(catalogue.search({ text: "zyxwvu", language: "en", page: 1, pageSize: 5 }).total).toBe(0);
+  });
+
+  it("falls back to another language for a service missing a translation", () => {
+    const sqlite = database.db.$client;
+    const organizationId = (sqlite.prepare("SELECT id FROM organization LIMIT 1").get() as { id: number }).id;
+    const { lastInsertRowid } = sqlite
+      .prepare(
+        `INSERT INTO service (hsds_id, organization_id, name, summary, description, application_process,
+           eligibility_description, publication_status, delivery, referral_data)
+         VALUES ('fallback-test', ?, json_object('fi', 'Qwertyuiop palvelu'), '{}', '{}', '{}', '{}', 'published', '[]', '[]')`,
+      )
+      .run(organizationId);
+    const found = catalogue.search({ text: "qwertyuiop", language: "sv", page: 1, pageSize: 5 });
+    expect(found.services[0]?.name).toEqual({ text: "Qwertyuiop palvelu", language: "fi" });
+    expect(catalogue.service(Number(lastInsertRowid), "en")?.name).toEqual({ text: "Qwertyuiop palvelu", language: "fi" });
+  });
+});
+
+describe("service detail", () => {
+  it("has what the public page shows", () => {
+    const id = catalogue.search({ text: "home care", language: "en", page: 1, pageSize: 1 }).services[0]!.id;
+    const service = catalogue.service(id, "en")!;
+    expect(service.name.text).not.toBe("");
+    expect(service.description?.text).toBeTruthy();
+    expect(service.applicationProcess?.text).toBeTruthy();
+    expect(service.costs.length).toBeGreaterThan(0);
+    expect(service.languageCodes.length).toBeGreaterThan(0);
+    expect(service.municipalityCodes.length).toBeGreaterThan(0);
+    expect(service.needCodes.length).toBeGreaterThan(0);
+    expect(["public", "private", "non_profit"]).toContain(service.provider.type);
+  });
+
+  it("is null for an id nothing has", () => {
+    expect(catalogue.service(987_654_321, "fi")).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { EnvironmentError, parseEnvironment } from "#app/env.server.ts";
+
+describe("parseEnvironment", () => {
+  it("has defaults that work with no variables set", () => {
+    expect(parseEnvironment({})).toEqual({
+      NODE_ENV: "production",
+      PORT: 3000,
+      DATABASE_PATH: "data/luukku.db",
+      SEED_DEMO_DATA: true,
+    });
+  });
+
+  it("reads the variables it is given", () => {
+    const environment = parseEnvironment({ PORT: "4000", DATABASE_PATH: "/tmp/x.db", SEED_DEMO_DATA: "false" });
+    expect(environment.PORT).toBe(4000);
+    expect(environment.DATABASE_PATH).toBe("/tmp/x.db");
+    expect(environment.SEED_DEMO_DATA).toBe(false);
+  });
+
+  it.each([
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["PORT", "1.5"],
+    ["NODE_ENV", "staging"],
+    ["SEED_DEMO_DATA", "yes please"],
+    ["DATABASE_PATH", "   "],
+  ])("rejects %s=%j with one line naming the variable", (name, value) => {
+    let error: unknown;
+    try {
+      parseEnvironment({ [name]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    const message = (error as Error).message;
+    expect(message).toContain(`Invalid environment variable ${name}=`);
+    expect(message).not.toContain("\n");
+  });
+});

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { resources } from "#app/i18n/resources.ts";
+import { supportedLanguages } from "#pathways/i18n.ts";
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") keys.set(path, value);
+    else for (const [nested, text] of flatten(value, path)) keys.set(nested, text);
+  }
+  return keys;
+}
+
+const interpolations = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
+
+describe("locale files", () => {
+  for (const namespace of Object.keys(resources.en) as (keyof typeof resources.en)[]) {
+    const reference = flatten(resources.en[namespace] as Tree);
+    for (const language of supportedLanguages.filter((candidate) => candidate !== "en")) {
+      it(`${language}/${namespace} has exactly the keys of en/${namespace}, with the same placeholders`, () => {
+        const translated = flatten(resources[language][namespace] as Tree);
+        expect([...translated.keys()].sort()).toEqual([...reference.keys()].sort());
+        for (const [key, text] of translated) {
+          expect(text.trim(), `${language}:${namespace}:${key}`).not.toBe("");
+          expect(interpolations(text), `${language}:${namespace}:${key}`).toEqual(interpolations(reference.get(key)!));
+        }
+      });
+    }
+  }
+});
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith(".test.tsx") ? [path] : [];
+  });
+}
+
+describe("translation keys used in the code", () => {
+  const root = join(import.meta.dirname, "..", "..");
+  const files = sourceFiles(join(root, "app"));
+
+  it("exist in English (the reference), counting plural forms and dynamic prefixes", () => {
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of files) {
+      const source = readFileSync(file, "utf8");
+      const namespace = /useTranslation(?:<[^>]*>)?\("(\w+)"\)/.exec(source)?.[1] ?? "common";
+      const keys = flatten((resources.en as Record<string, Tree>)[namespace] ?? {});
+      const has = (key: string) => keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
+      for (const match of source.matchAll(/\bt\(\s*"([\w.]+)"/g)) {
+        checked += 1;
+        if (!has(match[1]!)) missing.push(`${relative(root, file)}: ${namespace}:${match[1]}`);
+      }
+      for (const match of source.matchAll(/\bt\(\s*`([\w.]+)\.\$\{/g)) {
+        checked += 1;
+        const prefix = `${match[1]}.`;
+        if (![...keys.keys()].some((key) => key.startsWith(prefix))) missing.push(`${relative(root, file)}: ${namespace}:${prefix}*`);
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
+  });
+});
