@@ -1,21 +1,21 @@
-import { expect, expectNoAccessibilityViolations, test } from "./fixtures.ts";
+import { expect, test } from "./fixtures.ts";
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`catalogue with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled });
 
-    test("home page leads to the service search", async ({ page }) => {
+    test("home page leads to the service search", async ({ page, expectAccessible }) => {
       await page.goto("/");
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find help in one place");
       await expect(page.getByText("call the emergency number 112")).toBeVisible();
-      await expectNoAccessibilityViolations(page);
+      await expectAccessible(page);
       await page.getByRole("button", { name: "Find services" }).click();
       await expect(page).toHaveURL(/\/services$/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find services");
     });
 
-    test("search finds services and opens one", async ({ page }) => {
+    test("search finds services and opens one", async ({ page, expectAccessible }) => {
       await page.goto("/services");
       await page.getByLabel("What are you looking for?").fill("home care");
       await page.getByRole("button", { name: "Search" }).click();
@@ -23,7 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
       const results = page.locator(".service-list__item");
       await expect(results.first()).toBeVisible();
       await expect(page.locator("#results-heading")).toHaveText(/^\d+ services?$/);
-      await expectNoAccessibilityViolations(page);
+      await expectAccessible(page);
 
       const firstName = (await results.first().getByRole("link").textContent())!;
       await results.first().getByRole("link").click();
@@ -32,10 +32,10 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
       }
       await expect(page.locator(".summary-list__key", { hasText: "Languages" })).toBeVisible();
-      await expectNoAccessibilityViolations(page);
+      await expectAccessible(page);
     });
 
-    test("filters by need and municipality, and pages through results", async ({ page }) => {
+    test("filters by need and municipality, and pages through results", async ({ page, expectAccessible }) => {
       await page.goto("/services");
       const allCount = Number((await page.locator("#results-heading").textContent())!.replace(/\D/g, ""));
       expect(allCount).toBeGreaterThanOrEqual(80);
@@ -56,10 +56,10 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/page=2/);
       await expect(page.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
       expect(await page.locator(".service-list__item").first().textContent()).not.toBe(firstOnPageOne);
-      await expectNoAccessibilityViolations(page);
+      await expectAccessible(page);
     });
 
-    test("search text that is too long gets a message by the field and in the summary", async ({ page }) => {
+    test("search text that is too long gets a message by the field and in the summary", async ({ page, expectAccessible }) => {
       await page.goto("/services");
       await page.getByLabel("What are you looking for?").fill("a".repeat(10_000));
       await page.getByRole("button", { name: "Search" }).click();
@@ -74,12 +74,12 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) {
         await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
       }
-      await expectNoAccessibilityViolations(page);
+      await expectAccessible(page);
     });
   });
 }
 
-test("hostile search text returns a normal page", async ({ page }) => {
+test("hostile search text returns a normal page", async ({ page, expectAccessible }) => {
   for (const query of [
     '"unterminated',
     "name:care OR NEAR(a b)",
@@ -101,21 +101,21 @@ test("hostile search text returns a normal page", async ({ page }) => {
   expect(badFilter?.status()).toBe(400);
   await expect(page.locator("#search-need-error")).toContainText("Choose a need from the list");
   await expect(page.locator("#search-municipality-error")).toContainText("Choose a municipality from the list");
-  await expectNoAccessibilityViolations(page);
+  await expectAccessible(page);
 });
 
-test("unknown addresses and service ids get the not-found page", async ({ page }) => {
+test("unknown addresses and service ids get the not-found page", async ({ page, expectAccessible }) => {
   for (const path of ["/services/999999", "/services/abc", "/services/0", "/services/1e3", "/no-such-page"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   }
-  await expectNoAccessibilityViolations(page);
+  await expectAccessible(page);
 });
 
-test("accessibility statement is linked from every page", async ({ page }) => {
+test("accessibility statement is linked from every page", async ({ page, expectAccessible }) => {
   await page.goto("/services");
   await page.getByRole("link", { name: "Accessibility statement" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accessibility statement");
-  await expectNoAccessibilityViolations(page);
+  await expectAccessible(page);
 });

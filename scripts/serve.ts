@@ -1,0 +1,63 @@
+/**
+ * The production server: validates the environment, brings the database up to date,
+ * then serves the React Router build with Express. Our own server rather than
+ * `react-router-serve` so that request logs never contain query strings (search text can
+ * be sensitive) and the process shuts down cleanly (docs/decisions/009).
+ */
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express, { type RequestHandler } from "express";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "react-router";
+import { openDatabase } from "#db/client.ts";
+import { prepareDatabase } from "#db/prepare.ts";
+import { environmentOrExit } from "./environment.ts";
+
+const environment = environmentOrExit();
+
+const setUpDatabase = openDatabase(environment.DATABASE_PATH);
+const { seededDemo } = prepareDatabase(setUpDatabase, { seedDemo: environment.SEED_DEMO_DATA });
+setUpDatabase.$client.close();
+if (seededDemo) console.log(`Seeded the demo catalogue into ${environment.DATABASE_PATH}.`);
+
+const buildPath = resolve("build/server/index.js");
+if (!existsSync(buildPath)) {
+  console.error("No build found: run `npm run build` first (or `npm start`, which builds).");
+  process.exit(1);
+}
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+/** Method, path without the query, status and time: enough to operate, nothing personal. */
+const logRequests: RequestHandler = (request, response, next) => {
+  const started = process.hrtime.bigint();
+  response.on("finish", () => {
+    const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`${request.method} ${request.path} ${response.statusCode} ${milliseconds.toFixed(1)} ms`);
+  });
+  next();
+};
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+// Fingerprinted assets never change; everything else in public/ may.
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
+app.use(express.static("build/client", { maxAge: "1h", index: false }));
+if (environment.NODE_ENV !== "test") app.use(logRequests);
+app.use(createRequestHandler({ build, mode: environment.NODE_ENV }));
+
+const server = app.listen(environment.PORT, () => {
+  console.log(`Luukku is serving http://localhost:${environment.PORT}`);
+});
+
+function shutDown(signal: string) {
+  console.log(`${signal}: finishing open requests, then stopping.`);
+  server.close(() => process.exit(0));
+  // Keep-alive connections would hold the close open; give them a moment, then go.
+  setTimeout(() => process.exit(0), 5000).unref();
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => shutDown("SIGTERM"));
+process.on("SIGINT", () => shutDown("SIGINT"));
