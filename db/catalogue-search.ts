@@ -68,14 +68,33 @@ export function toFtsQuery(text: string): string | null {
   return [...terms].map((term) => `"${term}"*`).join(" ");
 }
 
-/** The expression the service_sort_name_* indexes are built on (see migration 0001). */
+/** The expression the service_public_name_* indexes are built on (see migration 0001). */
 function sortNameExpression(language: Language, alias: string): string {
   return `coalesce(${fallbackOrder(language)
     .map((candidate) => `json_extract(${alias}.name, '$.${candidate}')`)
     .join(", ")})`;
 }
 
+/** The tokens the filter columns of the search index hold (mirrors migration 0001). */
+export function needToken(code: string): string {
+  return `n${code.replaceAll(".", "").replaceAll("-", "")}`;
+}
+
+export function municipalityToken(code: string): string {
+  return `m${code}`;
+}
+
 const publicServiceCondition = "s.status = 'active' AND s.publication_status = 'published'";
+
+/**
+ * Above this many matches in one relevance tier, the tier is listed by service id
+ * instead of by bm25: ranking every one of tens of thousands of matches for a word like
+ * "palvelu" costs more than the page may take, and nobody reads that far.
+ */
+const rankedTierLimit = 5000;
+
+/** bm25 weights: name, summary, description, provider; the filter columns do not rank. */
+const rankExpression = (table: string) => `bm25(${table}, 10.0, 4.0, 1.0, 3.0, 0.0, 0.0)`;
 
 const summaryColumns = `
   s.id AS id, s.name AS name, s.summary AS summary,
@@ -96,6 +115,8 @@ interface SummaryRow {
   languageCodes: string | null;
 }
 
+const all = (parts: string[]) => parts.map((part) => `(${part})`).join(" AND ");
+
 export class CatalogueQueries {
   readonly #db: LuukkuDatabase;
   readonly #statements = new Map<string, Statement>();
@@ -104,7 +125,7 @@ export class CatalogueQueries {
     this.#db = db;
   }
 
-  /** Statements are cached by their SQL: the set of filter combinations is small and fixed. */
+  /** Statements are cached by their SQL: the set of query shapes is small and fixed. */
   #prepare(sql: string): Statement {
     let statement = this.#statements.get(sql);
     if (!statement) {
@@ -114,50 +135,85 @@ export class CatalogueQueries {
     return statement;
   }
 
-  search(criteria: SearchCriteria): SearchResult {
-    const ftsQuery = criteria.text ? toFtsQuery(criteria.text) : null;
-    const filters: string[] = [publicServiceCondition];
-    const filterParameters: string[] = [];
-    if (criteria.needCode) {
-      filters.push("EXISTS (SELECT 1 FROM service_attribute a WHERE a.service_id = s.id AND a.taxonomy_term_code = ?)");
-      filterParameters.push(criteria.needCode);
-    }
-    if (criteria.municipalityCode) {
-      filters.push("EXISTS (SELECT 1 FROM service_area ar WHERE ar.service_id = s.id AND ar.municipality_code = ?)");
-      filterParameters.push(criteria.municipalityCode);
-    }
-    const where = filters.join(" AND ");
-    const offset = (criteria.page - 1) * criteria.pageSize;
+  #count(table: string, match: string): number {
+    return (this.#prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get(match) as { n: number }).n;
+  }
 
-    if (ftsQuery) {
-      // The full-text match runs first, on its own (MATERIALIZED), and the filters join
-      // after: letting the planner mix MATCH with the joined filters can cost orders of
-      // magnitude on large catalogues.
-      const table = `service_search_${criteria.language}`;
-      const hits = `WITH hits AS MATERIALIZED (
-          SELECT rowid AS id, bm25(${table}, 10.0, 4.0, 1.0, 3.0) AS rank FROM ${table} WHERE ${table} MATCH ?
-        )`;
-      const count = this.#prepare(
-        `${hits} SELECT count(*) AS total FROM hits JOIN service s ON s.id = hits.id WHERE ${where}`,
-      ).get(ftsQuery, ...filterParameters) as { total: number };
-      if (count.total === 0) return { total: 0, services: [] };
-      const rows = this.#prepare(
-        `${hits} SELECT ${summaryColumns}
-         FROM hits JOIN service s ON s.id = hits.id JOIN organization o ON o.id = s.organization_id
-         WHERE ${where} ORDER BY hits.rank, s.id LIMIT ? OFFSET ?`,
-      ).all(ftsQuery, ...filterParameters, criteria.pageSize, offset) as SummaryRow[];
-      return { total: count.total, services: rows.map((row) => toSummary(row, criteria.language)) };
-    }
+  #matchingIds(table: string, match: string, ranked: boolean, limit: number, offset: number): number[] {
+    const order = ranked ? rankExpression(table) : "rowid";
+    const rows = this.#prepare(
+      `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(match, limit, offset) as { id: number }[];
+    return rows.map((row) => row.id);
+  }
 
-    const count = this.#prepare(`SELECT count(*) AS total FROM service s WHERE ${where}`).get(...filterParameters) as {
-      total: number;
-    };
-    if (count.total === 0) return { total: 0, services: [] };
+  #summaries(ids: number[], language: Language): ServiceSummary[] {
+    if (ids.length === 0) return [];
     const rows = this.#prepare(
       `SELECT ${summaryColumns} FROM service s JOIN organization o ON o.id = s.organization_id
-       WHERE ${where} ORDER BY ${sortNameExpression(criteria.language, "s")}, s.id LIMIT ? OFFSET ?`,
-    ).all(...filterParameters, criteria.pageSize, offset) as SummaryRow[];
-    return { total: count.total, services: rows.map((row) => toSummary(row, criteria.language)) };
+       WHERE s.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as SummaryRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toSummary(row, language)] : [];
+    });
+  }
+
+  /**
+   * Searches the public catalogue. Text and filters are one FTS5 MATCH, so the index
+   * intersects them itself; only the page's services are then read from their tables.
+   * Order: services whose name or summary match come first, best first (bm25), then
+   * those that match only in the description or provider name. Without text, services
+   * are listed by name.
+   */
+  search(criteria: SearchCriteria): SearchResult {
+    const table = `service_search_${criteria.language}`;
+    const text = criteria.text ? toFtsQuery(criteria.text) : null;
+    const filters: string[] = [];
+    if (criteria.needCode) filters.push(`{needs} : "${needToken(criteria.needCode)}"`);
+    if (criteria.municipalityCode) filters.push(`{areas} : "${municipalityToken(criteria.municipalityCode)}"`);
+    const offset = (criteria.page - 1) * criteria.pageSize;
+    const sortName = sortNameExpression(criteria.language, "s");
+
+    if (!text && filters.length === 0) {
+      const { total } = this.#prepare(`SELECT count(*) AS total FROM service s WHERE ${publicServiceCondition}`).get() as {
+        total: number;
+      };
+      const rows = this.#prepare(
+        `SELECT ${summaryColumns} FROM service s JOIN organization o ON o.id = s.organization_id
+         WHERE ${publicServiceCondition} ORDER BY ${sortName}, s.id LIMIT ? OFFSET ?`,
+      ).all(criteria.pageSize, offset) as SummaryRow[];
+      return { total, services: rows.map((row) => toSummary(row, criteria.language)) };
+    }
+
+    const match = all(text ? [text, ...filters] : filters);
+    const total = this.#count(table, match);
+    if (total === 0 || offset >= total) return { total, services: [] };
+
+    if (!text) {
+      const rows = this.#prepare(
+        `SELECT ${summaryColumns} FROM service s JOIN organization o ON o.id = s.organization_id
+         WHERE s.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?) ORDER BY ${sortName}, s.id LIMIT ? OFFSET ?`,
+      ).all(match, criteria.pageSize, offset) as SummaryRow[];
+      return { total, services: rows.map((row) => toSummary(row, criteria.language)) };
+    }
+
+    const titleMatch = `{name summary} : (${text})`;
+    const firstTier = all([titleMatch, ...filters]);
+    const secondTier = `(${match}) NOT (${titleMatch})`;
+    const firstTierTotal = this.#count(table, firstTier);
+    const ids: number[] = [];
+    if (offset < firstTierTotal) {
+      ids.push(...this.#matchingIds(table, firstTier, firstTierTotal <= rankedTierLimit, criteria.pageSize, offset));
+    }
+    const remaining = criteria.pageSize - ids.length;
+    if (remaining > 0) {
+      const secondTierTotal = total - firstTierTotal;
+      const secondTierOffset = Math.max(0, offset - firstTierTotal);
+      ids.push(...this.#matchingIds(table, secondTier, secondTierTotal <= rankedTierLimit, remaining, secondTierOffset));
+    }
+    return { total, services: this.#summaries(ids, criteria.language) };
   }
 
   /** A published, active service with everything its public page shows; null when there is none. */
@@ -165,7 +221,7 @@ export class CatalogueQueries {
     const row = this.#prepare(
       `SELECT s.*, o.name AS provider_name, o.type AS provider_type, o.website AS provider_website,
               o.phone AS provider_phone, o.email AS provider_email,
-              e.residency_required, e.required_need_codes
+              e.residency_required
        FROM service s JOIN organization o ON o.id = s.organization_id
        LEFT JOIN service_eligibility e ON e.service_id = s.id
        WHERE s.id = ? AND ${publicServiceCondition}`,

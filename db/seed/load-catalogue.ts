@@ -51,8 +51,8 @@ export interface LoadOptions {
 }
 
 /**
- * Inserts a catalogue in one transaction: all of it or none. Every service is published,
- * since seeded data stands for a catalogue that has passed review.
+ * Inserts a catalogue in one transaction: all of it or none. Every service ends up
+ * published, since seeded data stands for a catalogue that has passed review.
  */
 export function loadCatalogue(db: LuukkuDatabase, catalogue: DemoCatalogue, options: LoadOptions = {}): void {
   const sqlite = db.$client;
@@ -73,8 +73,11 @@ export function loadCatalogue(db: LuukkuDatabase, catalogue: DemoCatalogue, opti
        eligibility_description, fees_description, url, email, status, publication_status, minimum_age, maximum_age,
        delivery, accepts_referrals, referral_data, response_time_working_days, typical_wait_days, capacity,
        quality_rating, accreditations)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 'published', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Published last, once its needs and areas are in: the search index is then written
+  // once per service instead of once per need and area (see migration 0001's triggers).
+  const publishService = sqlite.prepare("UPDATE service SET publication_status = 'published' WHERE id = ?");
   const insertEligibility = sqlite.prepare(
     "INSERT INTO service_eligibility (service_id, residency_required, required_need_codes) VALUES (?, ?, ?)",
   );
@@ -164,6 +167,7 @@ export function loadCatalogue(db: LuukkuDatabase, catalogue: DemoCatalogue, opti
       for (const code of new Set(service.areas)) insertArea.run(serviceId, code);
       for (const code of new Set(service.needs)) insertAttribute.run(serviceId, code);
       if (service.phone) insertPhone.run(null, serviceId, service.phone);
+      publishService.run(serviceId);
       loaded += 1;
       if (options.onProgress && loaded % (options.progressEvery ?? 1000) === 0) options.onProgress(loaded);
     }

@@ -99,6 +99,56 @@ describe("full-text search", () => {
     expect(catalogue.search({ text: "zyxwvu", language: "en", page: 1, pageSize: 5 }).total).toBe(0);
   });
 
+  it("keeps the need and municipality filters in step with a service's needs and areas", () => {
+    const sqlite = database.db.$client;
+    const id = (sqlite.prepare("SELECT id FROM service ORDER BY id DESC LIMIT 1").get() as { id: number }).id;
+    const hasNeed = (need: string) =>
+      catalogue.search({ needCode: need, language: "fi", page: 1, pageSize: 500 }).services.some((service) => service.id === id);
+    const inMunicipality = (code: string) =>
+      catalogue.search({ municipalityCode: code, language: "en", page: 1, pageSize: 500 }).services.some((service) => service.id === id);
+
+    sqlite.prepare("DELETE FROM service_attribute WHERE service_id = ? AND taxonomy_term_code = 'transport.mobility'").run(id);
+    expect(hasNeed("transport.mobility")).toBe(false);
+    sqlite.prepare("INSERT INTO service_attribute (service_id, taxonomy_term_code) VALUES (?, 'transport.mobility')").run(id);
+    expect(hasNeed("transport.mobility")).toBe(true);
+    sqlite.prepare("DELETE FROM service_attribute WHERE service_id = ? AND taxonomy_term_code = 'transport.mobility'").run(id);
+    expect(hasNeed("transport.mobility")).toBe(false);
+
+    sqlite.prepare("DELETE FROM service_area WHERE service_id = ? AND municipality_code = 'kuusilahti'").run(id);
+    expect(inMunicipality("kuusilahti")).toBe(false);
+    sqlite.prepare("INSERT INTO service_area (service_id, municipality_code) VALUES (?, 'kuusilahti')").run(id);
+    expect(inMunicipality("kuusilahti")).toBe(true);
+  });
+
+  it("finds services by their provider's name, also after the provider is renamed", () => {
+    const sqlite = database.db.$client;
+    const { organizationId, serviceId } = sqlite
+      .prepare("SELECT organization_id AS organizationId, id AS serviceId FROM service ORDER BY id DESC LIMIT 1")
+      .get() as { organizationId: number; serviceId: number };
+    sqlite
+      .prepare("UPDATE organization SET name = json_object('fi', 'Plokkari Oy', 'sv', 'Plokkari Ab', 'en', 'Plokkari Ltd') WHERE id = ?")
+      .run(organizationId);
+    const ids = catalogue.search({ text: "plokkari", language: "sv", page: 1, pageSize: 50 }).services.map((service) => service.id);
+    expect(ids).toContain(serviceId);
+  });
+
+  it("lists services whose name matches before those that match only in the description", () => {
+    const sqlite = database.db.$client;
+    const organizationId = (sqlite.prepare("SELECT id FROM organization LIMIT 1").get() as { id: number }).id;
+    const insert = sqlite.prepare(
+      `INSERT INTO service (hsds_id, organization_id, name, summary, description, application_process,
+         eligibility_description, publication_status, delivery, referral_data)
+       VALUES (?, ?, json_object('en', ?), json_object('en', 'A service.'), json_object('en', ?), '{}', '{}', 'published', '[]', '[]')`,
+    );
+    const inDescription = insert.run("tier-b", organizationId, "Aaa helper", "Also about the word glimmerwort.").lastInsertRowid;
+    const inName = insert.run("tier-a", organizationId, "Zzz glimmerwort club", "Nothing more.").lastInsertRowid;
+    const found = catalogue.search({ text: "glimmerwort", language: "en", page: 1, pageSize: 10 });
+    expect(found.total).toBe(2);
+    expect(found.services.map((service) => service.id)).toEqual([Number(inName), Number(inDescription)]);
+    const secondPage = catalogue.search({ text: "glimmerwort", language: "en", page: 2, pageSize: 1 });
+    expect(secondPage.services.map((service) => service.id)).toEqual([Number(inDescription)]);
+  });
+
   it("falls back to another language for a service missing a translation", () => {
     const sqlite = database.db.$client;
     const organizationId = (sqlite.prepare("SELECT id FROM organization LIMIT 1").get() as { id: number }).id;
