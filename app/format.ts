@@ -1,3 +1,4 @@
+import { isMunicipalityCode, municipalities } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { intlLocales } from "./i18n/config.ts";
 
@@ -35,4 +36,11 @@ export function formatLanguageName(code: string, language: Language): string {
 /** A list joined the way the reader's language joins lists ("A, B and C"). */
 export function formatList(items: string[], language: Language): string {
   return new Intl.ListFormat(intlLocales[language], { style: "long", type: "conjunction" }).format(items);
+}
+
+/** Municipality names in the reader's language, in its alphabetical order, as a list ("Forsby och Granvik"). */
+export function formatMunicipalities(codes: string[], language: Language): string {
+  const names = codes.map((code) => (isMunicipalityCode(code) ? municipalities[code].name[language] : code));
+  names.sort(new Intl.Collator(intlLocales[language]).compare);
+  return formatList(names, language);
 }

@@ -6,7 +6,7 @@ import { findService } from "#app/catalogue.server.ts";
 import { InsetText, Localized, SummaryList, type SummaryRow } from "#app/components/content.tsx";
 import { BackLink, PageTitle } from "#app/components/layout.tsx";
 import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
-import { formatLanguageName, formatList, formatNumber, formatWeekday } from "#app/format.ts";
+import { formatLanguageName, formatList, formatMunicipalities, formatNumber, formatWeekday } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import type { Route } from "./+types/service";
 
@@ -31,7 +31,7 @@ export default function Service({ loaderData }: Route.ComponentProps) {
   }
   whoFor.push({
     key: t("service.area"),
-    value: `${formatList(service.municipalityCodes.map(municipalityName), language)}${
+    value: `${formatMunicipalities(service.municipalityCodes, language)}${
       service.residencyRequired ? ` (${t("service.residentsOnly")})` : ""
     }`,
   });

@@ -8,7 +8,7 @@ import { Localized, Pagination } from "#app/components/content.tsx";
 import { Button, ErrorSummary, Select, TextInput } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
-import { formatNumber } from "#app/format.ts";
+import { formatMunicipalities, formatNumber } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import type { Route } from "./+types/services";
 
@@ -127,9 +127,7 @@ export default function Services({ loaderData }: Route.ComponentProps) {
                     {service.municipalityCodes.length > 0 ? (
                       <span className="service-list__area">
                         {" · "}
-                        {service.municipalityCodes
-                          .map((code) => (code in municipalities ? municipalities[code as keyof typeof municipalities].name[language] : code))
-                          .join(", ")}
+                        {formatMunicipalities(service.municipalityCodes, language)}
                       </span>
                     ) : null}
                   </p>
