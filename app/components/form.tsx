@@ -55,17 +55,19 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   );
 }
 
-interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
+interface FieldProps {
   id: string;
-  name: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
   /** Render the label as the page heading (one question per page). */
   labelIsPageHeading?: boolean;
+  /** Renders the control, given the ids it must point to with aria-describedby. */
+  children: (describedById: string | undefined) => ReactNode;
 }
 
-export function TextInput({ id, name, label, hint, error, labelIsPageHeading, className, ...inputProps }: TextInputProps) {
+/** Label, hint and error around one control: the part every single-control field shares. */
+function Field({ id, label, hint, error, labelIsPageHeading, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const labelElement = (
@@ -82,52 +84,50 @@ export function TextInput({ id, name, label, hint, error, labelIsPageHeading, cl
         </div>
       ) : null}
       {error && errorId ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
-      <input
-        id={id}
-        name={name}
-        className={["input", error ? "input--error" : "", className ?? ""].filter(Boolean).join(" ")}
-        aria-describedby={describedBy(hintId, errorId)}
-        aria-invalid={error ? true : undefined}
-        {...inputProps}
-      />
+      {children(describedBy(hintId, errorId))}
     </div>
   );
 }
 
-interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name"> {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-  children: ReactNode;
+type TextInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "children"> &
+  Omit<FieldProps, "children"> & { name: string };
+
+export function TextInput({ id, name, label, hint, error, labelIsPageHeading, className, ...inputProps }: TextInputProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} labelIsPageHeading={labelIsPageHeading ?? false}>
+      {(describedById) => (
+        <input
+          id={id}
+          name={name}
+          className={["input", error ? "input--error" : "", className ?? ""].filter(Boolean).join(" ")}
+          aria-describedby={describedById}
+          aria-invalid={error ? true : undefined}
+          {...inputProps}
+        />
+      )}
+    </Field>
+  );
 }
 
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name"> &
+  Omit<FieldProps, "children" | "labelIsPageHeading"> & { name: string; children: ReactNode };
+
 export function Select({ id, name, label, hint, error, children, ...selectProps }: SelectProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={error ? "form-group form-group--error" : "form-group"}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={hintId} className="hint">
-          {hint}
-        </div>
-      ) : null}
-      {error && errorId ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
-      <select
-        id={id}
-        name={name}
-        className={error ? "select select--error" : "select"}
-        aria-describedby={describedBy(hintId, errorId)}
-        aria-invalid={error ? true : undefined}
-        {...selectProps}
-      >
-        {children}
-      </select>
-    </div>
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(describedById) => (
+        <select
+          id={id}
+          name={name}
+          className={error ? "select select--error" : "select"}
+          aria-describedby={describedById}
+          aria-invalid={error ? true : undefined}
+          {...selectProps}
+        >
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }
 
