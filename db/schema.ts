@@ -277,3 +277,119 @@ export const serviceAttribute = sqliteTable(
     index("service_attribute_term").on(table.taxonomyTermCode, table.serviceId),
   ],
 );
+
+/*
+ * The pathway engine's state. Every machine actor (pathway, referral) is a row in
+ * `pathway_instance` holding its persisted XState snapshot and the machine version that
+ * wrote it; every event it accepted is a row in the append-only `pathway_event`, written
+ * in the same transaction as the new snapshot. See docs/decisions/010-pathway-engine.md.
+ */
+export const pathwayInstance = sqliteTable(
+  "pathway_instance",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull(),
+    /** The machine's id, e.g. "eviction-risk" or "referral". */
+    machineId: text("machine_id").notNull(),
+    machineVersion: integer("machine_version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    /** The active state, for queries ("which cases are escalated?"); the snapshot is the truth. */
+    state: text("state").notNull(),
+    status: text("status", { enum: ["active", "done", "error", "stopped"] }).notNull(),
+    /** Sequence number of the last event; the next event must carry this plus one. */
+    lastSequence: integer("last_sequence").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("pathway_instance_case").on(table.caseId), index("pathway_instance_machine_state").on(table.machineId, table.state)],
+);
+
+export const pathwayEvent = sqliteTable(
+  "pathway_event",
+  {
+    instanceId: text("instance_id")
+      .notNull()
+      .references(() => pathwayInstance.id, { onDelete: "cascade" }),
+    sequence: integer("sequence").notNull(),
+    type: text("type").notNull(),
+    payload: text("payload", { mode: "json" }).notNull(),
+    /** Who caused it: "citizen", "staff:<id>", "provider:<id>", "system:<name>". */
+    actor: text("actor").notNull(),
+    /** When it happened (from the event); `recorded_at` is when it was stored. */
+    occurredAt: text("occurred_at").notNull(),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+    machineVersion: integer("machine_version").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.instanceId, table.sequence] })],
+);
+
+/** Due times of machine timers (escalations), so they fire after a restart too. */
+export const pathwayTimer = sqliteTable(
+  "pathway_timer",
+  {
+    instanceId: text("instance_id")
+      .notNull()
+      .references(() => pathwayInstance.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    dueAt: text("due_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.instanceId, table.event] }), index("pathway_timer_due").on(table.dueAt)],
+);
+
+/** Side effects that leave the system, written with the state change and delivered by a worker. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey(),
+    type: text("type").notNull(),
+    payload: text("payload", { mode: "json" }).notNull(),
+    /** The instance whose transition produced it. */
+    instanceId: text("instance_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    availableAt: integer("available_at", { mode: "timestamp_ms" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+  },
+  (table) => [index("outbox_pending").on(table.deliveredAt, table.availableAt)],
+);
+
+/** A referral to a service: business data beside its referral machine instance. */
+export const referral = sqliteTable(
+  "referral",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull(),
+    pathwayInstanceId: text("pathway_instance_id")
+      .notNull()
+      .references(() => pathwayInstance.id),
+    machineInstanceId: text("machine_instance_id")
+      .notNull()
+      .references(() => pathwayInstance.id),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => service.id),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organization.id),
+    /** One referral per case, pathway and service, however often the request is repeated. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    needCodes: text("need_codes", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [uniqueIndex("referral_idempotency_key").on(table.idempotencyKey), index("referral_case").on(table.caseId)],
+);
+
+/** Needs no eligible service covered: the commissioners' gap report. */
+export const unmetNeed = sqliteTable(
+  "unmet_need",
+  {
+    caseId: text("case_id").notNull(),
+    needCode: text("need_code")
+      .notNull()
+      .references(() => taxonomyTerm.code),
+    municipalityCode: text("municipality_code"),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.needCode] }), index("unmet_need_code").on(table.needCode)],
+);

@@ -1,0 +1,416 @@
+import { randomUUID } from "node:crypto";
+import { createActor, type AnyStateMachine } from "xstate";
+import type { CandidateService } from "./matching/candidate.ts";
+import { matchServices, type ServicePackage } from "./matching/match.ts";
+import type { Need } from "./needs/need.ts";
+import type { NeedCode } from "./needs/taxonomy.ts";
+import type { PathwayEmitted, PathwayInput, ProposedService, TrackedReferral, TrackedReferralStatus } from "./pathway-kit.ts";
+import { pathwayCatalogue, type PathwayId } from "./pathways.ts";
+import type { PersonProfile } from "./person.ts";
+import { referralMachine, referralMachineVersion } from "./referral/machine.ts";
+
+/**
+ * The pathway engine: starts the pathways that apply to a person, and carries every
+ * event through a machine the same way — restore the actor from its persisted snapshot,
+ * check the event is accepted, send it, and store the new snapshot, the event row, the
+ * machine's timers and any outgoing messages in one transaction (the store's).
+ *
+ * What machines emit is work: a match request is answered with the package, a referral
+ * request creates referral machines, everything that leaves the system (alerts, messages
+ * to providers) goes to the outbox, delivered later by a worker. Plain TypeScript: the
+ * database is behind `PathwayStore`, the catalogue behind `CandidateSource`.
+ */
+
+export interface StoredInstance {
+  id: string;
+  caseId: string;
+  machineId: string;
+  machineVersion: number;
+  snapshot: unknown;
+  state: string;
+  status: "active" | "done" | "error" | "stopped";
+  lastSequence: number;
+}
+
+export interface StoredEvent {
+  instanceId: string;
+  sequence: number;
+  type: string;
+  payload: unknown;
+  actor: string;
+  occurredAt: string;
+  machineVersion: number;
+}
+
+export interface MachineTimer {
+  event: string;
+  dueAt: string;
+}
+
+export interface DueTimer extends MachineTimer {
+  instanceId: string;
+}
+
+export interface StoredReferral {
+  id: string;
+  caseId: string;
+  pathwayInstanceId: string;
+  machineInstanceId: string;
+  serviceId: number;
+  organizationId: number;
+  idempotencyKey: string;
+  needCodes: NeedCode[];
+}
+
+export interface PathwayStore {
+  /** Runs `work` in one transaction: all of its writes or none. */
+  transaction<T>(work: () => T): T;
+  load(instanceId: string): StoredInstance | undefined;
+  insert(instance: StoredInstance): void;
+  /** Fails (throws) unless the stored sequence is still `expectedSequence`: no lost updates. */
+  update(instance: StoredInstance, expectedSequence: number): void;
+  appendEvent(event: StoredEvent): void;
+  replaceTimers(instanceId: string, timers: MachineTimer[]): void;
+  dueTimers(now: string, limit: number): DueTimer[];
+  enqueue(message: { type: string; payload: unknown; instanceId: string }): void;
+  findReferral(idempotencyKey: string): StoredReferral | undefined;
+  referralByMachineInstance(machineInstanceId: string): StoredReferral | undefined;
+  insertReferral(referral: StoredReferral): void;
+  recordUnmetNeeds(caseId: string, needCodes: NeedCode[], municipality: string): void;
+}
+
+export interface CandidateSource {
+  /** Services that may cover any of these needs for a person living in `municipality`. */
+  candidates(needCodes: readonly NeedCode[], municipality: string): CandidateService[];
+  /** What a referral to these services needs to know: provider and response time. */
+  referralTerms(serviceIds: readonly number[]): Map<number, { organizationId: number; responseTimeWorkingDays: number }>;
+}
+
+export class InstanceNotFound extends Error {
+  constructor(instanceId: string) {
+    super(`No machine instance ${instanceId}`);
+  }
+}
+
+export class EventRefused extends Error {
+  constructor(
+    readonly instanceId: string,
+    readonly state: string,
+    readonly eventType: string,
+  ) {
+    super(`Event ${eventType} is not accepted by instance ${instanceId} in state ${state}`);
+  }
+}
+
+export class UnknownMachineVersion extends Error {
+  constructor(machineId: string, version: number, known: number | undefined) {
+    super(
+      known === undefined
+        ? `Unknown machine ${machineId}`
+        : `Snapshot of ${machineId} version ${version} cannot be restored by version ${known}: refusing to reinterpret it`,
+    );
+  }
+}
+
+interface RegisteredMachine {
+  machine: AnyStateMachine;
+  version: number;
+  /** The event the scheduler sends when one of this machine's timers is due. */
+  timerEvent: (timer: string, at: string) => EngineEvent;
+}
+
+const scheduler = "system:scheduler";
+
+/** Every machine the engine runs, by machine id, with the version its snapshots carry. */
+export const machineRegistry: Record<string, RegisteredMachine> = {
+  ...Object.fromEntries(
+    Object.values(pathwayCatalogue).map((pathway) => [
+      pathway.machine.id,
+      {
+        machine: pathway.machine,
+        version: pathway.version,
+        timerEvent: (timer: string, at: string) => ({ type: "TIMER_DUE", timer, at, by: scheduler }),
+      },
+    ]),
+  ),
+  [referralMachine.id]: {
+    machine: referralMachine,
+    version: referralMachineVersion,
+    timerEvent: (timer: string, at: string) => ({ type: timer, at, by: scheduler }),
+  },
+};
+
+function registered(machineId: string, version: number): RegisteredMachine {
+  const entry = machineRegistry[machineId];
+  if (!entry || entry.version !== version) throw new UnknownMachineVersion(machineId, version, entry?.version);
+  return entry;
+}
+
+/** "inService", or "stage.housing" for nested states. */
+export function stateName(value: unknown): string {
+  if (typeof value === "string") return value;
+  const [key, child] = Object.entries(value as Record<string, unknown>)[0] ?? ["?", ""];
+  return child === "" ? key : `${key}.${stateName(child)}`;
+}
+
+type Emitted = { type: string; [key: string]: unknown };
+
+/** An event as the engine takes it: any machine's event, stamped with time and actor. */
+export type EngineEvent = { type: string; at: string; by: string; [key: string]: unknown };
+
+interface Transition {
+  instance: StoredInstance;
+  emitted: Emitted[];
+  context: Record<string, unknown>;
+}
+
+export interface StartedCase {
+  caseId: string;
+  pathways: { instanceId: string; pathwayId: PathwayId; state: string }[];
+  package: ServicePackage | null;
+}
+
+export class PathwayEngine {
+  readonly #store: PathwayStore;
+  readonly #catalogue: CandidateSource;
+  readonly #newId: () => string;
+
+  constructor(store: PathwayStore, catalogue: CandidateSource, newId: () => string = randomUUID) {
+    this.#store = store;
+    this.#catalogue = catalogue;
+    this.#newId = newId;
+  }
+
+  /**
+   * Starts every pathway whose entry guard admits the person, then answers their match
+   * requests with one package over all their needs, so no service is proposed twice.
+   */
+  startCase(caseId: string, needs: readonly Need[], person: PersonProfile, at: string, by: string): StartedCase {
+    return this.#store.transaction(() => {
+      const started: { instanceId: string; pathwayId: PathwayId; matchRequested: NeedCode[] | null }[] = [];
+      for (const [pathwayId, pathway] of Object.entries(pathwayCatalogue) as [PathwayId, (typeof pathwayCatalogue)[PathwayId]][]) {
+        if (!pathway.enters(needs, person)) continue;
+        const input: PathwayInput = { caseId, needs: [...needs], person };
+        const { instance, emitted } = this.#create(caseId, pathway.machine.id, pathway.version, input, at, by);
+        const matchRequest = emitted.find((event) => event.type === "pathway.match-requested") as
+          | Extract<PathwayEmitted, { type: "pathway.match-requested" }>
+          | undefined;
+        this.#dispatch(instance, emitted.filter((event) => event !== matchRequest), at);
+        started.push({ instanceId: instance.id, pathwayId, matchRequested: matchRequest?.needCodes ?? null });
+      }
+
+      const requested = [...new Set(started.flatMap((pathway) => pathway.matchRequested ?? []))];
+      let servicePackage: ServicePackage | null = null;
+      if (requested.length > 0) {
+        const relevantNeeds = needs.filter((need) => requested.includes(need.code));
+        servicePackage = matchServices(relevantNeeds, person, this.#catalogue.candidates(requested, person.municipality));
+        if (servicePackage.unmetNeeds.length > 0) this.#store.recordUnmetNeeds(caseId, servicePackage.unmetNeeds, person.municipality);
+        const assigned = new Set<number>();
+        for (const pathway of started) {
+          if (!pathway.matchRequested) continue;
+          // Each package item goes to the first pathway that handles one of its needs.
+          const services: ProposedService[] = servicePackage.items
+            .filter((item) => !assigned.has(item.serviceId) && item.coversInPackage.some((code) => pathway.matchRequested!.includes(code)))
+            .map((item) => ({ serviceId: item.serviceId, organizationId: item.organizationId, needCodes: item.coversInPackage }));
+          for (const service of services) assigned.add(service.serviceId);
+          this.#sendWithin(pathway.instanceId, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
+        }
+      }
+      return {
+        caseId,
+        pathways: started.map((pathway) => ({
+          instanceId: pathway.instanceId,
+          pathwayId: pathway.pathwayId,
+          state: this.#store.load(pathway.instanceId)!.state,
+        })),
+        package: servicePackage,
+      };
+    });
+  }
+
+  /** One event to one instance, and everything it sets off, in one transaction. */
+  send(instanceId: string, event: EngineEvent): StoredInstance {
+    return this.#store.transaction(() => {
+      this.#sendWithin(instanceId, event);
+      return this.#store.load(instanceId)!;
+    });
+  }
+
+  /** Fires every timer due by `now` (the scheduler calls this); returns how many fired. */
+  fireDueTimers(now: string, limit = 100): number {
+    let fired = 0;
+    for (const timer of this.#store.dueTimers(now, limit)) {
+      this.#store.transaction(() => {
+        const instance = this.#store.load(timer.instanceId);
+        if (!instance) return;
+        const { timerEvent } = registered(instance.machineId, instance.machineVersion);
+        const event = timerEvent(timer.event, now);
+        const { accepted } = this.#tryTransition(instance, event);
+        // A timer the machine no longer wants (it moved on) is dropped, not retried forever.
+        if (!accepted) this.#store.replaceTimers(instance.id, []);
+        else fired += 1;
+      });
+    }
+    return fired;
+  }
+
+  #create(caseId: string, machineId: string, version: number, input: unknown, at: string, by: string): Transition {
+    const { machine } = registered(machineId, version);
+    const emitted: Emitted[] = [];
+    const actor = createActor(machine, { input });
+    actor.on("*", (event) => emitted.push(event as Emitted));
+    actor.start();
+    const snapshot = actor.getSnapshot();
+    const instance: StoredInstance = {
+      id: this.#newId(),
+      caseId,
+      machineId,
+      machineVersion: version,
+      snapshot: actor.getPersistedSnapshot(),
+      state: stateName(snapshot.value),
+      status: snapshot.status === "done" ? "done" : "active",
+      lastSequence: 0,
+    };
+    actor.stop();
+    this.#store.insert(instance);
+    this.#store.appendEvent({
+      instanceId: instance.id,
+      sequence: 0,
+      type: "xstate.init",
+      payload: input,
+      actor: by,
+      occurredAt: at,
+      machineVersion: version,
+    });
+    const context = snapshot.context as Record<string, unknown>;
+    this.#store.replaceTimers(instance.id, timersOf(context));
+    return { instance, emitted, context };
+  }
+
+  #sendWithin(instanceId: string, event: EngineEvent): void {
+    const instance = this.#store.load(instanceId);
+    if (!instance) throw new InstanceNotFound(instanceId);
+    const result = this.#tryTransition(instance, event);
+    if (!result.accepted) throw new EventRefused(instanceId, instance.state, event.type);
+  }
+
+  #tryTransition(instance: StoredInstance, event: EngineEvent): { accepted: boolean } {
+    const { machine } = registered(instance.machineId, instance.machineVersion);
+    const emitted: Emitted[] = [];
+    const actor = createActor(machine, { snapshot: instance.snapshot as never });
+    actor.on("*", (emittedEvent) => emitted.push(emittedEvent as Emitted));
+    actor.start();
+    if (!actor.getSnapshot().can(event)) {
+      actor.stop();
+      return { accepted: false };
+    }
+    actor.send(event);
+    const snapshot = actor.getSnapshot();
+    const next: StoredInstance = {
+      ...instance,
+      snapshot: actor.getPersistedSnapshot(),
+      state: stateName(snapshot.value),
+      status: snapshot.status === "done" ? "done" : snapshot.status === "error" ? "error" : "active",
+      lastSequence: instance.lastSequence + 1,
+    };
+    actor.stop();
+    this.#store.update(next, instance.lastSequence);
+    const { type, at, by, ...payload } = event;
+    this.#store.appendEvent({
+      instanceId: instance.id,
+      sequence: next.lastSequence,
+      type,
+      payload,
+      actor: by,
+      occurredAt: at,
+      machineVersion: instance.machineVersion,
+    });
+    this.#store.replaceTimers(instance.id, timersOf(snapshot.context as Record<string, unknown>));
+    this.#dispatch(next, emitted, at);
+    return { accepted: true };
+  }
+
+  /** Turns what a machine emitted into work: internal commands run now, the rest goes to the outbox. */
+  #dispatch(instance: StoredInstance, emitted: Emitted[], at: string): void {
+    for (const event of emitted) {
+      if (event.type === "pathway.referrals-requested") {
+        this.#createReferrals(instance, (event as Extract<PathwayEmitted, { type: "pathway.referrals-requested" }>).serviceIds, at);
+        continue;
+      }
+      if (event.type === "pathway.match-requested") {
+        // Matching after the start (a pathway asking again) answers for its own needs alone.
+        const request = event as Extract<PathwayEmitted, { type: "pathway.match-requested" }>;
+        const input = (instance.snapshot as { context: PathwayInput }).context;
+        const servicePackage = matchServices(
+          input.needs.filter((need) => request.needCodes.includes(need.code)),
+          input.person,
+          this.#catalogue.candidates(request.needCodes, input.person.municipality),
+        );
+        const services = servicePackage.items.map((item) => ({
+          serviceId: item.serviceId,
+          organizationId: item.organizationId,
+          needCodes: item.coversInPackage,
+        }));
+        this.#sendWithin(instance.id, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
+        continue;
+      }
+      this.#store.enqueue({ type: event.type, payload: event, instanceId: instance.id });
+      if (event.type === "referral.status-changed") this.#forwardReferralStatus(instance, event, at);
+    }
+  }
+
+  #createReferrals(pathwayInstance: StoredInstance, serviceIds: number[], at: string): void {
+    const context = (pathwayInstance.snapshot as { context: { proposal: ProposedService[] } }).context;
+    const terms = this.#catalogue.referralTerms(serviceIds);
+    const tracked: TrackedReferral[] = [];
+    for (const serviceId of serviceIds) {
+      const idempotencyKey = `${pathwayInstance.id}:${serviceId}`;
+      const needCodes = context.proposal.find((service) => service.serviceId === serviceId)?.needCodes ?? [];
+      const existing = this.#store.findReferral(idempotencyKey);
+      if (existing) {
+        tracked.push({ referralId: existing.id, serviceId, needCodes: existing.needCodes, status: "requested" });
+        continue;
+      }
+      const term = terms.get(serviceId);
+      if (!term) continue;
+      const referralId = this.#newId();
+      const { instance } = this.#create(
+        pathwayInstance.caseId,
+        referralMachine.id,
+        referralMachineVersion,
+        { referralId, serviceId, organizationId: term.organizationId, responseTimeWorkingDays: term.responseTimeWorkingDays },
+        at,
+        "system:engine",
+      );
+      this.#store.insertReferral({
+        id: referralId,
+        caseId: pathwayInstance.caseId,
+        pathwayInstanceId: pathwayInstance.id,
+        machineInstanceId: instance.id,
+        serviceId,
+        organizationId: term.organizationId,
+        idempotencyKey,
+        needCodes,
+      });
+      this.#sendWithin(instance.id, { type: "SEND", at, by: "system:engine" });
+      tracked.push({ referralId, serviceId, needCodes, status: "requested" });
+    }
+    this.#sendWithin(pathwayInstance.id, { type: "REFERRALS_SENT", referrals: tracked, at, by: "system:engine" });
+  }
+
+  #forwardReferralStatus(referralInstance: StoredInstance, event: Emitted, at: string): void {
+    const stored = this.#store.referralByMachineInstance(referralInstance.id);
+    const status = event.to as TrackedReferralStatus | "draft";
+    if (!stored || status === "draft") return;
+    const pathway = this.#store.load(stored.pathwayInstanceId);
+    if (!pathway || pathway.status !== "active") return;
+    const update = { type: "REFERRAL_UPDATED", referralId: stored.id, status, at, by: "system:engine" };
+    // A pathway that no longer tracks referrals (closed early) simply does not take it.
+    this.#tryTransition(pathway, update);
+  }
+}
+
+function timersOf(context: Record<string, unknown>): MachineTimer[] {
+  const timer = context.timer as MachineTimer | null | undefined;
+  return timer ? [timer] : [];
+}

@@ -1,0 +1,133 @@
+import { assertEvent, assign, setup } from "xstate";
+import { isMunicipalityCode } from "../areas.ts";
+import type { Need } from "../needs/need.ts";
+import type { NeedCode } from "../needs/taxonomy.ts";
+import {
+  initialPathwayContext,
+  pathwayActions,
+  pathwayGuards,
+  raiseAlert,
+  referralProgressGuards,
+  type PathwayContext,
+  type PathwayEmitted,
+  type PathwayEvent,
+  type PathwayInput,
+} from "../pathway-kit.ts";
+import type { PersonProfile } from "../person.ts";
+
+/**
+ * Families with a disabled child: a child with developmental or disability needs, and the
+ * parents who care for them. The family gets ONE family plan and ONE key worker who owns
+ * it, instead of a separate contact for every therapy, school and respite service; so no
+ * referral is made before the key worker is assigned.
+ */
+export const familiesWithDisabledChildVersion = 1;
+
+const childDevelopmentNeeds: readonly NeedCode[] = [
+  "disability.child-speech-therapy",
+  "disability.child-occupational-therapy",
+  "disability.child-psychological-therapy",
+  "disability.school-support",
+  "disability.respite",
+];
+
+export const familiesWithDisabledChildNeeds: readonly NeedCode[] = [
+  ...childDevelopmentNeeds,
+  "family.parenting",
+  "family.counselling",
+  "caring.carer-support",
+];
+
+const childDevelopmentNeed = (need: Need) => childDevelopmentNeeds.includes(need.code);
+
+/** Entry guard: who this pathway is for (the engine starts it only then). */
+export function entersFamiliesWithDisabledChild(needs: readonly Need[], person: PersonProfile): boolean {
+  return needs.some(childDevelopmentNeed) || person.childrenWithSupportNeeds > 0;
+}
+
+export const familiesWithDisabledChildMachine = setup({
+  types: {
+    context: {} as PathwayContext,
+    events: {} as PathwayEvent,
+    input: {} as PathwayInput,
+    emitted: {} as PathwayEmitted,
+  },
+  guards: {
+    ...pathwayGuards,
+    ...referralProgressGuards,
+    // Eligibility: resident of the region, and something the family plan can meet; a family
+    // that entered on a child's support needs alone but asked for nothing this plan covers
+    // has nothing to plan here.
+    eligible: ({ context }) => isMunicipalityCode(context.person.municipality) && context.needs.length > 0,
+    // Both the first assignment and a change: a staff id, and not the key worker the family already has.
+    newKeyWorker: ({ context, event }) =>
+      event.type === "KEY_WORKER_ASSIGNED" && event.staffId.trim().length > 0 && event.staffId !== context.keyWorker,
+  },
+  actions: {
+    ...pathwayActions,
+    storeKeyWorker: assign(({ event }) => {
+      assertEvent(event, "KEY_WORKER_ASSIGNED");
+      return { keyWorker: event.staffId };
+    }),
+    // The family must know who to call; a new name in the portal alone is not enough.
+    tellFamilyKeyWorkerChanged: raiseAlert("key-worker-changed", "routine"),
+  },
+}).createMachine({
+  id: "families-with-disabled-child",
+  context: ({ input }) => initialPathwayContext(input, familiesWithDisabledChildNeeds),
+  initial: "assessingEligibility",
+  states: {
+    assessingEligibility: {
+      always: [{ guard: "eligible", target: "matching" }, { target: "notEligible" }],
+    },
+    notEligible: { type: "final" },
+    matching: {
+      entry: "requestMatch",
+      on: {
+        PACKAGE_PROPOSED: [
+          { guard: "hasProposal", target: "awaitingKeyWorker", actions: "storeProposal" },
+          { target: "noServiceAvailable" },
+        ],
+      },
+    },
+    noServiceAvailable: { type: "final" },
+    // The proposal is the family plan; the key worker takes it to the family for consent.
+    awaitingKeyWorker: {
+      on: {
+        KEY_WORKER_ASSIGNED: { guard: "newKeyWorker", target: "awaitingConsent", actions: "storeKeyWorker" },
+        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
+      },
+    },
+    awaitingConsent: {
+      on: {
+        CONSENT_GIVEN: { guard: "consentCoversProposal", target: "referring", actions: "storeConsent" },
+        KEY_WORKER_ASSIGNED: { guard: "newKeyWorker", actions: ["storeKeyWorker", "tellFamilyKeyWorkerChanged"] },
+        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
+      },
+    },
+    referring: {
+      entry: "requestReferrals",
+      on: { REFERRALS_SENT: { target: "awaitingAcceptance", actions: "storeReferrals" } },
+    },
+    awaitingAcceptance: {
+      always: [
+        { guard: "allReferralsEnded", target: "closed" },
+        { guard: "servicesUnderway", target: "inService" },
+      ],
+      on: {
+        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
+        KEY_WORKER_ASSIGNED: { guard: "newKeyWorker", actions: ["storeKeyWorker", "tellFamilyKeyWorkerChanged"] },
+        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
+      },
+    },
+    inService: {
+      always: { guard: "allReferralsEnded", target: "closed" },
+      on: {
+        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
+        KEY_WORKER_ASSIGNED: { guard: "newKeyWorker", actions: ["storeKeyWorker", "tellFamilyKeyWorkerChanged"] },
+        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
+      },
+    },
+    closed: { type: "final", entry: "announceClosure" },
+  },
+});
