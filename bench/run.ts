@@ -1,4 +1,6 @@
 /** `npm run bench`: every benchmark, one after another, in one process. */
+import { runMatchingBenchmark } from "./matching.ts";
 import { runSearchBenchmark } from "./search.ts";
 
 runSearchBenchmark();
+runMatchingBenchmark(Number(process.env.BENCH_MATCH_SERVICES ?? 50_000));

@@ -12,7 +12,9 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import { openDatabase } from "#db/client.ts";
+import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { prepareDatabase } from "#db/prepare.ts";
+import { startScheduler } from "#pathways/scheduler.ts";
 import { environmentOrExit } from "./environment.ts";
 
 const environment = environmentOrExit();
@@ -48,12 +50,21 @@ app.use(express.static("build/client", { maxAge: "1h", index: false }));
 if (environment.NODE_ENV !== "test") app.use(logRequests);
 app.use(createRequestHandler({ build, mode: environment.NODE_ENV }));
 
+// Escalations and other machine timers, checked every minute on a connection of their own.
+const schedulerDatabase = openDatabase(environment.DATABASE_PATH);
+const scheduler = startScheduler(createPathwayEngine(schedulerDatabase), {
+  intervalMs: 60_000,
+  onError: (error) => console.error(`Scheduler: ${error instanceof Error ? error.message : String(error)}`),
+});
+scheduler.tick();
+
 const server = app.listen(environment.PORT, () => {
   console.log(`Luukku is serving http://localhost:${environment.PORT}`);
 });
 
 function shutDown(signal: string) {
   console.log(`${signal}: finishing open requests, then stopping.`);
+  scheduler.stop();
   server.close(() => process.exit(0));
   // Keep-alive connections would hold the close open; give them a moment, then go.
   setTimeout(() => process.exit(0), 5000).unref();

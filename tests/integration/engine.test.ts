@@ -3,6 +3,7 @@ import { openDatabase } from "#db/client.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
 import { SqlitePathwayStore } from "#db/pathway-store.ts";
 import { EventRefused, PathwayEngine, UnknownMachineVersion } from "#pathways/engine.ts";
+import { startScheduler } from "#pathways/scheduler.ts";
 import { need, someone } from "../support/pathway-harness.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -93,9 +94,13 @@ describe("pathway engine on SQLite", () => {
     database = { ...database, db: reopened };
     engine = new PathwayEngine(new SqlitePathwayStore(reopened), new SqliteCandidateSource(reopened), newId);
 
-    expect(engine.fireDueTimers("2026-11-30T15:00:00.000Z")).toBe(0);
+    let now = new Date("2026-11-30T15:00:00.000Z");
+    const scheduler = startScheduler(engine, { intervalMs: 3_600_000, now: () => now, onError: (error) => { throw error; } });
+    expect(scheduler.tick()).toBe(0);
     // Tuesday after 09:00 Helsinki time: one working day has passed.
-    expect(engine.fireDueTimers("2026-12-01T08:00:00.000Z")).toBeGreaterThanOrEqual(1);
+    now = new Date("2026-12-01T08:00:00.000Z");
+    expect(scheduler.tick()).toBeGreaterThanOrEqual(1);
+    scheduler.stop();
     const [eviction] = rows<{ state: string }>("SELECT state FROM pathway_instance WHERE machine_id = 'eviction-risk'");
     expect(eviction!.state).toBe("escalated");
     const alerts = rows<{ payload: string }>("SELECT payload FROM outbox WHERE type = 'pathway.alert'");

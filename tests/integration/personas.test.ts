@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActor } from "xstate";
-import { SqliteCandidateSource } from "#db/matching-candidates.ts";
-import { SqlitePathwayStore } from "#db/pathway-store.ts";
-import { PathwayEngine } from "#pathways/engine.ts";
+import { createPathwayEngine } from "#db/pathway-engine.ts";
+import type { PathwayEngine } from "#pathways/engine.ts";
 import type { PathwayId } from "#pathways/pathways.ts";
 import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
 import { screeningMachine } from "#pathways/screening/machine.ts";
@@ -15,7 +14,7 @@ let engine: PathwayEngine;
 
 beforeAll(() => {
   database = createTestDatabase();
-  engine = new PathwayEngine(new SqlitePathwayStore(database.db), new SqliteCandidateSource(database.db));
+  engine = createPathwayEngine(database.db);
 });
 
 afterAll(() => database.close());
