@@ -4,13 +4,12 @@ import type { CandidateService } from "#pathways/matching/candidate.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
 import type { LuukkuDatabase } from "./client.ts";
 
-interface CandidateRow {
+interface ServiceRow {
   id: number;
   organizationId: number;
   organizationType: CandidateService["organizationType"];
   status: CandidateService["status"];
   publicationStatus: CandidateService["publicationStatus"];
-  acceptsReferrals: number;
   minimumAge: number | null;
   maximumAge: number | null;
   delivery: string;
@@ -18,78 +17,132 @@ interface CandidateRow {
   capacity: CandidateService["capacity"];
   qualityRating: number | null;
   requiredNeedCodes: string | null;
-  needCodes: string | null;
-  areas: string | null;
-  locationMunicipalities: string | null;
-  languages: string | null;
-  cost: string | null;
 }
 
-const list = (value: string | null) => (value ? value.split(",") : []);
+type Pair<T> = { serviceId: number; value: T };
 
 /**
- * Reads matching candidates from the catalogue: services tagged with any of the needs
- * and serving the municipality, published and taking referrals (the cheap hard filters,
- * applied here so the matcher sees few rows; the matcher applies every filter again).
+ * The matcher's view of the catalogue, held in memory: every published, active service
+ * that takes referrals, indexed by need. A screening's candidates are then a lookup, not
+ * thousands of row reads (see bench/matching.ts). The index is rebuilt, with a few
+ * set-based queries, whenever `catalogue_revision` (bumped by triggers on every catalogue
+ * table, migration 0003) has moved since it was built.
  */
 export class SqliteCandidateSource implements CandidateSource {
-  readonly #candidates: Statement;
+  readonly #revision: Statement;
   readonly #terms: Statement;
+  readonly #queries: Record<"services" | "needs" | "areas" | "languages" | "locations" | "costs", Statement>;
+  #index: { revision: number; byNeed: Map<string, CandidateService[]> } | null = null;
 
   constructor(db: LuukkuDatabase) {
-    this.#candidates = db.$client.prepare(`
-      SELECT s.id, s.organization_id AS organizationId, o.type AS organizationType, s.status,
-             s.publication_status AS publicationStatus, s.accepts_referrals AS acceptsReferrals,
-             s.minimum_age AS minimumAge, s.maximum_age AS maximumAge, s.delivery,
-             s.typical_wait_days AS typicalWaitDays, s.capacity, s.quality_rating AS qualityRating,
-             e.required_need_codes AS requiredNeedCodes,
-             (SELECT group_concat(taxonomy_term_code) FROM service_attribute WHERE service_id = s.id) AS needCodes,
-             (SELECT group_concat(municipality_code) FROM service_area WHERE service_id = s.id) AS areas,
-             (SELECT group_concat(DISTINCT a.municipality_code) FROM service_at_location sl
-                JOIN address a ON a.location_id = sl.location_id WHERE sl.service_id = s.id) AS locationMunicipalities,
-             (SELECT group_concat(code) FROM service_language WHERE service_id = s.id) AS languages,
-             (SELECT json_object('kind', c.kind, 'amountCents', c.amount_cents, 'unit', c.unit)
-                FROM cost_option c WHERE c.service_id = s.id ORDER BY c.id LIMIT 1) AS cost
-      FROM service s
-      JOIN organization o ON o.id = s.organization_id
-      LEFT JOIN service_eligibility e ON e.service_id = s.id
-      WHERE s.id IN (SELECT service_id FROM service_attribute WHERE taxonomy_term_code IN (SELECT value FROM json_each(?)))
-        AND s.id IN (SELECT service_id FROM service_area WHERE municipality_code = ?)
-        AND s.status = 'active' AND s.publication_status = 'published' AND s.accepts_referrals = 1`);
-    this.#terms = db.$client.prepare(`
+    const prepare = (sql: string) => db.$client.prepare(sql);
+    const referable = "SELECT id FROM service WHERE status = 'active' AND publication_status = 'published' AND accepts_referrals = 1";
+    this.#revision = prepare("SELECT revision FROM catalogue_revision WHERE id = 1").pluck();
+    this.#terms = prepare(`
       SELECT id, organization_id AS organizationId, response_time_working_days AS responseTimeWorkingDays
       FROM service WHERE id IN (SELECT value FROM json_each(?))`);
+    this.#queries = {
+      services: prepare(`
+        SELECT s.id, s.organization_id AS organizationId, o.type AS organizationType, s.status,
+               s.publication_status AS publicationStatus, s.minimum_age AS minimumAge, s.maximum_age AS maximumAge,
+               s.delivery, s.typical_wait_days AS typicalWaitDays, s.capacity, s.quality_rating AS qualityRating,
+               e.required_need_codes AS requiredNeedCodes
+        FROM service s JOIN organization o ON o.id = s.organization_id
+        LEFT JOIN service_eligibility e ON e.service_id = s.id
+        WHERE s.id IN (${referable})`),
+      needs: prepare(`SELECT service_id AS serviceId, taxonomy_term_code AS value FROM service_attribute WHERE service_id IN (${referable})`),
+      areas: prepare(`SELECT service_id AS serviceId, municipality_code AS value FROM service_area WHERE service_id IN (${referable})`),
+      languages: prepare(`SELECT service_id AS serviceId, code AS value FROM service_language WHERE service_id IN (${referable})`),
+      locations: prepare(`
+        SELECT DISTINCT sl.service_id AS serviceId, a.municipality_code AS value
+        FROM service_at_location sl JOIN address a ON a.location_id = sl.location_id
+        WHERE sl.service_id IN (${referable})`),
+      costs: prepare(`
+        SELECT c.service_id AS serviceId, json_object('kind', c.kind, 'amountCents', c.amount_cents, 'unit', c.unit) AS value
+        FROM cost_option c
+        WHERE c.service_id IN (${referable}) AND c.id = (SELECT min(id) FROM cost_option WHERE service_id = c.service_id)`),
+    };
   }
 
+  /** Referable services tagged with any of the needs and serving the municipality, each once. */
   candidates(needCodes: readonly NeedCode[], municipality: string): CandidateService[] {
-    const rows = this.#candidates.all(JSON.stringify(needCodes), municipality) as CandidateRow[];
-    return rows.map((row) => {
-      const delivery = JSON.parse(row.delivery) as string[];
-      return {
-        id: row.id,
-        organizationId: row.organizationId,
-        organizationType: row.organizationType,
-        status: row.status,
-        publicationStatus: row.publicationStatus,
-        acceptsReferrals: row.acceptsReferrals === 1,
-        needCodes: list(row.needCodes) as NeedCode[],
-        requiredNeedCodes: (row.requiredNeedCodes ? JSON.parse(row.requiredNeedCodes) : []) as NeedCode[],
-        minimumAge: row.minimumAge,
-        maximumAge: row.maximumAge,
-        areas: list(row.areas),
-        locationMunicipalities: list(row.locationMunicipalities),
-        comesToThePerson: delivery.some((mode) => mode !== "in_person"),
-        languages: list(row.languages),
-        cost: row.cost ? (JSON.parse(row.cost) as CandidateService["cost"]) : null,
-        typicalWaitDays: row.typicalWaitDays,
-        capacity: row.capacity,
-        qualityRating: row.qualityRating,
-      };
-    });
+    const { byNeed } = this.#current();
+    const seen = new Set<number>();
+    const result: CandidateService[] = [];
+    for (const code of needCodes) {
+      for (const service of byNeed.get(code) ?? []) {
+        if (seen.has(service.id) || !service.areas.includes(municipality)) continue;
+        seen.add(service.id);
+        result.push(service);
+      }
+    }
+    return result;
   }
 
   referralTerms(serviceIds: readonly number[]) {
     const rows = this.#terms.all(JSON.stringify(serviceIds)) as { id: number; organizationId: number; responseTimeWorkingDays: number }[];
     return new Map(rows.map((row) => [row.id, { organizationId: row.organizationId, responseTimeWorkingDays: row.responseTimeWorkingDays }]));
+  }
+
+  /** How many services the index holds (built now if it is out of date). */
+  size(): number {
+    return new Set([...this.#current().byNeed.values()].flat().map((service) => service.id)).size;
+  }
+
+  #current() {
+    const revision = this.#revision.get() as number;
+    if (this.#index?.revision !== revision) this.#index = { revision, byNeed: this.#build() };
+    return this.#index;
+  }
+
+  #build(): Map<string, CandidateService[]> {
+    const grouped = <T>(statement: Statement) => {
+      const groups = new Map<number, T[]>();
+      for (const { serviceId, value } of statement.all() as Pair<T>[]) {
+        const list = groups.get(serviceId);
+        if (list) list.push(value);
+        else groups.set(serviceId, [value]);
+      }
+      return groups;
+    };
+    const needs = grouped<NeedCode>(this.#queries.needs);
+    const areas = grouped<string>(this.#queries.areas);
+    const languages = grouped<string>(this.#queries.languages);
+    const locations = grouped<string>(this.#queries.locations);
+    const costs = grouped<string>(this.#queries.costs);
+
+    const byNeed = new Map<string, CandidateService[]>();
+    for (const row of this.#queries.services.all() as ServiceRow[]) {
+      const delivery = JSON.parse(row.delivery) as string[];
+      const cost = costs.get(row.id)?.[0];
+      const service: CandidateService = {
+        id: row.id,
+        organizationId: row.organizationId,
+        organizationType: row.organizationType,
+        status: row.status,
+        publicationStatus: row.publicationStatus,
+        acceptsReferrals: true,
+        needCodes: needs.get(row.id) ?? [],
+        requiredNeedCodes: (row.requiredNeedCodes ? JSON.parse(row.requiredNeedCodes) : []) as NeedCode[],
+        minimumAge: row.minimumAge,
+        maximumAge: row.maximumAge,
+        areas: areas.get(row.id) ?? [],
+        locationMunicipalities: locations.get(row.id) ?? [],
+        comesToThePerson: delivery.some((mode) => mode !== "in_person"),
+        languages: languages.get(row.id) ?? [],
+        cost: cost ? (JSON.parse(cost) as CandidateService["cost"]) : null,
+        typicalWaitDays: row.typicalWaitDays,
+        capacity: row.capacity,
+        qualityRating: row.qualityRating,
+      };
+      for (const code of service.needCodes) {
+        const list = byNeed.get(code);
+        if (list) list.push(service);
+        else byNeed.set(code, [service]);
+      }
+    }
+    // Lists in id order, so candidates come out the same way on every rebuild.
+    for (const list of byNeed.values()) list.sort((a, b) => a.id - b.id);
+    return byNeed;
   }
 }
