@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, one after another, in one process. */
-import { runMatchingBenchmark } from "./matching.ts";
+import { runEngineStepBenchmark, runMatchingBenchmark } from "./matching.ts";
 import { runSearchBenchmark } from "./search.ts";
 
 runSearchBenchmark();
 runMatchingBenchmark(Number(process.env.BENCH_MATCH_SERVICES ?? 50_000));
+runEngineStepBenchmark();

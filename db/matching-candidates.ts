@@ -1,6 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import type { CandidateSource } from "#pathways/engine.ts";
 import type { CandidateService } from "#pathways/matching/candidate.ts";
+import { CandidateIndex } from "#pathways/matching/candidate-index.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
 import type { LuukkuDatabase } from "./client.ts";
 
@@ -23,8 +24,8 @@ type Pair<T> = { serviceId: number; value: T };
 
 /**
  * The matcher's view of the catalogue, held in memory: every published, active service
- * that takes referrals, indexed by need. A screening's candidates are then a lookup, not
- * thousands of row reads (see bench/matching.ts). The index is rebuilt, with a few
+ * that takes referrals, as a `CandidateIndex`. A screening's candidates are then a lookup,
+ * not thousands of row reads (see bench/matching.ts). The index is rebuilt, with a few
  * set-based queries, whenever `catalogue_revision` (bumped by triggers on every catalogue
  * table, migration 0003) has moved since it was built.
  */
@@ -32,7 +33,7 @@ export class SqliteCandidateSource implements CandidateSource {
   readonly #revision: Statement;
   readonly #terms: Statement;
   readonly #queries: Record<"services" | "needs" | "areas" | "languages" | "locations" | "costs", Statement>;
-  #index: { revision: number; byNeed: Map<string, CandidateService[]> } | null = null;
+  #index: { revision: number; index: CandidateIndex } | null = null;
 
   constructor(db: LuukkuDatabase) {
     const prepare = (sql: string) => db.$client.prepare(sql);
@@ -64,19 +65,10 @@ export class SqliteCandidateSource implements CandidateSource {
     };
   }
 
-  /** Referable services tagged with any of the needs and serving the municipality, each once. */
-  candidates(needCodes: readonly NeedCode[], municipality: string): CandidateService[] {
-    const { byNeed } = this.#current();
-    const seen = new Set<number>();
-    const result: CandidateService[] = [];
-    for (const code of needCodes) {
-      for (const service of byNeed.get(code) ?? []) {
-        if (seen.has(service.id) || !service.areas.includes(municipality)) continue;
-        seen.add(service.id);
-        result.push(service);
-      }
-    }
-    return result;
+  candidateIndex(): CandidateIndex {
+    const revision = this.#revision.get() as number;
+    if (this.#index?.revision !== revision) this.#index = { revision, index: new CandidateIndex(this.#load()) };
+    return this.#index.index;
   }
 
   referralTerms(serviceIds: readonly number[]) {
@@ -84,18 +76,7 @@ export class SqliteCandidateSource implements CandidateSource {
     return new Map(rows.map((row) => [row.id, { organizationId: row.organizationId, responseTimeWorkingDays: row.responseTimeWorkingDays }]));
   }
 
-  /** How many services the index holds (built now if it is out of date). */
-  size(): number {
-    return new Set([...this.#current().byNeed.values()].flat().map((service) => service.id)).size;
-  }
-
-  #current() {
-    const revision = this.#revision.get() as number;
-    if (this.#index?.revision !== revision) this.#index = { revision, byNeed: this.#build() };
-    return this.#index;
-  }
-
-  #build(): Map<string, CandidateService[]> {
+  #load(): CandidateService[] {
     const grouped = <T>(statement: Statement) => {
       const groups = new Map<number, T[]>();
       for (const { serviceId, value } of statement.all() as Pair<T>[]) {
@@ -111,11 +92,10 @@ export class SqliteCandidateSource implements CandidateSource {
     const locations = grouped<string>(this.#queries.locations);
     const costs = grouped<string>(this.#queries.costs);
 
-    const byNeed = new Map<string, CandidateService[]>();
-    for (const row of this.#queries.services.all() as ServiceRow[]) {
+    return (this.#queries.services.all() as ServiceRow[]).map((row) => {
       const delivery = JSON.parse(row.delivery) as string[];
       const cost = costs.get(row.id)?.[0];
-      const service: CandidateService = {
+      return {
         id: row.id,
         organizationId: row.organizationId,
         organizationType: row.organizationType,
@@ -135,14 +115,6 @@ export class SqliteCandidateSource implements CandidateSource {
         capacity: row.capacity,
         qualityRating: row.qualityRating,
       };
-      for (const code of service.needCodes) {
-        const list = byNeed.get(code);
-        if (list) list.push(service);
-        else byNeed.set(code, [service]);
-      }
-    }
-    // Lists in id order, so candidates come out the same way on every rebuild.
-    for (const list of byNeed.values()) list.sort((a, b) => a.id - b.id);
-    return byNeed;
+    });
   }
 }

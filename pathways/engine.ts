@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createActor, type AnyStateMachine } from "xstate";
-import type { CandidateService } from "./matching/candidate.ts";
-import { matchServices, type ServicePackage } from "./matching/match.ts";
+import type { CandidateIndex } from "./matching/candidate-index.ts";
+import { matchIndexed, type ServicePackage } from "./matching/match.ts";
 import type { Need } from "./needs/need.ts";
 import type { NeedCode } from "./needs/taxonomy.ts";
 import type { PathwayEmitted, PathwayInput, ProposedService, TrackedReferral, TrackedReferralStatus } from "./pathway-kit.ts";
@@ -80,8 +80,8 @@ export interface PathwayStore {
 }
 
 export interface CandidateSource {
-  /** Services that may cover any of these needs for a person living in `municipality`. */
-  candidates(needCodes: readonly NeedCode[], municipality: string): CandidateService[];
+  /** The referable catalogue, prepared for the matcher. */
+  candidateIndex(): CandidateIndex;
   /** What a referral to these services needs to know: provider and response time. */
   referralTerms(serviceIds: readonly number[]): Map<number, { organizationId: number; responseTimeWorkingDays: number }>;
 }
@@ -203,7 +203,7 @@ export class PathwayEngine {
       let servicePackage: ServicePackage | null = null;
       if (requested.length > 0) {
         const relevantNeeds = needs.filter((need) => requested.includes(need.code));
-        servicePackage = matchServices(relevantNeeds, person, this.#catalogue.candidates(requested, person.municipality));
+        servicePackage = matchIndexed(relevantNeeds, person, this.#catalogue.candidateIndex());
         if (servicePackage.unmetNeeds.length > 0) this.#store.recordUnmetNeeds(caseId, servicePackage.unmetNeeds, person.municipality);
         const assigned = new Set<number>();
         for (const pathway of started) {
@@ -341,10 +341,10 @@ export class PathwayEngine {
         // Matching after the start (a pathway asking again) answers for its own needs alone.
         const request = event as Extract<PathwayEmitted, { type: "pathway.match-requested" }>;
         const input = (instance.snapshot as { context: PathwayInput }).context;
-        const servicePackage = matchServices(
+        const servicePackage = matchIndexed(
           input.needs.filter((need) => request.needCodes.includes(need.code)),
           input.person,
-          this.#catalogue.candidates(request.needCodes, input.person.municipality),
+          this.#catalogue.candidateIndex(),
         );
         const services = servicePackage.items.map((item) => ({
           serviceId: item.serviceId,

@@ -1,7 +1,8 @@
 import type { Need, Urgency } from "../needs/need.ts";
-import { needCodes, type NeedCode } from "../needs/taxonomy.ts";
+import type { NeedCode } from "../needs/taxonomy.ts";
 import type { PersonProfile } from "../person.ts";
 import type { CandidateService } from "./candidate.ts";
+import { CandidateIndex, costKindCodes, listContains, listPosition, taxonomyIndex } from "./candidate-index.ts";
 
 /**
  * Matching: needs × person × catalogue → a service package. Deterministic (the same input
@@ -75,97 +76,12 @@ export interface ServicePackage {
 
 export const maxAlternativesPerNeed = 3;
 
-/**
- * What about a service is the same for everyone: its needs as bits, its fixed score
- * points and reasons. Computed once per candidate object and cached, so a catalogue held
- * in memory pays for it once, not once per screening.
- */
-interface ServiceFacts {
-  /** Positions of the service's needs (and required needs) in the taxonomy. */
-  needIndexes: number[];
-  requiredIndexes: number[];
-  fixedPoints: number;
-  fixedReasons: ReasonCode[];
-  /** Monthly cost of a priced service, for the budget check; null when not priced. */
-  pricedMonthlyCents: number | null;
-  priced: boolean;
-}
-
-const taxonomyIndex = new Map<string, number>(needCodes.map((code, index) => [code, index]));
-const indexesOf = (codes: readonly string[]) => codes.flatMap((code) => taxonomyIndex.get(code) ?? []);
+const urgencyWeight: Record<Urgency, number> = { routine: 1, soon: 2, urgent: 3, emergency: 4 };
 
 function bitCount(mask: number): number {
   let count = 0;
   for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
   return count;
-}
-
-const urgencyWeight: Record<Urgency, number> = { routine: 1, soon: 2, urgent: 3, emergency: 4 };
-
-/** Typical uses a month for a unit price, to compare with a monthly budget. */
-const usesPerMonth: Record<NonNullable<NonNullable<CandidateService["cost"]>["unit"]>, number> = {
-  hour: 8,
-  visit: 4,
-  session: 4,
-  day: 4,
-  month: 1,
-  meal: 20,
-  trip: 8,
-  course: 1,
-};
-
-const factsCache = new WeakMap<CandidateService, ServiceFacts>();
-
-function factsOf(service: CandidateService): ServiceFacts {
-  const cached = factsCache.get(service);
-  if (cached) return cached;
-  const reasons: ReasonCode[] = [];
-  let points = 0;
-  const cost = service.cost;
-  let priced = false;
-  let pricedMonthlyCents: number | null = null;
-  if (!cost || cost.kind === "free") {
-    points += 10;
-    reasons.push("no-cost");
-  } else if (cost.kind === "voucher") {
-    points += 6;
-    reasons.push("service-voucher");
-  } else if (cost.kind === "income_related") {
-    points += 6;
-    reasons.push("income-related-fee");
-  } else {
-    priced = true;
-    pricedMonthlyCents = cost.amountCents === null ? null : cost.amountCents * (cost.unit ? usesPerMonth[cost.unit] : 1);
-  }
-  const wait = service.typicalWaitDays;
-  if (wait !== null) {
-    points += Math.max(0, 10 - Math.floor(wait / 6));
-    if (wait === 0) reasons.push("no-wait");
-    else if (wait <= 7) reasons.push("short-wait");
-    else if (wait > 30) reasons.push("long-wait");
-  }
-  if (service.capacity === "full") points -= 15;
-  if (service.capacity === "waitlist") {
-    points -= 8;
-    reasons.push("waiting-list");
-  }
-  if (service.capacity === "limited") points -= 3;
-  if (service.qualityRating !== null) {
-    points += Math.round((service.qualityRating - 3) * 5);
-    if (service.qualityRating >= 4.3) reasons.push("highly-rated");
-  }
-  if (service.organizationType === "public") reasons.push("public-provider");
-  if (service.organizationType === "non_profit") reasons.push("non-profit-provider");
-  const facts: ServiceFacts = {
-    needIndexes: indexesOf(service.needCodes),
-    requiredIndexes: indexesOf(service.requiredNeedCodes),
-    fixedPoints: points,
-    fixedReasons: reasons,
-    pricedMonthlyCents,
-    priced,
-  };
-  factsCache.set(service, facts);
-  return facts;
 }
 
 /**
@@ -182,145 +98,191 @@ interface PersonTerms {
   bitByTaxonomyIndex: Int32Array;
   /** Score points per bit position, by urgency. */
   pointsByPosition: number[];
+  municipality: number;
+  languages: number[];
 }
 
-function termsFor(needs: readonly Pick<Need, "code" | "urgency">[], person: PersonProfile): PersonTerms {
-  const bitByTaxonomyIndex = new Int32Array(needCodes.length);
+function termsFor(needs: readonly Pick<Need, "code" | "urgency">[], person: PersonProfile, index: CandidateIndex): PersonTerms {
+  const bitByTaxonomyIndex = new Int32Array(taxonomyIndex.size);
   const codes: NeedCode[] = [];
   const pointsByPosition: number[] = [];
   for (const need of needs) {
-    const index = taxonomyIndex.get(need.code);
-    if (index === undefined || bitByTaxonomyIndex[index] !== 0 || codes.length === 31) continue;
-    bitByTaxonomyIndex[index] = 1 << codes.length;
+    const position = taxonomyIndex.get(need.code);
+    if (position === undefined || bitByTaxonomyIndex[position] !== 0 || codes.length === 31) continue;
+    bitByTaxonomyIndex[position] = 1 << codes.length;
     codes.push(need.code);
     pointsByPosition.push(30 * urgencyWeight[need.urgency]);
   }
-  return { person, codes, needMask: codes.length === 0 ? 0 : 2 ** codes.length - 1, bitByTaxonomyIndex, pointsByPosition };
+  return {
+    person,
+    codes,
+    needMask: codes.length === 0 ? 0 : 2 ** codes.length - 1,
+    bitByTaxonomyIndex,
+    pointsByPosition,
+    municipality: index.municipalityNumber(person.municipality),
+    languages: person.languages.map((code) => index.languageNumber(code)),
+  };
 }
 
-function personalMask(indexes: readonly number[], terms: PersonTerms): number {
+function needMaskOf(lists: CandidateIndex["needs"], position: number, terms: PersonTerms): number {
   let mask = 0;
-  for (const index of indexes) mask |= terms.bitByTaxonomyIndex[index]!;
+  for (let at = lists.offsets[position]!; at < lists.offsets[position + 1]!; at += 1) mask |= terms.bitByTaxonomyIndex[lists.values[at]!]!;
   return mask;
 }
 
 const codesIn = (mask: number, terms: PersonTerms) => terms.codes.filter((_, position) => (mask & (1 << position)) !== 0);
 
-function firstFailedFilter(service: CandidateService, facts: ServiceFacts, terms: PersonTerms): ExclusionReason | null {
+function firstFailedFilter(index: CandidateIndex, position: number, terms: PersonTerms, mask: number): ExclusionReason | null {
   const { person } = terms;
-  if (service.status !== "active" || service.publicationStatus !== "published") return "not-published";
-  if (!service.acceptsReferrals) return "not-accepting-referrals";
-  if (personalMask(facts.needIndexes, terms) === 0) return "no-matching-need";
-  if (facts.requiredIndexes.length > 0 && personalMask(facts.requiredIndexes, terms) === 0) return "eligibility-needs";
-  if (service.minimumAge !== null && person.age < service.minimumAge) return "too-young";
-  if (service.maximumAge !== null && person.age > service.maximumAge) return "too-old";
-  if (!service.areas.includes(person.municipality)) return "out-of-area";
+  if (index.published[position] === 0) return "not-published";
+  if (index.acceptsReferrals[position] === 0) return "not-accepting-referrals";
+  if (mask === 0) return "no-matching-need";
+  const required = index.requiredNeeds;
+  if (required.offsets[position + 1]! > required.offsets[position]! && needMaskOf(required, position, terms) === 0) {
+    return "eligibility-needs";
+  }
+  const minimumAge = index.minimumAge[position]!;
+  if (minimumAge !== -1 && person.age < minimumAge) return "too-young";
+  const maximumAge = index.maximumAge[position]!;
+  if (maximumAge !== -1 && person.age > maximumAge) return "too-old";
+  if (!listContains(index.areas, position, terms.municipality)) return "out-of-area";
   // "Public services only" means publicly organised or funded: public and non-profit
   // providers, and private providers only through a service voucher.
-  if (person.preferences.providers === "public-only" && service.organizationType === "private" && service.cost?.kind !== "voucher") {
-    return "not-publicly-funded";
-  }
+  if (person.preferences.providers === "public-only" && index.privatelyPaid[position] === 1) return "not-publicly-funded";
   return null;
 }
 
-/** The first hard filter the service fails for this person, or null when eligible. */
-export function exclusionReason(service: CandidateService, person: PersonProfile, needCodes: ReadonlySet<NeedCode>): ExclusionReason | null {
-  const terms = termsFor([...needCodes].map((code) => ({ code, urgency: "routine" as const })), person);
-  return firstFailedFilter(service, factsOf(service), terms);
-}
-
-/** 12 points when the service speaks the person's first language, 6 for another of theirs. */
-function languageMatch(serviceLanguages: readonly string[], personLanguages: readonly string[]): number {
-  for (let index = 0; index < personLanguages.length; index += 1) {
-    if (serviceLanguages.includes(personLanguages[index]!)) return index === 0 ? 12 : 6;
-  }
-  return 0;
-}
-
-/** The person-dependent points; pushes the reasons too when given a list to push them to. */
-function personalPoints(service: CandidateService, facts: ServiceFacts, terms: PersonTerms, reasons: ReasonCode[] | null): number {
-  const { person } = terms;
-  const covered = personalMask(facts.needIndexes, terms);
+/**
+ * The score of one service for one person, with integer weights so equal inputs give
+ * exactly equal scores; pushes the reasons too when given a list to push them to.
+ */
+function scoreOf(index: CandidateIndex, position: number, terms: PersonTerms, mask: number, reasons: ReasonCode[] | null): number {
   let points = 0;
-  for (let position = 0; position < terms.codes.length; position += 1) {
-    if ((covered & (1 << position)) !== 0) points += terms.pointsByPosition[position]!;
-  }
-  if (reasons && bitCount(covered) > 1) reasons.push("covers-several-needs");
+  for (let bit = 0; bit < terms.codes.length; bit += 1) if ((mask & (1 << bit)) !== 0) points += terms.pointsByPosition[bit]!;
+  if (reasons && bitCount(mask) > 1) reasons.push("covers-several-needs");
 
-  const languagePoints = languageMatch(service.languages, person.languages);
-  if (languagePoints > 0) {
-    points += languagePoints;
-    reasons?.push("speaks-your-language");
+  for (let preference = 0; preference < terms.languages.length; preference += 1) {
+    if (listContains(index.languages, position, terms.languages[preference]!)) {
+      points += preference === 0 ? 12 : 6;
+      reasons?.push("speaks-your-language");
+      break;
+    }
   }
 
-  if (service.comesToThePerson) {
+  if (index.comesToThePerson[position] === 1) {
     points += 6;
     reasons?.push("comes-to-you");
-  } else if (service.locationMunicipalities.includes(person.municipality)) {
+  } else if (listPosition(index.locations, position, terms.municipality) !== -1) {
     points += 6;
     reasons?.push("in-your-municipality");
   }
 
-  const budget = person.preferences.maxMonthlyCostCents;
-  if (facts.priced && budget !== null) {
-    if (facts.pricedMonthlyCents !== null && facts.pricedMonthlyCents > budget) {
+  const costKind = index.costKind[position];
+  if (costKind === costKindCodes.free) {
+    points += 10;
+    reasons?.push("no-cost");
+  } else if (costKind === costKindCodes.voucher) {
+    points += 6;
+    reasons?.push("service-voucher");
+  } else if (costKind === costKindCodes.income_related) {
+    points += 6;
+    reasons?.push("income-related-fee");
+  } else {
+    const budget = terms.person.preferences.maxMonthlyCostCents;
+    const monthly = index.monthlyCents[position]!;
+    if (budget !== null && monthly !== -1 && monthly > budget) {
       points -= 20;
       reasons?.push("over-your-budget");
-    } else {
+    } else if (budget !== null) {
       reasons?.push("within-your-budget");
     }
   }
+
+  const wait = index.typicalWaitDays[position]!;
+  if (wait !== -1) {
+    points += Math.max(0, 10 - Math.floor(wait / 6));
+    if (wait === 0) reasons?.push("no-wait");
+    else if (wait <= 7) reasons?.push("short-wait");
+    else if (wait > 30) reasons?.push("long-wait");
+  }
+  const capacity = index.capacity[position];
+  if (capacity === 3) points -= 15;
+  if (capacity === 2) {
+    points -= 8;
+    reasons?.push("waiting-list");
+  }
+  if (capacity === 1) points -= 3;
+
+  const rating = index.qualityRating[position]!;
+  if (rating !== -1) {
+    points += Math.round((rating - 3) * 5);
+    if (rating >= 4.3) reasons?.push("highly-rated");
+  }
+  if (index.organizationType[position] === 0) reasons?.push("public-provider");
+  if (index.organizationType[position] === 2) reasons?.push("non-profit-provider");
   return points;
 }
 
-function explain(service: CandidateService, facts: ServiceFacts, terms: PersonTerms, score: number): ScoredService {
+function explain(index: CandidateIndex, position: number, terms: PersonTerms, mask: number): ScoredService {
   const reasons: ReasonCode[] = [];
-  personalPoints(service, facts, terms, reasons);
-  return {
-    serviceId: service.id,
-    organizationId: service.organizationId,
-    needCodes: codesIn(personalMask(facts.needIndexes, terms), terms),
-    score,
-    reasons: [...reasons, ...facts.fixedReasons],
-  };
+  const score = scoreOf(index, position, terms, mask, reasons);
+  return { serviceId: index.id[position]!, organizationId: index.organizationId[position]!, needCodes: codesIn(mask, terms), score, reasons };
 }
 
-/** Score and reasons for one service; weights are integers so equal inputs give equal scores. */
+/** The first hard filter the service fails for this person, or null when eligible. */
+export function exclusionReason(service: CandidateService, person: PersonProfile, needCodes: ReadonlySet<NeedCode>): ExclusionReason | null {
+  const index = new CandidateIndex([service]);
+  const terms = termsFor([...needCodes].map((code) => ({ code, urgency: "routine" as const })), person, index);
+  return firstFailedFilter(index, 0, terms, needMaskOf(index.needs, 0, terms));
+}
+
+/** Score and reasons for one service. */
 export function scoreService(service: CandidateService, person: PersonProfile, needs: readonly Need[]): ScoredService {
-  const facts = factsOf(service);
-  const terms = termsFor(needs, person);
-  return explain(service, facts, terms, facts.fixedPoints + personalPoints(service, facts, terms, null));
+  const index = new CandidateIndex([service]);
+  const terms = termsFor(needs, person, index);
+  return explain(index, 0, terms, needMaskOf(index.needs, 0, terms));
 }
 
 interface Ranked {
-  service: CandidateService;
-  facts: ServiceFacts;
+  position: number;
+  id: number;
   /** The person's needs this service covers, as bits. */
   mask: number;
   score: number;
 }
 
-const byScoreThenId = (a: Ranked, b: Ranked) => b.score - a.score || a.service.id - b.service.id;
+const byScoreThenId = (a: Ranked, b: Ranked) => b.score - a.score || a.id - b.id;
 
+/** Matches over any list of candidates (each id counted once). */
 export function matchServices(needs: readonly Need[], person: PersonProfile, candidates: readonly CandidateService[]): ServicePackage {
-  const terms = termsFor(needs, person);
+  const unique = [...new Map(candidates.map((service) => [service.id, service])).values()];
+  const index = new CandidateIndex(unique);
+  return matchIndexed(needs, person, index, unique.keys());
+}
+
+/**
+ * Matches over a prepared index. `positions` are the candidates to consider; by default
+ * the services tagged with any of the needs (so none is excluded for lacking a need).
+ */
+export function matchIndexed(
+  needs: readonly Need[],
+  person: PersonProfile,
+  index: CandidateIndex,
+  positions: Iterable<number> = positionsForNeeds(index, needs),
+): ServicePackage {
+  const terms = termsFor(needs, person, index);
   const excluded: ServicePackage["excluded"] = {};
-  const seen = new Set<number>();
   const ranked: Ranked[] = [];
-  for (const service of candidates) {
-    if (seen.has(service.id)) continue;
-    seen.add(service.id);
-    const facts = factsOf(service);
-    const reason = firstFailedFilter(service, facts, terms);
+  for (const position of positions) {
+    const mask = needMaskOf(index.needs, position, terms);
+    const reason = firstFailedFilter(index, position, terms, mask);
     if (reason) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
       continue;
     }
-    ranked.push({ service, facts, mask: personalMask(facts.needIndexes, terms), score: facts.fixedPoints + personalPoints(service, facts, terms, null) });
+    ranked.push({ position, id: index.id[position]!, mask, score: scoreOf(index, position, terms, mask, null) });
   }
 
-  // No global sort: each provider's services are sorted (providers are small), and the
-  // alternatives need only the best few per need.
   interface Provider {
     organizationId: number;
     services: Ranked[];
@@ -330,14 +292,17 @@ export function matchServices(needs: readonly Need[], person: PersonProfile, can
   let coverable = 0;
   for (const entry of ranked) {
     coverable |= entry.mask;
-    let provider = providers.get(entry.service.organizationId);
+    const organizationId = index.organizationId[entry.position]!;
+    let provider = providers.get(organizationId);
     if (!provider) {
-      provider = { organizationId: entry.service.organizationId, services: [], mask: 0 };
-      providers.set(entry.service.organizationId, provider);
+      provider = { organizationId, services: [], mask: 0 };
+      providers.set(organizationId, provider);
     }
     provider.services.push(entry);
     provider.mask |= entry.mask;
   }
+  // No global sort: each provider's services are sorted (providers are small), and the
+  // alternatives need only the best few per need.
   for (const provider of providers.values()) if (provider.services.length > 1) provider.services.sort(byScoreThenId);
 
   const items: PackageItem[] = [];
@@ -347,34 +312,48 @@ export function matchServices(needs: readonly Need[], person: PersonProfile, can
     for (const entry of servicesCovering(provider.services, uncovered)) {
       const coversInPackage = codesIn(entry.mask & uncovered, terms);
       uncovered &= ~entry.mask;
-      items.push({ ...explain(entry.service, entry.facts, terms, entry.score), coversInPackage });
+      items.push({ ...explain(index, entry.position, terms, entry.mask), coversInPackage });
     }
   }
 
   const inPackage = new Set(items.map((item) => item.serviceId));
   const best: Ranked[][] = terms.codes.map(() => []);
   for (const entry of ranked) {
-    if (inPackage.has(entry.service.id)) continue;
-    for (let position = 0; position < terms.codes.length; position += 1) {
-      if ((entry.mask & (1 << position)) !== 0) keepBest(best[position]!, entry);
-    }
+    if (inPackage.has(entry.id)) continue;
+    for (let bit = 0; bit < terms.codes.length; bit += 1) if ((entry.mask & (1 << bit)) !== 0) keepBest(best[bit]!, entry);
   }
   const alternatives: ServicePackage["alternatives"] = {};
   for (const code of [...terms.codes].sort()) {
     const others = best[terms.codes.indexOf(code)]!;
-    if (others.length > 0) alternatives[code] = others.map((entry) => explain(entry.service, entry.facts, terms, entry.score));
+    if (others.length > 0) alternatives[code] = others.map((entry) => explain(index, entry.position, terms, entry.mask));
   }
 
   const unmetNeeds = codesIn(terms.needMask & ~coverable, terms).sort();
   return { items, alternatives, unmetNeeds, excluded };
 }
 
+/** The services tagged with any of the needs, each once. */
+function positionsForNeeds(index: CandidateIndex, needs: readonly Pick<Need, "code">[]): number[] {
+  const seen = new Uint8Array(index.services.length);
+  const positions: number[] = [];
+  for (const need of needs) {
+    const list = index.byNeed[taxonomyIndex.get(need.code) ?? -1];
+    if (!list) continue;
+    for (const position of list) {
+      if (seen[position] === 1) continue;
+      seen[position] = 1;
+      positions.push(position);
+    }
+  }
+  return positions;
+}
+
 /** Keeps `list` as the best `maxAlternativesPerNeed` entries seen, in rank order. */
 function keepBest(list: Ranked[], entry: Ranked): void {
   if (list.length === maxAlternativesPerNeed && byScoreThenId(entry, list[list.length - 1]!) >= 0) return;
-  let index = list.length;
-  while (index > 0 && byScoreThenId(entry, list[index - 1]!) < 0) index -= 1;
-  list.splice(index, 0, entry);
+  let at = list.length;
+  while (at > 0 && byScoreThenId(entry, list[at - 1]!) < 0) at -= 1;
+  list.splice(at, 0, entry);
   if (list.length > maxAlternativesPerNeed) list.pop();
 }
 
