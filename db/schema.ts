@@ -393,3 +393,28 @@ export const unmetNeed = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.caseId, table.needCode] }), index("unmet_need_code").on(table.needCode)],
 );
+
+/**
+ * A needs screening: the flow's persisted machine snapshot and the answers, stored with
+ * the questionnaire version that asked them, so answers are always read against the
+ * questions they answered.
+ */
+export const screening = sqliteTable(
+  "screening",
+  {
+    id: text("id").primaryKey(),
+    questionnaireVersion: text("questionnaire_version").notNull(),
+    machineVersion: integer("machine_version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    answers: text("answers", { mode: "json" }).notNull(),
+    language: text("language").notNull(),
+    channel: text("channel", { enum: ["online", "desk", "phone"] }).notNull(),
+    status: text("status", { enum: ["in-progress", "complete"] }).notNull(),
+    /** When the person asked to come back later (longer retention than an abandoned flow). */
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    version: version(),
+  },
+  (table) => [index("screening_updated").on(table.status, table.updatedAt)],
+);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActor } from "xstate";
 import { createPathwayEngine } from "#db/pathway-engine.ts";
+import { ScreeningStore } from "#db/screening-store.ts";
 import type { PathwayEngine } from "#pathways/engine.ts";
 import type { PathwayId } from "#pathways/pathways.ts";
 import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
-import { screeningMachine } from "#pathways/screening/machine.ts";
+import { screeningMachine, screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
 import { personas, type PersonaName } from "#pathways/screening/personas.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -58,7 +59,23 @@ describe.each(Object.keys(personas) as PersonaName[])("persona %s", (name) => {
     }
     screening.send({ type: "CONFIRM" });
     expect(screening.getSnapshot().status).toBe("done");
-    const answers = screening.getSnapshot().context.answers;
+    expect(screening.getSnapshot().context.answers).toEqual(persona.answers);
+
+    // Stored with the questionnaire version that asked the questions, and read back.
+    const store = new ScreeningStore(database.db);
+    store.insert({
+      id: `screening-${name}`,
+      questionnaireVersion: screeningVersion,
+      machineVersion: screeningMachineVersion,
+      snapshot: screening.getPersistedSnapshot(),
+      answers: screening.getSnapshot().context.answers,
+      language: "fi",
+      channel: "online",
+      status: "complete",
+    });
+    const stored = store.load(`screening-${name}`)!;
+    expect(stored.questionnaireVersion).toBe(screeningVersion);
+    const answers = stored.answers as typeof persona.answers;
     expect(answers).toEqual(persona.answers);
 
     const needs = deriveNeeds(answers);

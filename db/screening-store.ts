@@ -1,0 +1,48 @@
+import { and, eq } from "drizzle-orm";
+import type { LuukkuDatabase } from "./client.ts";
+import { screening } from "./schema.ts";
+
+export type ScreeningRecord = typeof screening.$inferSelect;
+export type NewScreening = Omit<typeof screening.$inferInsert, "version" | "createdAt" | "updatedAt">;
+
+export class StaleScreening extends Error {
+  constructor(id: string) {
+    super(`Screening ${id} was changed elsewhere; reload it`);
+  }
+}
+
+/** Screenings with their answers, flow snapshot and questionnaire version. */
+export class ScreeningStore {
+  readonly #db: LuukkuDatabase;
+  readonly #now: () => Date;
+
+  constructor(db: LuukkuDatabase, now: () => Date = () => new Date()) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  insert(record: NewScreening): ScreeningRecord {
+    const now = this.#now();
+    return this.#db.insert(screening).values({ ...record, createdAt: now, updatedAt: now }).returning().get();
+  }
+
+  load(id: string): ScreeningRecord | undefined {
+    return this.#db.select().from(screening).where(eq(screening.id, id)).get();
+  }
+
+  /** Saves a new snapshot and answers if nobody else has since `expectedVersion`; otherwise throws. */
+  update(
+    id: string,
+    expectedVersion: number,
+    changes: Pick<ScreeningRecord, "snapshot" | "answers" | "status"> & Partial<Pick<ScreeningRecord, "savedAt" | "language">>,
+  ): ScreeningRecord {
+    const updated = this.#db
+      .update(screening)
+      .set({ ...changes, updatedAt: this.#now(), version: expectedVersion + 1 })
+      .where(and(eq(screening.id, id), eq(screening.version, expectedVersion)))
+      .returning()
+      .get();
+    if (!updated) throw new StaleScreening(id);
+    return updated;
+  }
+}
