@@ -12,6 +12,11 @@ const environmentSchema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default("data/luukku.db"),
   /** Seed the demo catalogue into an empty database on start. */
   SEED_DEMO_DATA: booleanFlag.default(true),
+  /**
+   * Signs the flow cookie. Without it, a random secret is created beside the database
+   * (and kept there, so restarts do not throw away people's screenings).
+   */
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

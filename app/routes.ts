@@ -2,9 +2,14 @@ import { index, route, type RouteConfig } from "@react-router/dev/routes";
 
 export default [
   index("routes/home.tsx"),
+  route("screening/start", "routes/screening-start.ts"),
+  route("screening/check-answers", "routes/screening-check-answers.tsx"),
+  route("screening/complete", "routes/screening-complete.tsx"),
+  route("screening/:step", "routes/screening-step.tsx"),
   route("services", "routes/services.tsx"),
   route("services/:serviceId", "routes/service.tsx"),
   route("accessibility", "routes/accessibility.tsx"),
+  route("privacy", "routes/privacy.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

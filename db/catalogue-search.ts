@@ -147,11 +147,12 @@ export class CatalogueQueries {
     return rows.map((row) => row.id);
   }
 
-  #summaries(ids: number[], language: Language): ServiceSummary[] {
+  /** Public summaries of these services, in the order given (unpublished ones left out). */
+  summaries(ids: number[], language: Language): ServiceSummary[] {
     if (ids.length === 0) return [];
     const rows = this.#prepare(
       `SELECT ${summaryColumns} FROM service s JOIN organization o ON o.id = s.organization_id
-       WHERE s.id IN (SELECT value FROM json_each(?))`,
+       WHERE s.id IN (SELECT value FROM json_each(?)) AND ${publicServiceCondition}`,
     ).all(JSON.stringify(ids)) as SummaryRow[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
@@ -213,7 +214,7 @@ export class CatalogueQueries {
       const secondTierOffset = Math.max(0, offset - firstTierTotal);
       ids.push(...this.#matchingIds(table, secondTier, secondTierTotal <= rankedTierLimit, remaining, secondTierOffset));
     }
-    return { total, services: this.#summaries(ids, criteria.language) };
+    return { total, services: this.summaries(ids, criteria.language) };
   }
 
   /** A published, active service with everything its public page shows; null when there is none. */

@@ -1,4 +1,11 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  Fragment,
+  useEffect,
+  useRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from "react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -92,7 +99,16 @@ function Field({ id, label, hint, error, labelIsPageHeading, children }: FieldPr
 type TextInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "children"> &
   Omit<FieldProps, "children"> & { name: string };
 
-export function TextInput({ id, name, label, hint, error, labelIsPageHeading, className, ...inputProps }: TextInputProps) {
+export function TextInput({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  labelIsPageHeading,
+  className,
+  ...inputProps
+}: TextInputProps) {
   return (
     <Field id={id} label={label} hint={hint} error={error} labelIsPageHeading={labelIsPageHeading ?? false}>
       {(describedById) => (
@@ -134,7 +150,9 @@ export function Select({ id, name, label, hint, error, children, ...selectProps 
 export interface ChoiceItem {
   value: string;
   label: ReactNode;
-  hint?: ReactNode;
+  hint?: ReactNode | undefined;
+  /** A word shown before this item, e.g. "or" before an exclusive "None of these". */
+  divider?: string;
 }
 
 interface ChoicesProps {
@@ -180,25 +198,28 @@ function Choices({
             const itemId = index === 0 ? id : `${id}-${index + 1}`;
             const itemHintId = item.hint ? `${itemId}-hint` : undefined;
             return (
-              <div className={`${block}__item`} key={item.value}>
-                <input
-                  className={`${block}__input`}
-                  id={itemId}
-                  name={name}
-                  type={type}
-                  value={item.value}
-                  defaultChecked={isChecked(item.value)}
-                  aria-describedby={itemHintId}
-                />
-                <label className={`${block}__label`} htmlFor={itemId}>
-                  {item.label}
-                </label>
-                {item.hint ? (
-                  <div id={itemHintId} className={`hint ${block}__hint`}>
-                    {item.hint}
-                  </div>
-                ) : null}
-              </div>
+              <Fragment key={item.value}>
+                {item.divider ? <div className={`${block}__divider`}>{item.divider}</div> : null}
+                <div className={`${block}__item`}>
+                  <input
+                    className={`${block}__input`}
+                    id={itemId}
+                    name={name}
+                    type={type}
+                    value={item.value}
+                    defaultChecked={isChecked(item.value)}
+                    aria-describedby={itemHintId}
+                  />
+                  <label className={`${block}__label`} htmlFor={itemId}>
+                    {item.label}
+                  </label>
+                  {item.hint ? (
+                    <div id={itemHintId} className={`hint ${block}__hint`}>
+                      {item.hint}
+                    </div>
+                  ) : null}
+                </div>
+              </Fragment>
             );
           })}
         </div>
@@ -219,7 +240,10 @@ export function Button({
   children,
   variant = "primary",
   ...buttonProps
-}: { children: ReactNode; variant?: "primary" | "secondary" | "warning" } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+}: {
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "warning";
+} & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
     <button type="submit" className={`button button--${variant}`} {...buttonProps}>
       {children}

@@ -1,10 +1,13 @@
 import type { Language } from "#pathways/i18n.ts";
 import enCatalogue from "#locales/en/catalogue.json";
 import enCommon from "#locales/en/common.json";
+import enScreening from "#locales/en/screening.json";
 import fiCatalogue from "#locales/fi/catalogue.json";
 import fiCommon from "#locales/fi/common.json";
+import fiScreening from "#locales/fi/screening.json";
 import svCatalogue from "#locales/sv/catalogue.json";
 import svCommon from "#locales/sv/common.json";
+import svScreening from "#locales/sv/screening.json";
 
 /**
  * All UI strings, bundled: three small languages cost less than a round trip to fetch
@@ -12,10 +15,10 @@ import svCommon from "#locales/sv/common.json";
  * sv lacks a key that en has (or has one en lacks), or when code uses a missing key.
  */
 export const resources = {
-  en: { common: enCommon, catalogue: enCatalogue },
-  fi: { common: fiCommon, catalogue: fiCatalogue },
-  sv: { common: svCommon, catalogue: svCatalogue },
+  en: { common: enCommon, catalogue: enCatalogue, screening: enScreening },
+  fi: { common: fiCommon, catalogue: fiCatalogue, screening: fiScreening },
+  sv: { common: svCommon, catalogue: svCatalogue, screening: svScreening },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
-export const namespaces = ["common", "catalogue"] as const;
+export const namespaces = ["common", "catalogue", "screening"] as const;
 export const defaultNamespace = "common";

@@ -1,26 +1,44 @@
 import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
 import { PageTitle } from "#app/components/layout.tsx";
 
-export default function Home() {
-  const { t } = useTranslation();
+/** The start page (GOV.UK pattern): what the service does, what it asks, how data is used, Start. */
+export default function Start() {
+  const { t } = useTranslation("screening");
   return (
     <>
-      <PageTitle title={t("home.title")} />
-      <h1 className="heading-xl">{t("home.title")}</h1>
-      <p className="lead">{t("home.lead")}</p>
-      <p>{t("home.what")}</p>
-      <a href="/services" className="button button--start" role="button" draggable="false">
-        {t("home.findServices")}
-      </a>
-      <div className="warning-text">
-        <span className="warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="warning-text__text">
-          <span className="visually-hidden">{t("home.warning")}: </span>
-          {t("home.emergency")}
-        </strong>
-      </div>
+      <PageTitle title={t("start.title")} />
+      <h1 className="heading-xl">{t("start.title")}</h1>
+      <p className="lead">{t("start.lead")}</p>
+      <p>{t("start.whatItDoes")}</p>
+      <p>{t("start.howLong")}</p>
+      <p>{t("start.whatWeAsk")}</p>
+      <ul className="list list--bullet">
+        {(["situation", "health", "family", "work", "money", "safety"] as const).map((topic) => (
+          <li key={topic}>{t(`start.whatWeAskList.${topic}`)}</li>
+        ))}
+      </ul>
+      <p>
+        {t("start.dataUse")} <a href="/privacy">{t("start.privacyLink")}</a>
+      </p>
+      <Form method="post" action="/screening/start">
+        <button type="submit" className="button button--start">
+          {t("start.startButton")}
+        </button>
+      </Form>
+      <p>
+        <a href="/services">{t("searchInstead")}</a>
+      </p>
+      <section className="emergency" aria-labelledby="emergency-title">
+        <h2 className="heading-m" id="emergency-title">
+          {t("start.emergencyTitle")}
+        </h2>
+        <ul className="list list--bullet">
+          <li>{t("start.emergency112")}</li>
+          <li>{t("start.emergencyCrisis")}</li>
+          <li>{t("start.emergencyChild")}</li>
+        </ul>
+      </section>
     </>
   );
 }

@@ -17,11 +17,11 @@ for (const javaScriptEnabled of [true, false]) {
       // The cookie carries the choice to pages without ?lng=.
       await page.getByRole("link", { name: "Etusivu" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", "fi");
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Apua yhdestä paikasta");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Selvitä, mitä apua voit saada");
 
       await page.getByRole("link", { name: "Svenska" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", "sv");
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hjälp på ett ställe");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ta reda på vilken hjälp du kan få");
       await expectAccessible(page);
     });
   });

@@ -25,6 +25,7 @@ describe("parseEnvironment", () => {
     ["NODE_ENV", "staging"],
     ["SEED_DEMO_DATA", "yes please"],
     ["DATABASE_PATH", "   "],
+    ["SESSION_SECRET", "too-short"],
   ])("rejects %s=%j with one line naming the variable", (name, value) => {
     let error: unknown;
     try {

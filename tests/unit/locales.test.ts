@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resources } from "#app/i18n/resources.ts";
+import { stepFields } from "#app/screening/fields.ts";
 import { supportedLanguages } from "#pathways/i18n.ts";
+import { screeningErrorKeys, stepIds } from "#pathways/screening/questionnaire.ts";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -51,7 +53,9 @@ describe("translation keys used in the code", () => {
     let checked = 0;
     for (const file of files) {
       const source = readFileSync(file, "utf8");
-      const namespace = /useTranslation(?:<[^>]*>)?\("(\w+)"\)/.exec(source)?.[1] ?? "common";
+      const namespace = source.includes("useScreeningText()")
+        ? "screening"
+        : (/useTranslation(?:<[^>]*>)?\("(\w+)"\)/.exec(source)?.[1] ?? "common");
       const keys = flatten((resources.en as Record<string, Tree>)[namespace] ?? {});
       const has = (key: string) => keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
       for (const match of source.matchAll(/\bt\(\s*"([\w.]+)"/g)) {
@@ -65,6 +69,28 @@ describe("translation keys used in the code", () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("screening texts", () => {
+  const english = flatten(resources.en.screening as unknown as Tree);
+
+  it("exist for every question, field, option and error message of the questionnaire", () => {
+    const missing: string[] = [];
+    const need = (key: string) => {
+      if (!english.has(key)) missing.push(key);
+    };
+    for (const step of stepIds) {
+      need(`steps.${step}.title`);
+      need(`steps.${step}.hint`);
+      for (const field of stepFields[step]) {
+        need(`steps.${step}.fields.${field.name}.label`);
+        if (field.name === "municipality") continue; // names come from pathways/areas.ts
+        for (const option of field.options ?? []) need(`steps.${step}.fields.${field.name}.options.${option}`);
+      }
+    }
+    for (const key of screeningErrorKeys) need(key.replace(/^screening\./, ""));
     expect(missing).toEqual([]);
   });
 });

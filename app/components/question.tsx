@@ -1,0 +1,130 @@
+import { useScreeningText } from "#app/screening/text.ts";
+import { Form } from "react-router";
+import { municipalities, isMunicipalityCode } from "#pathways/areas.ts";
+import type { Language } from "#pathways/i18n.ts";
+import type { AnswersSoFar, StepId } from "#pathways/screening/questionnaire.ts";
+import { stepFields, type FieldPresentation } from "#app/screening/fields.ts";
+import { Button, Checkboxes, ErrorSummary, Radios, Select, TextInput } from "./form.tsx";
+
+type Values = Record<string, string | string[]>;
+
+/** The answer to show in a field: what was just submitted, else what was saved. */
+function shownValue(field: FieldPresentation, answers: AnswersSoFar, submitted: Values | undefined): string | string[] | undefined {
+  if (submitted) return submitted[field.name];
+  const saved = (answers as Record<string, unknown>)[field.name];
+  if (saved === undefined) return undefined;
+  if (Array.isArray(saved)) return saved.length === 0 ? ["none"] : (saved as string[]);
+  return String(saved);
+}
+
+/**
+ * One question page: the question is the page heading (the legend or label of a
+ * single-field question), errors are summarised at the top and shown by each field.
+ */
+export function QuestionForm({
+  step,
+  answers,
+  submitted,
+  errors,
+  language,
+}: {
+  step: StepId;
+  answers: AnswersSoFar;
+  submitted: Values | undefined;
+  errors: Partial<Record<string, string>>;
+  language: Language;
+}) {
+  const t = useScreeningText();
+  const fields = stepFields[step];
+  const single = fields.length === 1;
+  const fieldId = (name: string) => `field-${name}`;
+  const message = (key: string | undefined) => (key ? t(key.replace(/^screening\./, "")) : undefined);
+  const summary = Object.entries(errors).map(([name, key]) => ({
+    fieldId: name === "form" ? fieldId(fields[0]!.name) : fieldId(name),
+    message: message(key)!,
+  }));
+  const optionLabel = (field: FieldPresentation, option: string) =>
+    field.name === "municipality" && isMunicipalityCode(option)
+      ? municipalities[option].name[language]
+      : t(`steps.${step}.fields.${field.name}.options.${option}`);
+  const optionHint = (field: FieldPresentation, option: string) => {
+    const key = `steps.${step}.fields.${field.name}.optionHints.${option}`;
+    return t(key as "none", { defaultValue: "" }) || undefined;
+  };
+  const title = t(`steps.${step}.title`);
+  const hint = t(`steps.${step}.hint`);
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      <Form method="post" noValidate>
+        {single ? null : <h1 className="heading-l">{title}</h1>}
+        {fields.map((field) => {
+          const value = shownValue(field, answers, submitted);
+          const error = message(errors[field.name] ?? (field === fields[0] ? errors.form : undefined));
+          const legend = single ? title : t(`steps.${step}.fields.${field.name}.label`);
+          const commonHint = single ? hint : undefined;
+          if (field.kind === "number") {
+            return (
+              <TextInput
+                key={field.name}
+                id={fieldId(field.name)}
+                name={field.name}
+                label={legend}
+                labelIsPageHeading={single}
+                hint={commonHint}
+                error={error}
+                inputMode="numeric"
+                spellCheck={false}
+                className="input--width-4"
+                defaultValue={typeof value === "string" ? value : ""}
+              />
+            );
+          }
+          if (field.kind === "select") {
+            return (
+              <Select key={field.name} id={fieldId(field.name)} name={field.name} label={legend} error={error} defaultValue={typeof value === "string" ? value : ""}>
+                <option value="">{t("selectOne")}</option>
+                {field.options!.map((option) => (
+                  <option key={option} value={option}>
+                    {optionLabel(field, option)}
+                  </option>
+                ))}
+              </Select>
+            );
+          }
+          const items = field.options!.map((option) => ({ value: option, label: optionLabel(field, option), hint: optionHint(field, option) }));
+          if (field.kind === "checkboxes") {
+            return (
+              <Checkboxes
+                key={field.name}
+                id={fieldId(field.name)}
+                name={field.name}
+                legend={legend}
+                legendIsPageHeading={single}
+                hint={commonHint ?? t("selectAll")}
+                error={error}
+                items={[...items, { value: "none", label: t("none"), divider: t("or") }]}
+                values={Array.isArray(value) ? value : value ? [value] : undefined}
+              />
+            );
+          }
+          return (
+            <Radios
+              key={field.name}
+              id={fieldId(field.name)}
+              name={field.name}
+              legend={legend}
+              legendIsPageHeading={single}
+              hint={commonHint}
+              error={error}
+              items={items}
+              value={typeof value === "string" ? value : undefined}
+            />
+          );
+        })}
+        <Button>{t("continue")}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "#app/components/layout.tsx";
+
+export default function Privacy() {
+  const { t } = useTranslation("screening");
+  return (
+    <>
+      <PageTitle title={t("privacy.title")} />
+      <h1 className="heading-l">{t("privacy.title")}</h1>
+      <p className="lead">{t("privacy.intro")}</p>
+      <p>{t("privacy.kept")}</p>
+      <p>{t("privacy.shared")}</p>
+      <p>{t("privacy.rights")}</p>
+      <p>{t("privacy.controller")}</p>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { useScreeningText } from "#app/screening/text.ts";
+import { Form, redirect } from "react-router";
+import { loadPage, submitPage } from "#app/screening.server.ts";
+import { BackLink, PageTitle } from "#app/components/layout.tsx";
+import { Button } from "#app/components/form.tsx";
+import { SummaryList } from "#app/components/content.tsx";
+import { AnswerText } from "#app/components/answer-text.tsx";
+import { getLanguage } from "#app/i18n/i18n.server.ts";
+import { askedSteps } from "#pathways/screening/questionnaire.ts";
+import type { Route } from "./+types/screening-check-answers";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const view = await loadPage(request, "checkAnswers");
+  if (view.kind === "redirect") throw redirect(view.to);
+  if (view.kind !== "check-answers") throw redirect("/");
+  return { answers: view.answers, backTo: view.backTo, steps: askedSteps(view.answers), language: getLanguage(context) };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  return submitPage(request, "checkAnswers");
+}
+
+export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
+  const t = useScreeningText();
+  const { answers, backTo, steps, language } = loaderData;
+  return (
+    <>
+      <PageTitle title={t("checkAnswers.title")} />
+      {backTo ? <BackLink to={backTo}>{t("back")}</BackLink> : null}
+      <h1 className="heading-l">{t("checkAnswers.title")}</h1>
+      <SummaryList
+        rows={steps.map((step) => ({
+          key: t(`steps.${step}.title`),
+          value: (
+            <div className="summary-list__value-with-action">
+              <AnswerText step={step} answers={answers} language={language} />
+              <Form method="post" className="summary-list__action">
+                <input type="hidden" name="change" value={step} />
+                <button type="submit" className="link-button">
+                  {t("checkAnswers.change")}
+                  <span className="visually-hidden"> {t("checkAnswers.changeHidden", { question: t(`steps.${step}.title`) })}</span>
+                </button>
+              </Form>
+            </div>
+          ),
+        }))}
+      />
+      <h2 className="heading-m">{t("checkAnswers.submitTitle")}</h2>
+      <p>{t("checkAnswers.submitText")}</p>
+      <Form method="post">
+        <Button>{t("checkAnswers.confirm")}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { useTranslation } from "react-i18next";
+import { loadPackage } from "#app/screening.server.ts";
+import { Localized, Panel } from "#app/components/content.tsx";
+import { PageTitle } from "#app/components/layout.tsx";
+import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
+import { getLanguage } from "#app/i18n/i18n.server.ts";
+import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
+import type { Route } from "./+types/screening-complete";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const language = getLanguage(context);
+  return { ...(await loadPackage(request, language)), language };
+}
+
+/** Your service package: for each need, the service proposed and why, with alternatives. */
+export default function ServicePackage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("catalogue");
+  const { needs, servicePackage, summaries, language } = loaderData;
+  const emergency = needs.some((need) => need.urgency === "emergency");
+  const serviceCard = (serviceId: number, reasons: readonly string[]) => {
+    const summary = summaries[serviceId];
+    if (!summary) return null;
+    return (
+      <div className="package-service">
+        <h3 className="heading-s">
+          <a href={`/services/${serviceId}`}>
+            <Localized value={summary.name} pageLanguage={language} />
+          </a>
+        </h3>
+        <p className="service-list__provider">
+          <Localized value={summary.provider.name} pageLanguage={language} /> <ProviderTypeTag type={summary.provider.type} />
+        </p>
+        {summary.cost ? (
+          <p>
+            <CostText cost={summary.cost} language={language} />
+          </p>
+        ) : null}
+        <ul className="list list--bullet">
+          {reasons.map((reason) => (
+            <li key={reason}>{t(`reasons.${reason}` as "reasons.no-cost")}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  };
+  return (
+    <>
+      <PageTitle title={t("package.title")} />
+      {emergency ? (
+        <div className="warning-text">
+          <span className="warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="warning-text__text">{t("package.emergency")}</strong>
+        </div>
+      ) : null}
+      <Panel title={t("package.title")}>{t("package.lead")}</Panel>
+      {needs.map((need) => {
+        const item = servicePackage.items.find((candidate) => candidate.coversInPackage.includes(need.code));
+        const alternatives = servicePackage.alternatives[need.code] ?? [];
+        const unmet = servicePackage.unmetNeeds.includes(need.code);
+        return (
+          <section key={need.code} className="package-need" aria-labelledby={`need-${need.code}`}>
+            <h2 className="heading-m" id={`need-${need.code}`}>
+              {needDefinitions[need.code].name[language]}
+            </h2>
+            {unmet ? <p>{t("package.unmet")}</p> : null}
+            {item ? serviceCard(item.serviceId, item.reasons) : null}
+            {!unmet && !item ? <p>{t("package.coveredAbove")}</p> : null}
+            {alternatives.length > 0 ? (
+              <details className="package-alternatives">
+                <summary>{t("package.alternatives", { count: alternatives.length })}</summary>
+                {alternatives.map((alternative) => (
+                  <div key={alternative.serviceId}>{serviceCard(alternative.serviceId, alternative.reasons)}</div>
+                ))}
+              </details>
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}

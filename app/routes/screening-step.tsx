@@ -1,0 +1,35 @@
+import { useScreeningText } from "#app/screening/text.ts";
+import { data, redirect } from "react-router";
+import { loadPage, pageFromParam, submitPage } from "#app/screening.server.ts";
+import { BackLink, PageTitle } from "#app/components/layout.tsx";
+import { QuestionForm } from "#app/components/question.tsx";
+import { getLanguage } from "#app/i18n/i18n.server.ts";
+import { isStepId } from "#pathways/screening/questionnaire.ts";
+import type { Route } from "./+types/screening-step";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const page = pageFromParam(params.step);
+  if (!page || page === "checkAnswers") throw data(null, { status: 404 });
+  const view = await loadPage(request, page);
+  if (view.kind === "redirect") throw redirect(view.to);
+  return { view, language: getLanguage(context) };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  if (!isStepId(params.step)) throw data(null, { status: 404 });
+  return data(await submitPage(request, params.step), { status: 400 });
+}
+
+export default function ScreeningStep({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useScreeningText();
+  const { view, language } = loaderData;
+  if (view.kind !== "show") return null;
+  const errors = actionData?.errors ?? {};
+  return (
+    <>
+      <PageTitle title={t(`steps.${view.step}.title`)} hasErrors={Object.keys(errors).length > 0} />
+      {view.backTo ? <BackLink to={view.backTo}>{t("back")}</BackLink> : null}
+      <QuestionForm step={view.step} answers={view.answers} submitted={actionData?.values} errors={errors} language={language} />
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { redirect } from "react-router";
+import { z } from "zod";
+import { ScreeningStore } from "#db/screening-store.ts";
+import type { Language } from "#pathways/i18n.ts";
+import {
+  answerStep,
+  changeStep,
+  confirmAnswers,
+  flowAnswers,
+  newFlow,
+  viewPage,
+  type PageView,
+  type PersistedFlow,
+} from "#pathways/screening/flow.ts";
+import { completeRoute, screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
+import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/questionnaire.ts";
+import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
+import { createPathwayEngine } from "#db/pathway-engine.ts";
+import { SqliteCandidateSource } from "#db/matching-candidates.ts";
+import { matchIndexed } from "#pathways/matching/match.ts";
+import { getCatalogue, getDatabase } from "./db.server.ts";
+import { listFields } from "./screening/fields.ts";
+import { flowCookie, newFlowId } from "./session.server.ts";
+
+/**
+ * The citizen screening over HTTP: the flow id from the signed cookie, the flow from the
+ * database, the page logic from pathways/screening/flow.ts.
+ */
+
+const store = () => new ScreeningStore(getDatabase());
+const flowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
+
+async function screeningFrom(request: Request) {
+  const parsed = flowIdSchema.safeParse(await flowCookie.parse(request.headers.get("Cookie")));
+  return parsed.success ? store().load(parsed.data) : undefined;
+}
+
+async function flowFrom(request: Request) {
+  const record = await screeningFrom(request);
+  return record && record.status === "in-progress" ? record : null;
+}
+
+export async function startScreening(language: Language): Promise<Response> {
+  const id = newFlowId();
+  store().insert({
+    id,
+    questionnaireVersion: screeningVersion,
+    machineVersion: screeningMachineVersion,
+    snapshot: newFlow(),
+    answers: {},
+    language,
+    channel: "online",
+    status: "in-progress",
+  });
+  return redirect("/screening/help-for", { headers: { "Set-Cookie": await flowCookie.serialize(id) } });
+}
+
+/** A step id or "check-answers" from the URL; anything else is not a page. */
+export function pageFromParam(param: string | undefined): StepId | "checkAnswers" | null {
+  if (param === "check-answers") return "checkAnswers";
+  return isStepId(param) ? param : null;
+}
+
+export async function loadPage(request: Request, page: StepId | "checkAnswers"): Promise<PageView> {
+  const record = await flowFrom(request);
+  if (!record) throw redirect("/");
+  return viewPage(record.snapshot as PersistedFlow, page);
+}
+
+/**
+ * Form fields as the step schemas take them: checkbox fields as lists, others as their
+ * first value. The object has no prototype, so a field called __proto__ is just a field
+ * (which the schema then refuses as unknown).
+ */
+function formValues(form: FormData, lists: Set<string>): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = Object.create(null);
+  for (const name of new Set(form.keys())) {
+    const all = form.getAll(name).filter((value): value is string => typeof value === "string");
+    values[name] = lists.has(name) ? all : (all[0] ?? "");
+  }
+  return values;
+}
+
+export async function submitPage(request: Request, page: StepId | "checkAnswers") {
+  const record = await flowFrom(request);
+  if (!record) throw redirect("/");
+  const form = await request.formData();
+  const persisted = record.snapshot as PersistedFlow;
+  if (page === "checkAnswers") {
+    const change = form.get("change");
+    const result = isStepId(change) ? changeStep(persisted, change) : confirmAnswers(persisted);
+    if (!result) throw redirect("/screening/check-answers");
+    const complete = result.next === completeRoute;
+    getDatabase().$client.transaction(() => {
+      store().update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: complete ? "complete" : "in-progress" });
+      if (complete) {
+        const answers = record.answers as AnswersSoFar;
+        createPathwayEngine(getDatabase()).startCase(record.id, deriveNeeds(answers), deriveProfile(answers), new Date().toISOString(), "citizen");
+      }
+    })();
+    throw redirect(result.next);
+  }
+  const values = formValues(form, listFields(page));
+  const result = answerStep(persisted, page, values);
+  if (result.ok) {
+    store().update(record.id, record.version, { snapshot: result.persisted, answers: flowAnswers(result.persisted), status: "in-progress" });
+    throw redirect(result.next);
+  }
+  if ("redirect" in result) throw redirect(result.redirect);
+  return { errors: result.errors, values };
+}
+
+let candidates: SqliteCandidateSource | undefined;
+
+/** The package for a completed screening: its needs, and the services proposed for each. */
+export async function loadPackage(request: Request, language: Language) {
+  const record = await screeningFrom(request);
+  if (!record || record.status !== "complete") throw redirect("/");
+  const answers = record.answers as AnswersSoFar;
+  const needs = deriveNeeds(answers);
+  candidates ??= new SqliteCandidateSource(getDatabase());
+  const servicePackage = matchIndexed(needs, deriveProfile(answers), candidates.candidateIndex());
+  const ids = [
+    ...servicePackage.items.map((item) => item.serviceId),
+    ...Object.values(servicePackage.alternatives).flatMap((list) => list.map((item) => item.serviceId)),
+  ];
+  const summaries = new Map(getCatalogue().summaries(ids, language).map((summary) => [summary.id, summary]));
+  return { needs, servicePackage, summaries: Object.fromEntries(summaries) };
+}

@@ -1,0 +1,93 @@
+import type { Page } from "@playwright/test";
+import { personas } from "#pathways/screening/personas.ts";
+import { expect, test } from "./fixtures.ts";
+
+/** Answers a question page the way a person would: tick, choose or type, then Continue. */
+async function answer(page: Page, values: Record<string, unknown>) {
+  for (const [name, value] of Object.entries(values)) {
+    await page.locator(`[name="${name}"]`).first().waitFor();
+    const list = Array.isArray(value) ? (value as string[]) : [String(value)];
+    for (const item of list) {
+      const choice = page.locator(`input[name="${name}"][value="${item}"]`);
+      if ((await choice.count()) > 0) await choice.check();
+      else if ((await page.locator(`select[name="${name}"]`).count()) > 0) await page.selectOption(`select[name="${name}"]`, item);
+      else await page.fill(`input[name="${name}"]`, item);
+    }
+  }
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`screening with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("an older person living alone answers, checks, changes an answer and gets a package", async ({ page, expectAccessible }) => {
+      await page.goto("/");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find out what help you can get");
+      await expect(page.getByText("112").first()).toBeVisible();
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "Start now" }).click();
+      await expect(page).toHaveURL(/\/screening\/help-for$/);
+      await expectAccessible(page);
+
+      // An empty answer: error summary, message by the field, nothing stored.
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page).toHaveTitle(/^Error: /);
+      await expect(page.locator(".error-summary")).toBeVisible();
+      if (javaScriptEnabled) {
+        await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
+      }
+      await expectAccessible(page);
+
+      for (const event of personas.olderPersonAlone.events) {
+        await expect(page).toHaveURL(new RegExp(`/screening/${event.step}$`));
+        await answer(page, event.values as Record<string, unknown>);
+      }
+      await expect(page).toHaveURL(/\/screening\/check-answers$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");
+      await expectAccessible(page);
+
+      // Change the age from check answers, and come back to check answers.
+      const ageRow = page.locator(".summary-list__row", { hasText: "78" });
+      await ageRow.getByRole("button", { name: /Change/ }).click();
+      await expect(page).toHaveURL(/\/screening\/age$/);
+      await expect(page.getByLabel(/old/i)).toHaveValue("78");
+      await answer(page, { age: "81" });
+      await expect(page).toHaveURL(/\/screening\/check-answers$/);
+      await expect(page.locator(".summary-list__row", { hasText: "81" })).toBeVisible();
+
+      await page.getByRole("button", { name: "Confirm and find services" }).click();
+      await expect(page).toHaveURL(/\/screening\/complete$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your service package");
+      await expect(page.locator(".package-service").first()).toBeVisible();
+      await expectAccessible(page);
+      // Nothing personal in any address the person visited.
+      expect(page.url()).not.toContain("81");
+    });
+
+    test("the back link and the browser's back button both return to the previous question", async ({ page }) => {
+      await page.goto("/");
+      await page.getByRole("button", { name: "Start now" }).click();
+      await answer(page, { helpFor: "self" });
+      await answer(page, { age: "40" });
+      await expect(page).toHaveURL(/\/screening\/municipality$/);
+      await page.getByRole("link", { name: "Back" }).click();
+      await expect(page).toHaveURL(/\/screening\/age$/);
+      await expect(page.getByRole("textbox")).toHaveValue("40");
+      await page.goBack();
+      await expect(page).toHaveURL(/\/screening\/municipality$/);
+      await page.goBack();
+      await expect(page).toHaveURL(/\/screening\/age$/);
+      await answer(page, { age: "41" });
+      await expect(page).toHaveURL(/\/screening\/municipality$/);
+      // A question not reached yet sends the person back to where they are.
+      await page.goto("/screening/contact");
+      await expect(page).toHaveURL(/\/screening\/municipality$/);
+    });
+  });
+}
+
+test("a question page without a screening goes to the start page", async ({ page }) => {
+  await page.goto("/screening/age");
+  await expect(page).toHaveURL(/\/$/);
+});
