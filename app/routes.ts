@@ -5,6 +5,7 @@ export default [
   route("screening/start", "routes/screening-start.ts"),
   route("screening/check-answers", "routes/screening-check-answers.tsx"),
   route("screening/complete", "routes/screening-complete.tsx"),
+  route("screening/urgent-help", "routes/screening-urgent-help.tsx"),
   route("screening/:step", "routes/screening-step.tsx"),
   route("services", "routes/services.tsx"),
   route("services/:serviceId", "routes/service.tsx"),

@@ -6,6 +6,7 @@ import {
   answerStep,
   changeStep,
   confirmAnswers,
+  currentPage,
   flowAnswers,
   newFlow,
   viewPage,
@@ -13,8 +14,10 @@ import {
   type PersistedFlow,
 } from "#pathways/screening/flow.ts";
 import { completeRoute, screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
+
+export const urgentHelpRoute = "/screening/urgent-help";
 import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/questionnaire.ts";
-import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
+import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
@@ -61,10 +64,17 @@ export function pageFromParam(param: string | undefined): StepId | "checkAnswers
   return isStepId(param) ? param : null;
 }
 
-export async function loadPage(request: Request, page: StepId | "checkAnswers"): Promise<PageView> {
+export async function loadPage(request: Request, page: StepId | "checkAnswers"): Promise<PageView & { danger: boolean }> {
   const record = await flowFrom(request);
   if (!record) throw redirect("/");
-  return viewPage(record.snapshot as PersistedFlow, page);
+  return { ...viewPage(record.snapshot as PersistedFlow, page), danger: indicatesDanger(record.answers as AnswersSoFar) };
+}
+
+/** The urgent-help page: only for a flow whose answers show danger. */
+export async function loadUrgentHelp(request: Request): Promise<{ continueTo: string }> {
+  const record = await screeningFrom(request);
+  if (!record || !indicatesDanger(record.answers as AnswersSoFar)) throw redirect("/");
+  return { continueTo: record.status === "complete" ? completeRoute : currentPage(record.snapshot as PersistedFlow) };
 }
 
 /**
@@ -103,8 +113,11 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   const values = formValues(form, listFields(page));
   const result = answerStep(persisted, page, values);
   if (result.ok) {
-    store().update(record.id, record.version, { snapshot: result.persisted, answers: flowAnswers(result.persisted), status: "in-progress" });
-    throw redirect(result.next);
+    const answers = flowAnswers(result.persisted);
+    store().update(record.id, record.version, { snapshot: result.persisted, answers, status: "in-progress" });
+    // Danger just disclosed: emergency guidance before any further question.
+    const dangerNow = indicatesDanger(answers) && !indicatesDanger(record.answers as AnswersSoFar);
+    throw redirect(dangerNow ? urgentHelpRoute : result.next);
   }
   if ("redirect" in result) throw redirect(result.redirect);
   return { errors: result.errors, values };
@@ -125,5 +138,5 @@ export async function loadPackage(request: Request, language: Language) {
     ...Object.values(servicePackage.alternatives).flatMap((list) => list.map((item) => item.serviceId)),
   ];
   const summaries = new Map(getCatalogue().summaries(ids, language).map((summary) => [summary.id, summary]));
-  return { needs, servicePackage, summaries: Object.fromEntries(summaries) };
+  return { needs, servicePackage, summaries: Object.fromEntries(summaries), danger: indicatesDanger(answers) };
 }

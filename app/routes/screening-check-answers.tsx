@@ -5,6 +5,7 @@ import { BackLink, PageTitle } from "#app/components/layout.tsx";
 import { Button } from "#app/components/form.tsx";
 import { SummaryList } from "#app/components/content.tsx";
 import { AnswerText } from "#app/components/answer-text.tsx";
+import { QuickExit } from "#app/components/quick-exit.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { askedSteps } from "#pathways/screening/questionnaire.ts";
 import type { Route } from "./+types/screening-check-answers";
@@ -13,7 +14,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const view = await loadPage(request, "checkAnswers");
   if (view.kind === "redirect") throw redirect(view.to);
   if (view.kind !== "check-answers") throw redirect("/");
-  return { answers: view.answers, backTo: view.backTo, steps: askedSteps(view.answers), language: getLanguage(context) };
+  return { answers: view.answers, backTo: view.backTo, steps: askedSteps(view.answers), danger: view.danger, language: getLanguage(context) };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -22,10 +23,11 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
   const t = useScreeningText();
-  const { answers, backTo, steps, language } = loaderData;
+  const { answers, backTo, steps, danger, language } = loaderData;
   return (
     <>
       <PageTitle title={t("checkAnswers.title")} />
+      {danger ? <QuickExit /> : null}
       {backTo ? <BackLink to={backTo}>{t("back")}</BackLink> : null}
       <h1 className="heading-l">{t("checkAnswers.title")}</h1>
       <SummaryList

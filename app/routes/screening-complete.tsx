@@ -2,6 +2,9 @@ import { useTranslation } from "react-i18next";
 import { loadPackage } from "#app/screening.server.ts";
 import { Localized, Panel } from "#app/components/content.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
+import { QuickExit } from "#app/components/quick-exit.tsx";
+import { UrgentHelp } from "#app/components/urgent-help.tsx";
+import { useScreeningText } from "#app/screening/text.ts";
 import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
@@ -9,14 +12,16 @@ import type { Route } from "./+types/screening-complete";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
-  return { ...(await loadPackage(request, language)), language };
+  // After danger is disclosed the package waits until the person asks for it.
+  const packageChosen = new URL(request.url).searchParams.get("show") === "package";
+  return { ...(await loadPackage(request, language)), language, packageChosen };
 }
 
 /** Your service package: for each need, the service proposed and why, with alternatives. */
 export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("catalogue");
-  const { needs, servicePackage, summaries, language } = loaderData;
-  const emergency = needs.some((need) => need.urgency === "emergency");
+  const { needs, servicePackage, summaries, language, danger, packageChosen } = loaderData;
+  const text = useScreeningText();
   const serviceCard = (serviceId: number, reasons: readonly string[]) => {
     const summary = summaries[serviceId];
     if (!summary) return null;
@@ -43,17 +48,13 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
       </div>
     );
   };
+  if (danger && !packageChosen) {
+    return <UrgentHelp continueTo="/screening/complete?show=package" continueLabel={text("urgentHelp.showPackage")} />;
+  }
   return (
     <>
       <PageTitle title={t("package.title")} />
-      {emergency ? (
-        <div className="warning-text">
-          <span className="warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="warning-text__text">{t("package.emergency")}</strong>
-        </div>
-      ) : null}
+      {danger ? <QuickExit /> : null}
       <Panel title={t("package.title")}>{t("package.lead")}</Panel>
       {needs.map((need) => {
         const item = servicePackage.items.find((candidate) => candidate.coversInPackage.includes(need.code));

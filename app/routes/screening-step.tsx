@@ -3,6 +3,7 @@ import { data, redirect } from "react-router";
 import { loadPage, pageFromParam, submitPage } from "#app/screening.server.ts";
 import { BackLink, PageTitle } from "#app/components/layout.tsx";
 import { QuestionForm } from "#app/components/question.tsx";
+import { QuickExit } from "#app/components/quick-exit.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { isStepId } from "#pathways/screening/questionnaire.ts";
 import type { Route } from "./+types/screening-step";
@@ -28,6 +29,7 @@ export default function ScreeningStep({ loaderData, actionData }: Route.Componen
   return (
     <>
       <PageTitle title={t(`steps.${view.step}.title`)} hasErrors={Object.keys(errors).length > 0} />
+      {view.danger ? <QuickExit /> : null}
       {view.backTo ? <BackLink to={view.backTo}>{t("back")}</BackLink> : null}
       <QuestionForm step={view.step} answers={view.answers} submitted={actionData?.values} errors={errors} language={language} />
     </>

@@ -213,3 +213,8 @@ export function deriveProfile(answers: AnswersSoFar): PersonProfile {
     },
   };
 }
+
+/** Answers that show danger (someone hurt at home, a child at risk): emergency guidance comes first. */
+export function indicatesDanger(answers: AnswersSoFar): boolean {
+  return deriveNeeds(answers).some((need) => need.urgency === "emergency");
+}

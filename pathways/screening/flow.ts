@@ -110,6 +110,11 @@ function toCheckAnswersThen(persisted: PersistedFlow, event: ScreeningEvent) {
   return result && { persisted: result.persisted, next: result.route };
 }
 
+/** The route of the page the person is on. */
+export function currentPage(persisted: PersistedFlow): string {
+  return position(persisted).route;
+}
+
 export function flowAnswers(persisted: PersistedFlow): AnswersSoFar {
   return position(persisted).answers;
 }

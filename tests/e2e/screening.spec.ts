@@ -91,3 +91,37 @@ test("a question page without a screening goes to the start page", async ({ page
   await page.goto("/screening/age");
   await expect(page).toHaveURL(/\/$/);
 });
+
+test("a person in danger at home sees emergency guidance first, an exit button, and the package only when they ask", async ({
+  page,
+  expectAccessible,
+}) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start now" }).click();
+  const events = personas.dangerAtHome.events;
+  const safetyAt = events.findIndex((event) => event.step === "safety");
+  for (const event of events.slice(0, safetyAt + 1)) {
+    await expect(page).toHaveURL(new RegExp(`/screening/${event.step}$`));
+    await answer(page, event.values as Record<string, unknown>);
+  }
+  await expect(page).toHaveURL(/\/screening\/urgent-help$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help you can get straight away");
+  await expect(page.getByText(/call 112/).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Exit this page" })).toHaveAttribute("href", /^https:\/\//);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Continue with the questions" }).click();
+  for (const event of events.slice(safetyAt + 1)) {
+    await expect(page).toHaveURL(new RegExp(`/screening/${event.step}$`));
+    await expect(page.getByRole("link", { name: "Exit this page" })).toBeVisible();
+    await answer(page, event.values as Record<string, unknown>);
+  }
+  await page.getByRole("button", { name: "Confirm and find services" }).click();
+  await expect(page).toHaveURL(/\/screening\/complete$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help you can get straight away");
+  await expect(page.locator(".package-service")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show my service package" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your service package");
+  await expect(page.getByRole("link", { name: "Exit this page" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,20 @@
+import { loadUrgentHelp } from "#app/screening.server.ts";
+import { UrgentHelp } from "#app/components/urgent-help.tsx";
+import { useScreeningText } from "#app/screening/text.ts";
+import type { Route } from "./+types/screening-urgent-help";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return loadUrgentHelp(request);
+}
+
+/** Shown first when a person discloses danger, before any further question. */
+export default function UrgentHelpPage({ loaderData }: Route.ComponentProps) {
+  const t = useScreeningText();
+  const toPackage = loaderData.continueTo === "/screening/complete";
+  return (
+    <UrgentHelp
+      continueTo={toPackage ? "/screening/complete?show=package" : loaderData.continueTo}
+      continueLabel={toPackage ? t("urgentHelp.showPackage") : t("urgentHelp.continue")}
+    />
+  );
+}
