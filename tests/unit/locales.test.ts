@@ -53,12 +53,17 @@ describe("translation keys used in the code", () => {
     let checked = 0;
     for (const file of files) {
       const source = readFileSync(file, "utf8");
-      const namespace = source.includes("useScreeningText()")
-        ? "screening"
-        : (/useTranslation(?:<[^>]*>)?\("(\w+)"\)/.exec(source)?.[1] ?? "common");
-      const keys = flatten((resources.en as Record<string, Tree>)[namespace] ?? {});
+      // A file may read several namespaces (useTranslation("x"), useScreeningText()):
+      // a key passes when one of them has it.
+      const namespaces = [
+        ...[...source.matchAll(/useTranslation(?:<[^>]*>)?\("(\w+)"\)/g)].map((match) => match[1]!),
+        ...(source.includes("useScreeningText()") ? ["screening"] : []),
+      ];
+      if (namespaces.length === 0) namespaces.push("common");
+      const namespace = namespaces.join("|");
+      const keys = new Map(namespaces.flatMap((name) => [...flatten((resources.en as Record<string, Tree>)[name] ?? {})]));
       const has = (key: string) => keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
-      for (const match of source.matchAll(/\bt\(\s*"([\w.]+)"/g)) {
+      for (const match of source.matchAll(/\b(?:t|text)\(\s*"([\w.]+)"/g)) {
         checked += 1;
         if (!has(match[1]!)) missing.push(`${relative(root, file)}: ${namespace}:${match[1]}`);
       }
