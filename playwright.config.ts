@@ -38,6 +38,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), DATABASE_PATH: e2eDatabasePath, NODE_ENV: "production" },
+    // Every test starts screenings from one address: raise the per-client limits.
+    env: { PORT: String(port), DATABASE_PATH: e2eDatabasePath, NODE_ENV: "production", RATE_LIMIT_SCALE: "50" },
   },
 });

@@ -17,6 +17,8 @@ const environmentSchema = z.object({
    * (and kept there, so restarts do not throw away people's screenings).
    */
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Multiplies the per-client rate limits (1 in production; the browser tests raise it). */
+  RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

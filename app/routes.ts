@@ -6,6 +6,8 @@ export default [
   route("screening/check-answers", "routes/screening-check-answers.tsx"),
   route("screening/complete", "routes/screening-complete.tsx"),
   route("screening/urgent-help", "routes/screening-urgent-help.tsx"),
+  route("screening/save", "routes/screening-save.tsx"),
+  route("screening/resume", "routes/screening-resume.tsx"),
   route("screening/:step", "routes/screening-step.tsx"),
   route("services", "routes/services.tsx"),
   route("services/:serviceId", "routes/service.tsx"),

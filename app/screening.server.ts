@@ -23,6 +23,7 @@ import { SqliteCandidateSource } from "#db/matching-candidates.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
 import { getCatalogue, getDatabase } from "./db.server.ts";
 import { listFields } from "./screening/fields.ts";
+import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie, newFlowId } from "./session.server.ts";
 
 /**
@@ -139,4 +140,28 @@ export async function loadPackage(request: Request, language: Language) {
   ];
   const summaries = new Map(getCatalogue().summaries(ids, language).map((summary) => [summary.id, summary]));
   return { needs, servicePackage, summaries: Object.fromEntries(summaries), danger: indicatesDanger(answers) };
+}
+
+/** "Save and come back later": a new resume code for this flow, shown once. */
+export async function saveForLater(request: Request): Promise<{ code: string }> {
+  const record = await flowFrom(request);
+  if (!record) throw redirect("/");
+  const code = newResumeCode();
+  store().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
+  return { code };
+}
+
+const resumeFormSchema = z.object({ code: z.string().max(100, "resume.errors.notFound") });
+
+/** Resumes the flow a code was given for: sets the flow cookie and goes to where the person was. */
+export async function resumeWithCode(request: Request): Promise<{ error: string; code: string }> {
+  const form = await request.formData();
+  const parsed = resumeFormSchema.safeParse({ code: form.get("code") ?? "" });
+  const typed = parsed.success ? parsed.data.code : "";
+  if (typed.trim() === "") return { error: "resume.errors.required", code: "" };
+  const normalized = normalizeResumeCode(typed);
+  // A malformed code is looked up too (as a hash of nothing that exists), so a miss takes the same time.
+  const record = store().findByResumeCode(hashResumeCode(normalized ?? typed));
+  if (!record) return { error: "resume.errors.notFound", code: typed.slice(0, 20) };
+  throw redirect(currentPage(record.snapshot as PersistedFlow), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
 }

@@ -412,9 +412,11 @@ export const screening = sqliteTable(
     status: text("status", { enum: ["in-progress", "complete"] }).notNull(),
     /** When the person asked to come back later (longer retention than an abandoned flow). */
     savedAt: integer("saved_at", { mode: "timestamp_ms" }),
+    /** SHA-256 of the resume code given to the person; the code itself is never stored. */
+    resumeCodeHash: text("resume_code_hash"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     version: version(),
   },
-  (table) => [index("screening_updated").on(table.status, table.updatedAt)],
+  (table) => [index("screening_updated").on(table.status, table.updatedAt), uniqueIndex("screening_resume_code").on(table.resumeCodeHash)],
 );

@@ -30,6 +30,28 @@ export class ScreeningStore {
     return this.#db.select().from(screening).where(eq(screening.id, id)).get();
   }
 
+  /** The screening a resume code was given for, if it is still in progress. */
+  findByResumeCode(resumeCodeHash: string): ScreeningRecord | undefined {
+    return this.#db
+      .select()
+      .from(screening)
+      .where(and(eq(screening.resumeCodeHash, resumeCodeHash), eq(screening.status, "in-progress")))
+      .get();
+  }
+
+  /** Marks the screening saved for later under a new resume code (replacing any earlier one). */
+  saveForLater(id: string, expectedVersion: number, resumeCodeHash: string): ScreeningRecord {
+    const now = this.#now();
+    const updated = this.#db
+      .update(screening)
+      .set({ resumeCodeHash, savedAt: now, updatedAt: now, version: expectedVersion + 1 })
+      .where(and(eq(screening.id, id), eq(screening.version, expectedVersion)))
+      .returning()
+      .get();
+    if (!updated) throw new StaleScreening(id);
+    return updated;
+  }
+
   /** Saves a new snapshot and answers if nobody else has since `expectedVersion`; otherwise throws. */
   update(
     id: string,

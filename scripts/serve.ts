@@ -7,6 +7,7 @@
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
+import { rateLimit } from "express-rate-limit";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -48,6 +49,18 @@ app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static("build/client", { maxAge: "1h", index: false }));
 if (environment.NODE_ENV !== "test") app.use(logRequests);
+// Starting screenings and trying resume codes are limited per client address, so the
+// database cannot be flooded and codes cannot be guessed.
+const tooMany = (windowMs: number, limit: number) =>
+  rateLimit({
+    windowMs,
+    limit: limit * environment.RATE_LIMIT_SCALE,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    message: "Too many attempts. Wait a few minutes and try again. / Liian monta yritystä. Odota hetki. / För många försök. Vänta en stund.",
+  });
+app.post("/screening/start", tooMany(60_000, 30));
+app.post("/screening/resume", tooMany(15 * 60_000, 10));
 app.use(createRequestHandler({ build, mode: environment.NODE_ENV }));
 
 // Escalations and other machine timers, checked every minute on a connection of their own.

@@ -125,6 +125,9 @@ export function QuestionForm({
         })}
         <Button>{t("continue")}</Button>
       </Form>
+      <Form method="post" action="/screening/save">
+        <Button variant="secondary">{t("saveForLater")}</Button>
+      </Form>
     </>
   );
 }

@@ -26,9 +26,14 @@ export default function Start() {
           {t("start.startButton")}
         </button>
       </Form>
-      <p>
-        <a href="/services">{t("searchInstead")}</a>
-      </p>
+      <ul className="list">
+        <li>
+          <a href="/screening/resume">{t("resume.startLink")}</a>
+        </li>
+        <li>
+          <a href="/services">{t("searchInstead")}</a>
+        </li>
+      </ul>
       <section className="emergency" aria-labelledby="emergency-title">
         <h2 className="heading-m" id="emergency-title">
           {t("start.emergencyTitle")}

@@ -125,3 +125,30 @@ test("a person in danger at home sees emergency guidance first, an exit button, 
   await expect(page.getByRole("link", { name: "Exit this page" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("answers saved for later come back with the code, in another browser", async ({ page, browser, expectAccessible }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await answer(page, { helpFor: "self" });
+  await answer(page, { age: "52" });
+  await page.getByRole("button", { name: "Save and come back later" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers have been saved");
+  const code = (await page.locator(".resume-code").textContent())!;
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  expect(page.url()).not.toContain(code);
+  await expectAccessible(page);
+
+  const other = await browser.newContext({ locale: "en-GB" });
+  const later = await other.newPage();
+  await later.goto("/screening/resume");
+  await later.getByRole("textbox").fill("AAAA-BBBB-CCCC");
+  await later.getByRole("button", { name: "Continue" }).click();
+  await expect(later).toHaveTitle(/^Error: /);
+  await expect(later.locator("#resume-code-error")).toContainText("We could not find saved answers with that code");
+  await later.getByRole("textbox").fill(code.toLowerCase().replaceAll("-", " "));
+  await later.getByRole("button", { name: "Continue" }).click();
+  await expect(later).toHaveURL(/\/screening\/municipality$/);
+  await later.getByRole("link", { name: "Back" }).click();
+  await expect(later.getByRole("textbox")).toHaveValue("52");
+  await other.close();
+});

@@ -8,6 +8,7 @@ describe("parseEnvironment", () => {
       PORT: 3000,
       DATABASE_PATH: "data/luukku.db",
       SEED_DEMO_DATA: true,
+      RATE_LIMIT_SCALE: 1,
     });
   });
 

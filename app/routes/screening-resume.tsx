@@ -1,0 +1,36 @@
+import { data, Form } from "react-router";
+import { resumeWithCode } from "#app/screening.server.ts";
+import { Button, ErrorSummary, TextInput } from "#app/components/form.tsx";
+import { PageTitle } from "#app/components/layout.tsx";
+import { useScreeningText } from "#app/screening/text.ts";
+import type { Route } from "./+types/screening-resume";
+
+export async function action({ request }: Route.ActionArgs) {
+  return data(await resumeWithCode(request), { status: 400 });
+}
+
+export default function Resume({ actionData }: Route.ComponentProps) {
+  const t = useScreeningText();
+  const error = actionData ? t(actionData.error) : undefined;
+  return (
+    <>
+      <PageTitle title={t("resume.title")} hasErrors={Boolean(error)} />
+      <ErrorSummary errors={error ? [{ fieldId: "resume-code", message: error }] : []} />
+      <Form method="post" noValidate>
+        <TextInput
+          id="resume-code"
+          name="code"
+          label={t("resume.title")}
+          labelIsPageHeading
+          hint={`${t("resume.lead")} ${t("resume.codeHint")}`}
+          error={error}
+          defaultValue={actionData?.code ?? ""}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="characters"
+        />
+        <Button>{t("resume.submit")}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { saveForLater } from "#app/screening.server.ts";
+import { Panel } from "#app/components/content.tsx";
+import { PageTitle } from "#app/components/layout.tsx";
+import { useScreeningText } from "#app/screening/text.ts";
+import type { Route } from "./+types/screening-save";
+
+/** The code is shown in the response to the POST only: it never appears in a URL. */
+export async function action({ request }: Route.ActionArgs) {
+  return saveForLater(request);
+}
+
+export default function SavedForLater({ actionData }: Route.ComponentProps) {
+  const t = useScreeningText();
+  // Reached without saving (a bookmark, a refresh after the browser forgot the post).
+  if (!actionData) {
+    return (
+      <>
+        <PageTitle title={t("resume.title")} />
+        <h1 className="heading-l">{t("resume.title")}</h1>
+        <p>
+          <a href="/screening/resume">{t("resume.startLink")}</a>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle title={t("resume.saved.title")} />
+      <Panel title={t("resume.saved.title")}>
+        {t("resume.saved.codeIntro")}
+        <br />
+        <strong className="resume-code">{actionData.code}</strong>
+      </Panel>
+      <p>{t("resume.saved.keepSafe")}</p>
+      <p>{t("resume.saved.expires")}</p>
+      <p>{t("resume.saved.howToReturn")}</p>
+      <a href="/screening/resume" className="button button--secondary" role="button" draggable="false">
+        {t("resume.saved.continueNow")}
+      </a>
+    </>
+  );
+}
