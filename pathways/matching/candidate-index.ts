@@ -68,6 +68,9 @@ class Numbering {
   find(code: string): number {
     return this.#numbers.get(code) ?? -1;
   }
+  get size(): number {
+    return this.#numbers.size;
+  }
 }
 
 export const costKindCodes = { free: 0, voucher: 1, income_related: 2, fixed_price: 3 } as const;
@@ -76,6 +79,9 @@ export class CandidateIndex {
   readonly services: readonly CandidateService[];
   readonly id: Int32Array;
   readonly organizationId: Int32Array;
+  /** Providers numbered 0..organizationCount-1, so per-provider facts fit in typed arrays. */
+  readonly organizationNumber: Int32Array;
+  readonly organizationCount: number;
   /** 1 when active and published. */
   readonly published: Uint8Array;
   readonly acceptsReferrals: Uint8Array;
@@ -110,6 +116,9 @@ export class CandidateIndex {
     this.services = services;
     this.id = Int32Array.from(services, (service) => service.id);
     this.organizationId = Int32Array.from(services, (service) => service.organizationId);
+    const organizations = new Numbering();
+    this.organizationNumber = Int32Array.from(services, (service) => organizations.number(String(service.organizationId)));
+    this.organizationCount = organizations.size;
     this.published = Uint8Array.from(services, (service) => Number(service.status === "active" && service.publicationStatus === "published"));
     this.acceptsReferrals = Uint8Array.from(services, (service) => Number(service.acceptsReferrals));
     this.minimumAge = Int32Array.from(services, (service) => service.minimumAge ?? -1);

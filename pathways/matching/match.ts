@@ -243,16 +243,6 @@ export function scoreService(service: CandidateService, person: PersonProfile, n
   return explain(index, 0, terms, needMaskOf(index.needs, 0, terms));
 }
 
-interface Ranked {
-  position: number;
-  id: number;
-  /** The person's needs this service covers, as bits. */
-  mask: number;
-  score: number;
-}
-
-const byScoreThenId = (a: Ranked, b: Ranked) => b.score - a.score || a.id - b.id;
-
 /** Matches over any list of candidates (each id counted once). */
 export function matchServices(needs: readonly Need[], person: PersonProfile, candidates: readonly CandidateService[]): ServicePackage {
   const unique = [...new Map(candidates.map((service) => [service.id, service])).values()];
@@ -263,6 +253,10 @@ export function matchServices(needs: readonly Need[], person: PersonProfile, can
 /**
  * Matches over a prepared index. `positions` are the candidates to consider; by default
  * the services tagged with any of the needs (so none is excluded for lacking a need).
+ *
+ * The eligible services live in three parallel typed arrays (position, need bits, score)
+ * and providers in one array of need bits: at a million services a screening meets
+ * hundreds of thousands of candidates, and an object each would cost more than the work.
  */
 export function matchIndexed(
   needs: readonly Need[],
@@ -272,60 +266,100 @@ export function matchIndexed(
 ): ServicePackage {
   const terms = termsFor(needs, person, index);
   const excluded: ServicePackage["excluded"] = {};
-  const ranked: Ranked[] = [];
-  for (const position of positions) {
+  const candidates = Array.isArray(positions) ? (positions as number[]) : [...positions];
+  const rankedPosition = new Int32Array(candidates.length);
+  const rankedMask = new Int32Array(candidates.length);
+  const rankedScore = new Float64Array(candidates.length);
+  const providerMask = new Int32Array(index.organizationCount);
+  let count = 0;
+  let coverable = 0;
+  for (const position of candidates) {
     const mask = needMaskOf(index.needs, position, terms);
     const reason = firstFailedFilter(index, position, terms, mask);
     if (reason) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
       continue;
     }
-    ranked.push({ position, id: index.id[position]!, mask, score: scoreOf(index, position, terms, mask, null) });
+    rankedPosition[count] = position;
+    rankedMask[count] = mask;
+    rankedScore[count] = scoreOf(index, position, terms, mask, null);
+    providerMask[index.organizationNumber[position]!]! |= mask;
+    coverable |= mask;
+    count += 1;
   }
-
-  interface Provider {
-    organizationId: number;
-    services: Ranked[];
-    mask: number;
-  }
-  const providers = new Map<number, Provider>();
-  let coverable = 0;
-  for (const entry of ranked) {
-    coverable |= entry.mask;
-    const organizationId = index.organizationId[entry.position]!;
-    let provider = providers.get(organizationId);
-    if (!provider) {
-      provider = { organizationId, services: [], mask: 0 };
-      providers.set(organizationId, provider);
-    }
-    provider.services.push(entry);
-    provider.mask |= entry.mask;
-  }
-  // No global sort: each provider's services are sorted (providers are small), and the
-  // alternatives need only the best few per need.
-  for (const provider of providers.values()) if (provider.services.length > 1) provider.services.sort(byScoreThenId);
+  /** Rank order: higher score first, then lower service id. */
+  const before = (a: number, b: number) =>
+    rankedScore[a]! > rankedScore[b]! || (rankedScore[a] === rankedScore[b] && index.id[rankedPosition[a]!]! < index.id[rankedPosition[b]!]!);
 
   const items: PackageItem[] = [];
+  const inPackage = new Set<number>();
   let uncovered = coverable;
   while (uncovered !== 0) {
-    const provider = bestProvider(providers.values(), uncovered);
-    for (const entry of servicesCovering(provider.services, uncovered)) {
-      const coversInPackage = codesIn(entry.mask & uncovered, terms);
-      uncovered &= ~entry.mask;
-      items.push({ ...explain(index, entry.position, terms, entry.mask), coversInPackage });
+    // The provider covering most uncovered needs; ties go to the one whose best service
+    // for them scores higher, then to the lower provider id.
+    let chosen = -1;
+    let chosenCovers = 0;
+    for (let entry = 0; entry < count; entry += 1) {
+      if ((rankedMask[entry]! & uncovered) === 0) continue;
+      const organization = index.organizationNumber[rankedPosition[entry]!]!;
+      const covers = bitCount(providerMask[organization]! & uncovered);
+      if (
+        chosen === -1 ||
+        covers > chosenCovers ||
+        (covers === chosenCovers &&
+          (rankedScore[entry]! > rankedScore[chosen]! ||
+            (rankedScore[entry] === rankedScore[chosen] &&
+              index.organizationId[rankedPosition[entry]!]! < index.organizationId[rankedPosition[chosen]!]!)))
+      ) {
+        chosen = entry;
+        chosenCovers = covers;
+      }
+    }
+    const organization = index.organizationNumber[rankedPosition[chosen]!]!;
+    const services: number[] = [];
+    for (let entry = 0; entry < count; entry += 1) {
+      if (index.organizationNumber[rankedPosition[entry]!] === organization && (rankedMask[entry]! & uncovered) !== 0) services.push(entry);
+    }
+    services.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    // Within the provider: the fewest services that cover what it can, best first.
+    for (;;) {
+      let best = -1;
+      let bestCovers = 0;
+      for (const entry of services) {
+        const covers = bitCount(rankedMask[entry]! & uncovered);
+        if (covers > bestCovers) {
+          best = entry;
+          bestCovers = covers;
+        }
+      }
+      if (best === -1) break;
+      const position = rankedPosition[best]!;
+      const coversInPackage = codesIn(rankedMask[best]! & uncovered, terms);
+      uncovered &= ~rankedMask[best]!;
+      inPackage.add(index.id[position]!);
+      items.push({ ...explain(index, position, terms, rankedMask[best]!), coversInPackage });
     }
   }
 
-  const inPackage = new Set(items.map((item) => item.serviceId));
-  const best: Ranked[][] = terms.codes.map(() => []);
-  for (const entry of ranked) {
-    if (inPackage.has(entry.id)) continue;
-    for (let bit = 0; bit < terms.codes.length; bit += 1) if ((entry.mask & (1 << bit)) !== 0) keepBest(best[bit]!, entry);
+  const best: number[][] = terms.codes.map(() => []);
+  for (let entry = 0; entry < count; entry += 1) {
+    if (inPackage.has(index.id[rankedPosition[entry]!]!)) continue;
+    for (let bit = 0; bit < terms.codes.length; bit += 1) {
+      if ((rankedMask[entry]! & (1 << bit)) === 0) continue;
+      const list = best[bit]!;
+      if (list.length === maxAlternativesPerNeed && !before(entry, list[list.length - 1]!)) continue;
+      let at = list.length;
+      while (at > 0 && before(entry, list[at - 1]!)) at -= 1;
+      list.splice(at, 0, entry);
+      if (list.length > maxAlternativesPerNeed) list.pop();
+    }
   }
   const alternatives: ServicePackage["alternatives"] = {};
   for (const code of [...terms.codes].sort()) {
     const others = best[terms.codes.indexOf(code)]!;
-    if (others.length > 0) alternatives[code] = others.map((entry) => explain(index, entry.position, terms, entry.mask));
+    if (others.length > 0) {
+      alternatives[code] = others.map((entry) => explain(index, rankedPosition[entry]!, terms, rankedMask[entry]!));
+    }
   }
 
   const unmetNeeds = codesIn(terms.needMask & ~coverable, terms).sort();
@@ -346,52 +380,4 @@ function positionsForNeeds(index: CandidateIndex, needs: readonly Pick<Need, "co
     }
   }
   return positions;
-}
-
-/** Keeps `list` as the best `maxAlternativesPerNeed` entries seen, in rank order. */
-function keepBest(list: Ranked[], entry: Ranked): void {
-  if (list.length === maxAlternativesPerNeed && byScoreThenId(entry, list[list.length - 1]!) >= 0) return;
-  let at = list.length;
-  while (at > 0 && byScoreThenId(entry, list[at - 1]!) < 0) at -= 1;
-  list.splice(at, 0, entry);
-  if (list.length > maxAlternativesPerNeed) list.pop();
-}
-
-/**
- * The provider covering most uncovered needs; ties go to the one whose best service for
- * them scores higher, then to the lower id. A provider's services are in rank order, so
- * the first that touches the uncovered needs is its best for them.
- */
-function bestProvider(providers: Iterable<{ organizationId: number; services: Ranked[]; mask: number }>, uncovered: number) {
-  let best: { provider: { organizationId: number; services: Ranked[] }; covers: number; topScore: number } | null = null;
-  for (const provider of providers) {
-    const covers = bitCount(provider.mask & uncovered);
-    if (covers === 0 || (best && covers < best.covers)) continue;
-    const topScore = provider.services.find((entry) => (entry.mask & uncovered) !== 0)!.score;
-    if (
-      !best ||
-      covers > best.covers ||
-      topScore > best.topScore ||
-      (topScore === best.topScore && provider.organizationId < best.provider.organizationId)
-    ) {
-      best = { provider, covers, topScore };
-    }
-  }
-  return best!.provider;
-}
-
-/** Within one provider: the fewest services that cover what it can of `uncovered`, best first. */
-function servicesCovering(services: readonly Ranked[], uncovered: number): Ranked[] {
-  let remaining = uncovered;
-  const chosen: Ranked[] = [];
-  for (;;) {
-    let best: { entry: Ranked; covers: number } | null = null;
-    for (const entry of services) {
-      const covers = bitCount(entry.mask & remaining);
-      if (covers > 0 && (!best || covers > best.covers)) best = { entry, covers };
-    }
-    if (!best) return chosen;
-    chosen.push(best.entry);
-    remaining &= ~best.entry.mask;
-  }
 }
