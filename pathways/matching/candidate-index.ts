@@ -105,8 +105,8 @@ export class CandidateIndex {
   readonly areas: PackedLists;
   readonly languages: PackedLists;
   readonly locations: PackedLists;
-  /** Positions of the services tagged with each taxonomy need, in id order. */
-  readonly byNeed: readonly Int32Array[];
+  /** Per municipality number: positions of the services serving it, tagged with each taxonomy need, in id order. */
+  readonly byAreaAndNeed: readonly (readonly Int32Array[])[];
   readonly #municipalities: Numbering;
   readonly #languages: Numbering;
 
@@ -141,12 +141,15 @@ export class CandidateIndex {
     this.areas = pack(services.map((service) => service.areas.map((code) => municipalities.number(code))));
     this.languages = pack(services.map((service) => service.languages.map((code) => languages.number(code))));
     this.locations = pack(services.map((service) => service.locationMunicipalities.map((code) => municipalities.number(code))));
-    const byNeed: number[][] = needCodes.map(() => []);
+    const byAreaAndNeed: number[][][] = Array.from({ length: municipalities.size }, () => needCodes.map(() => []));
     const order = [...services.keys()].sort((a, b) => services[a]!.id - services[b]!.id);
     for (const position of order) {
-      for (let at = this.needs.offsets[position]!; at < this.needs.offsets[position + 1]!; at += 1) byNeed[this.needs.values[at]!]!.push(position);
+      for (let area = this.areas.offsets[position]!; area < this.areas.offsets[position + 1]!; area += 1) {
+        const lists = byAreaAndNeed[this.areas.values[area]!]!;
+        for (let at = this.needs.offsets[position]!; at < this.needs.offsets[position + 1]!; at += 1) lists[this.needs.values[at]!]!.push(position);
+      }
     }
-    this.byNeed = byNeed.map((positions) => Int32Array.from(positions));
+    this.byAreaAndNeed = byAreaAndNeed.map((lists) => lists.map((positions) => Int32Array.from(positions)));
     this.#municipalities = municipalities;
     this.#languages = languages;
   }

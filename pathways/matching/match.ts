@@ -252,7 +252,8 @@ export function matchServices(needs: readonly Need[], person: PersonProfile, can
 
 /**
  * Matches over a prepared index. `positions` are the candidates to consider; by default
- * the services tagged with any of the needs (so none is excluded for lacking a need).
+ * the services serving the person's municipality and tagged with any of the needs (so
+ * none is excluded for lacking a need or for the area).
  *
  * The eligible services live in three parallel typed arrays (position, need bits, score)
  * and providers in one array of need bits: at a million services a screening meets
@@ -262,7 +263,7 @@ export function matchIndexed(
   needs: readonly Need[],
   person: PersonProfile,
   index: CandidateIndex,
-  positions: Iterable<number> = positionsForNeeds(index, needs),
+  positions: Iterable<number> = positionsForNeeds(index, needs, person.municipality),
 ): ServicePackage {
   const terms = termsFor(needs, person, index);
   const excluded: ServicePackage["excluded"] = {};
@@ -366,12 +367,14 @@ export function matchIndexed(
   return { items, alternatives, unmetNeeds, excluded };
 }
 
-/** The services tagged with any of the needs, each once. */
-function positionsForNeeds(index: CandidateIndex, needs: readonly Pick<Need, "code">[]): number[] {
+/** The services serving the municipality and tagged with any of the needs, each once. */
+function positionsForNeeds(index: CandidateIndex, needs: readonly Pick<Need, "code">[], municipality: string): number[] {
+  const lists = index.byAreaAndNeed[index.municipalityNumber(municipality)];
+  if (!lists) return [];
   const seen = new Uint8Array(index.services.length);
   const positions: number[] = [];
   for (const need of needs) {
-    const list = index.byNeed[taxonomyIndex.get(need.code) ?? -1];
+    const list = lists[taxonomyIndex.get(need.code) ?? -1];
     if (!list) continue;
     for (const position of list) {
       if (seen[position] === 1) continue;
