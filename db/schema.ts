@@ -420,3 +420,37 @@ export const screening = sqliteTable(
   },
   (table) => [index("screening_updated").on(table.status, table.updatedAt), uniqueIndex("screening_resume_code").on(table.resumeCodeHash)],
 );
+
+/**
+ * Consent a person gave to send a referral to one provider's service, with which
+ * categories of personal data and under which wording; withdrawn consent keeps its row.
+ */
+export const consent = sqliteTable(
+  "consent",
+  {
+    id: integer("id").primaryKey(),
+    caseId: text("case_id").notNull(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => service.id),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organization.id),
+    dataCategories: text("data_categories", { mode: "json" }).$type<PersonalDataCategory[]>().notNull(),
+    purpose: text("purpose").notNull(),
+    /** Version of the consent wording the person saw. */
+    textVersion: text("text_version").notNull(),
+    givenAt: integer("given_at", { mode: "timestamp_ms" }).notNull(),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+    recordedBy: text("recorded_by").notNull(),
+  },
+  (table) => [uniqueIndex("consent_case_service").on(table.caseId, table.serviceId)],
+);
+
+/** The reference number a person follows their referrals by, with the hash of their access code. */
+export const caseReference = sqliteTable("case_reference", {
+  caseId: text("case_id").primaryKey(),
+  reference: text("reference").notNull().unique(),
+  accessCodeHash: text("access_code_hash").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -56,6 +56,11 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
       <PageTitle title={t("package.title")} />
       {danger ? <QuickExit /> : null}
       <Panel title={t("package.title")}>{t("package.lead")}</Panel>
+      <p>
+        <a href="/screening/consent" className="button" role="button" draggable="false">
+          {text("choose")}
+        </a>
+      </p>
       {needs.map((need) => {
         const item = servicePackage.items.find((candidate) => candidate.coversInPackage.includes(need.code));
         const alternatives = servicePackage.alternatives[need.code] ?? [];

@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { e2eDatabasePath } from "../../playwright.config.ts";
 import { personas } from "#pathways/screening/personas.ts";
 import { expect, test } from "./fixtures.ts";
 
@@ -152,3 +154,52 @@ test("answers saved for later come back with the code, in another browser", asyn
   await expect(later.getByRole("textbox")).toHaveValue("52");
   await other.close();
 });
+
+test("a family at risk of eviction gives consent per provider once, and gets a reference and access code", async ({
+  page,
+  expectAccessible,
+}) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start now" }).click();
+  for (const event of personas.evictionFamily.events) await answer(page, event.values as Record<string, unknown>);
+  await page.getByRole("button", { name: "Confirm and find services" }).click();
+  await page.getByRole("button", { name: "Choose services and give consent" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose services and give your consent");
+  const boxes = page.getByRole("checkbox");
+  expect(await boxes.count()).toBeGreaterThan(0);
+  for (const box of await boxes.all()) await expect(box).not.toBeChecked();
+  await expect(page.getByText("They will receive:").first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Send referrals" }).click();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.locator("#consent-services-error")).toContainText("Select at least one service");
+  await expectAccessible(page);
+
+  await boxes.first().check();
+  const referralsBefore = countReferrals();
+  await page.getByRole("button", { name: "Send referrals" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
+  const reference = (await page.getByTestId("reference").textContent())!;
+  expect(reference).toMatch(/^LK-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page.getByTestId("access-code")).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expectAccessible(page);
+  const referralsAfter = countReferrals();
+  expect(referralsAfter).toBeGreaterThan(referralsBefore);
+
+  // Back and submit again: the same reference, no new referrals.
+  await page.goto("/screening/consent");
+  await expect(page.getByText("Your referrals have already been sent.")).toBeVisible();
+  await page.getByRole("button", { name: "Send referrals" }).click();
+  await expect(page.getByTestId("reference")).toHaveText(reference);
+  expect(countReferrals()).toBe(referralsAfter);
+});
+
+function countReferrals(): number {
+  const db = new Database(e2eDatabasePath, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT count(*) AS n FROM referral").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,102 @@
+import { data, Form } from "react-router";
+import { giveConsent, loadConsentPage } from "#app/consent.server.ts";
+import { Localized, Panel } from "#app/components/content.tsx";
+import { Button, ErrorSummary, ErrorMessage } from "#app/components/form.tsx";
+import { PageTitle } from "#app/components/layout.tsx";
+import { formatList } from "#app/format.ts";
+import { getLanguage } from "#app/i18n/i18n.server.ts";
+import { useScreeningText } from "#app/screening/text.ts";
+import type { Route } from "./+types/screening-consent";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const language = getLanguage(context);
+  return { ...(await loadConsentPage(request, language)), language };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const result = await giveConsent(request);
+  return data(result, { status: "error" in result ? 400 : 200 });
+}
+
+/** Consent per provider, unticked by default, showing exactly what each would receive; then the confirmation. */
+export default function Consent({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useScreeningText();
+  const { services, staffFirst, alreadySent, language } = loaderData;
+  if (actionData && "confirmation" in actionData) {
+    const { reference, accessCode } = actionData.confirmation;
+    return (
+      <>
+        <PageTitle title={t("consent.confirmation.title")} />
+        <Panel title={t("consent.confirmation.title")}>
+          {t("consent.confirmation.referenceIntro")}
+          <br />
+          <strong className="resume-code" data-testid="reference">
+            {reference}
+          </strong>
+        </Panel>
+        <p>
+          {t("consent.confirmation.accessCodeIntro")} <strong className="resume-code" data-testid="access-code">{accessCode}</strong>
+        </p>
+        <p>{t("consent.confirmation.keepSafe")}</p>
+        <h2 className="heading-m">{t("consent.confirmation.whatNext")}</h2>
+        <ul className="list list--bullet">
+          <li>{t("consent.confirmation.next1")}</li>
+          <li>{t("consent.confirmation.next2")}</li>
+          <li>{t("consent.confirmation.next3")}</li>
+        </ul>
+      </>
+    );
+  }
+  const error = actionData && "error" in actionData ? t(actionData.error) : undefined;
+  return (
+    <>
+      <PageTitle title={t("consent.title")} hasErrors={Boolean(error)} />
+      <ErrorSummary errors={error ? [{ fieldId: "consent-services", message: error }] : []} />
+      <h1 className="heading-l">{t("consent.title")}</h1>
+      {alreadySent ? <p className="inset-text">{t("consent.alreadySent")}</p> : null}
+      <Form method="post" noValidate>
+        <div className={error ? "form-group form-group--error" : "form-group"}>
+          <fieldset className="fieldset" aria-describedby={error ? "consent-services-error" : "consent-hint"}>
+            <legend className="fieldset__legend">{t("consent.lead")}</legend>
+            {error ? <ErrorMessage id="consent-services-error">{error}</ErrorMessage> : null}
+            <div className="checkboxes">
+              {services.map(({ summary, dataCategories }, index) => (
+                <div className="checkboxes__item" key={summary.id}>
+                  <input
+                    className="checkboxes__input"
+                    id={index === 0 ? "consent-services" : `consent-services-${index + 1}`}
+                    name="services"
+                    type="checkbox"
+                    value={summary.id}
+                    aria-describedby={`consent-data-${summary.id}`}
+                  />
+                  <label className="checkboxes__label" htmlFor={index === 0 ? "consent-services" : `consent-services-${index + 1}`}>
+                    {t("consent.agree", { provider: summary.provider.name.text, service: summary.name.text })}
+                  </label>
+                  <div id={`consent-data-${summary.id}`} className="hint checkboxes__hint">
+                    {t("consent.willReceive")}{" "}
+                    {formatList(dataCategories.map((category) => t(`consent.dataCategories.${category}`)), language)}
+                  </div>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <p id="consent-hint">{t("consent.withdrawLater")}</p>
+        <Button>{t("consent.submit")}</Button>
+      </Form>
+      {staffFirst.length > 0 ? (
+        <>
+          <p>{t("consent.staffFirst")}</p>
+          <ul className="list list--bullet">
+            {staffFirst.map((summary) => (
+              <li key={summary.id}>
+                <Localized value={summary.name} pageLanguage={language} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

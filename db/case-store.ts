@@ -1,0 +1,60 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { PersonalDataCategory } from "#pathways/personal-data.ts";
+import type { LuukkuDatabase } from "./client.ts";
+import { caseReference, consent, pathwayInstance, service } from "./schema.ts";
+
+export interface CasePathway {
+  id: string;
+  machineId: string;
+  state: string;
+  /** The services the pathway proposed and now waits for consent to (or staff to act on). */
+  proposal: { serviceId: number; organizationId: number; needCodes: string[] }[];
+}
+
+/** A case's pathways (not its referral machines), as the consent page needs them. */
+export function casePathways(db: LuukkuDatabase, caseId: string): CasePathway[] {
+  return db
+    .select({ id: pathwayInstance.id, machineId: pathwayInstance.machineId, state: pathwayInstance.state, snapshot: pathwayInstance.snapshot })
+    .from(pathwayInstance)
+    .where(eq(pathwayInstance.caseId, caseId))
+    .all()
+    .filter((row) => row.machineId !== "referral")
+    .map((row) => ({
+      id: row.id,
+      machineId: row.machineId,
+      state: row.state,
+      proposal: ((row.snapshot as { context?: { proposal?: CasePathway["proposal"] } }).context?.proposal ?? []),
+    }));
+}
+
+/** What each service's referral would carry, for the consent wording. */
+export function referralDataOf(db: LuukkuDatabase, serviceIds: number[]): Map<number, PersonalDataCategory[]> {
+  if (serviceIds.length === 0) return new Map();
+  const rows = db.select({ id: service.id, referralData: service.referralData }).from(service).where(inArray(service.id, serviceIds)).all();
+  return new Map(rows.map((row) => [row.id, row.referralData]));
+}
+
+export function recordConsent(
+  db: LuukkuDatabase,
+  entry: { caseId: string; serviceId: number; organizationId: number; dataCategories: PersonalDataCategory[]; textVersion: string; recordedBy: string },
+): void {
+  db.insert(consent)
+    .values({ ...entry, purpose: "referral", givenAt: new Date() })
+    .onConflictDoNothing()
+    .run();
+}
+
+export function findCaseReference(db: LuukkuDatabase, caseId: string) {
+  return db.select().from(caseReference).where(eq(caseReference.caseId, caseId)).get();
+}
+
+/** Stores the reference, or (a repeated submission) gives the existing one a new access code. */
+export function saveCaseReference(db: LuukkuDatabase, caseId: string, reference: string, accessCodeHash: string): string {
+  const existing = findCaseReference(db, caseId);
+  if (existing) {
+    db.update(caseReference).set({ accessCodeHash }).where(and(eq(caseReference.caseId, caseId))).run();
+    return existing.reference;
+  }
+  db.insert(caseReference).values({ caseId, reference, accessCodeHash, createdAt: new Date() }).run();
+  return reference;
+}
