@@ -4,7 +4,15 @@ import { dirname, join } from "node:path";
 import { createCookie } from "react-router";
 import { getEnvironment } from "./env.server.ts";
 
-function cookieSecret(): string {
+let secret: string | undefined;
+
+/** The secret that signs Luukku's cookies. */
+export function cookieSecret(): string {
+  secret ??= loadSecret();
+  return secret;
+}
+
+function loadSecret(): string {
   const environment = getEnvironment();
   if (environment.SESSION_SECRET) return environment.SESSION_SECRET;
   const file = join(dirname(environment.DATABASE_PATH), "session-secret");

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import type { LuukkuDatabase } from "./client.ts";
-import { caseReference, consent, pathwayInstance, service } from "./schema.ts";
+import { caseReference, consent, pathwayInstance, referral, service } from "./schema.ts";
 
 export interface CasePathway {
   id: string;
@@ -57,4 +57,30 @@ export function saveCaseReference(db: LuukkuDatabase, caseId: string, reference:
   }
   db.insert(caseReference).values({ caseId, reference, accessCodeHash, createdAt: new Date() }).run();
   return reference;
+}
+
+export function caseByReference(db: LuukkuDatabase, reference: string) {
+  return db.select().from(caseReference).where(eq(caseReference.reference, reference)).get();
+}
+
+export interface CaseReferral {
+  id: string;
+  machineInstanceId: string;
+  serviceId: number;
+  status: string;
+}
+
+/** The referrals of a case with the status their machines are in. */
+export function caseReferrals(db: LuukkuDatabase, caseId: string): CaseReferral[] {
+  return db
+    .select({ id: referral.id, machineInstanceId: referral.machineInstanceId, serviceId: referral.serviceId, status: pathwayInstance.state })
+    .from(referral)
+    .innerJoin(pathwayInstance, eq(pathwayInstance.id, referral.machineInstanceId))
+    .where(eq(referral.caseId, caseId))
+    .orderBy(referral.createdAt, referral.serviceId)
+    .all();
+}
+
+export function markConsentWithdrawn(db: LuukkuDatabase, caseId: string, serviceId: number): void {
+  db.update(consent).set({ withdrawnAt: new Date() }).where(and(eq(consent.caseId, caseId), eq(consent.serviceId, serviceId))).run();
 }

@@ -61,6 +61,7 @@ const tooMany = (windowMs: number, limit: number) =>
   });
 app.post("/screening/start", tooMany(60_000, 30));
 app.post("/screening/resume", tooMany(15 * 60_000, 10));
+app.post("/track", tooMany(15 * 60_000, 10));
 app.use(createRequestHandler({ build, mode: environment.NODE_ENV }));
 
 // Escalations and other machine timers, checked every minute on a connection of their own.

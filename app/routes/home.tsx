@@ -31,6 +31,9 @@ export default function Start() {
           <a href="/screening/resume">{t("resume.startLink")}</a>
         </li>
         <li>
+          <a href="/track">{t("track.lookupLink")}</a>
+        </li>
+        <li>
           <a href="/services">{t("searchInstead")}</a>
         </li>
       </ul>

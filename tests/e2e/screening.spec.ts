@@ -193,6 +193,23 @@ test("a family at risk of eviction gives consent per provider once, and gets a r
   await page.getByRole("button", { name: "Send referrals" }).click();
   await expect(page.getByTestId("reference")).toHaveText(reference);
   expect(countReferrals()).toBe(referralsAfter);
+  // The code on the latest confirmation is the one that works.
+  const accessCode = (await page.getByTestId("access-code").textContent())!;
+
+  await page.goto("/track");
+  await page.getByLabel("Reference number").fill(reference);
+  await page.getByLabel("Access code").fill("AAAA-BBBB-CCCC");
+  await page.getByRole("button", { name: "Show my referrals" }).click();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expectAccessible(page);
+  await page.getByLabel("Access code").fill(accessCode.toLowerCase());
+  await page.getByRole("button", { name: "Show my referrals" }).click();
+  await expect(page).toHaveURL(/\/track\/referrals$/);
+  expect(page.url()).not.toContain(reference);
+  await expect(page.getByText("Sent, waiting for an answer").first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /Withdraw consent/ }).first().click();
+  await expect(page.getByText("Cancelled").first()).toBeVisible();
 });
 
 function countReferrals(): number {

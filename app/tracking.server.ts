@@ -1,0 +1,80 @@
+import { timingSafeEqual } from "node:crypto";
+import { createCookie, redirect } from "react-router";
+import { z } from "zod";
+import { caseByReference, caseReferrals, markConsentWithdrawn } from "#db/case-store.ts";
+import { createPathwayEngine } from "#db/pathway-engine.ts";
+import { EventRefused } from "#pathways/engine.ts";
+import type { Language } from "#pathways/i18n.ts";
+import { getCatalogue, getDatabase } from "./db.server.ts";
+import { getEnvironment } from "./env.server.ts";
+import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
+import { cookieSecret } from "./session.server.ts";
+
+/** After a successful lookup, which case this browser may follow (signed, HttpOnly, session only). */
+const trackingCookie = createCookie("luukku_track", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: getEnvironment().NODE_ENV === "production",
+  path: "/track",
+  secrets: [cookieSecret()],
+});
+
+const lookupSchema = z.object({
+  reference: z.string().trim().max(40),
+  accessCode: z.string().trim().max(40),
+});
+
+/** A hash no real code has, compared on a miss so a miss takes as long as a wrong code. */
+const missHash = hashAccessCode("000000000000");
+
+export type TrackingError = "track.errors.reference" | "track.errors.accessCode" | "track.errors.notFound";
+
+export async function lookUpCase(request: Request): Promise<{ errors: Partial<Record<"reference" | "accessCode", TrackingError>>; reference: string }> {
+  const form = await request.formData();
+  const parsed = lookupSchema.safeParse({ reference: form.get("reference") ?? "", accessCode: form.get("accessCode") ?? "" });
+  if (!parsed.success) return { errors: { reference: "track.errors.notFound" }, reference: "" };
+  const reference = parsed.data.reference.toUpperCase().replace(/\s/g, "");
+  const errors: Partial<Record<"reference" | "accessCode", TrackingError>> = {};
+  if (reference === "") errors.reference = "track.errors.reference";
+  if (parsed.data.accessCode === "") errors.accessCode = "track.errors.accessCode";
+  if (Object.keys(errors).length > 0) return { errors, reference };
+  const found = caseByReference(getDatabase(), reference);
+  const code = normalizeResumeCode(parsed.data.accessCode);
+  const given = Buffer.from(code ? hashAccessCode(code) : missHash);
+  const expected = Buffer.from(found?.accessCodeHash ?? missHash);
+  if (!found || !code || !timingSafeEqual(given, expected)) return { errors: { reference: "track.errors.notFound" }, reference };
+  throw redirect("/track/referrals", { headers: { "Set-Cookie": await trackingCookie.serialize(found.caseId) } });
+}
+
+async function trackedCase(request: Request): Promise<string> {
+  const caseId = await trackingCookie.parse(request.headers.get("Cookie"));
+  if (typeof caseId !== "string") throw redirect("/track");
+  return caseId;
+}
+
+export async function loadTrackedReferrals(request: Request, language: Language) {
+  const caseId = await trackedCase(request);
+  const referrals = caseReferrals(getDatabase(), caseId);
+  const summaries = new Map(getCatalogue().summaries(referrals.map((item) => item.serviceId), language).map((summary) => [summary.id, summary]));
+  return referrals.map((item) => ({ id: item.id, status: item.status, service: summaries.get(item.serviceId) ?? null }));
+}
+
+/** Withdrawing consent cancels a referral that has not started; a started one stays, and the person is told. */
+export async function withdrawConsent(request: Request): Promise<{ notWithdrawn: string | null }> {
+  const caseId = await trackedCase(request);
+  const form = await request.formData();
+  const referralId = z.string().max(64).safeParse(form.get("referral"));
+  const target = caseReferrals(getDatabase(), caseId).find((item) => referralId.success && item.id === referralId.data);
+  if (!target) return { notWithdrawn: null };
+  const db = getDatabase();
+  try {
+    db.$client.transaction(() => {
+      createPathwayEngine(db).send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: new Date().toISOString(), by: "citizen" });
+      markConsentWithdrawn(db, caseId, target.serviceId);
+    })();
+  } catch (error) {
+    if (error instanceof EventRefused) return { notWithdrawn: target.id };
+    throw error;
+  }
+  throw redirect("/track/referrals");
+}
