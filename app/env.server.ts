@@ -17,6 +17,9 @@ const environmentSchema = z.object({
    * (and kept there, so restarts do not throw away people's screenings).
    */
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Days before unfinished screenings are deleted: never saved, and saved to come back later. */
+  RETENTION_UNSAVED_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_SAVED_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Multiplies the per-client rate limits (1 in production; the browser tests raise it). */
   RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
 });

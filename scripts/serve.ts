@@ -15,6 +15,7 @@ import type { ServerBuild } from "react-router";
 import { openDatabase } from "#db/client.ts";
 import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { prepareDatabase } from "#db/prepare.ts";
+import { deleteExpiredScreenings } from "#db/retention.ts";
 import { startScheduler } from "#pathways/scheduler.ts";
 import { environmentOrExit } from "./environment.ts";
 
@@ -72,6 +73,20 @@ const scheduler = startScheduler(createPathwayEngine(schedulerDatabase), {
 });
 scheduler.tick();
 
+// Retention: unfinished screenings past their time are deleted, checked every hour.
+const retentionPolicy = { unsavedDays: environment.RETENTION_UNSAVED_DAYS, savedDays: environment.RETENTION_SAVED_DAYS };
+const applyRetention = () => {
+  try {
+    const deleted = deleteExpiredScreenings(schedulerDatabase, new Date(), retentionPolicy);
+    if (deleted > 0) console.log(`Retention: deleted ${deleted} unfinished screenings.`);
+  } catch (error) {
+    console.error(`Retention: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
+applyRetention();
+const retentionTimer = setInterval(applyRetention, 60 * 60_000);
+retentionTimer.unref();
+
 const server = app.listen(environment.PORT, () => {
   console.log(`Luukku is serving http://localhost:${environment.PORT}`);
 });
@@ -79,6 +94,7 @@ const server = app.listen(environment.PORT, () => {
 function shutDown(signal: string) {
   console.log(`${signal}: finishing open requests, then stopping.`);
   scheduler.stop();
+  clearInterval(retentionTimer);
   server.close(() => process.exit(0));
   // Keep-alive connections would hold the close open; give them a moment, then go.
   setTimeout(() => process.exit(0), 5000).unref();

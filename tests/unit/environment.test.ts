@@ -9,6 +9,8 @@ describe("parseEnvironment", () => {
       DATABASE_PATH: "data/luukku.db",
       SEED_DEMO_DATA: true,
       RATE_LIMIT_SCALE: 1,
+      RETENTION_UNSAVED_DAYS: 30,
+      RETENTION_SAVED_DAYS: 90,
     });
   });
 

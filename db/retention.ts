@@ -1,0 +1,25 @@
+import type { LuukkuDatabase } from "./client.ts";
+
+export interface RetentionPolicy {
+  /** Screenings nobody saved are deleted this many days after their last change. */
+  unsavedDays: number;
+  /** Screenings saved to come back later are deleted this many days after saving. */
+  savedDays: number;
+}
+
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes unfinished screenings past their retention: abandoned ones after `unsavedDays`,
+ * saved ones after `savedDays`. Finished screenings belong to a case and follow the
+ * case's retention, not this one. Returns how many were deleted.
+ */
+export function deleteExpiredScreenings(db: LuukkuDatabase, now: Date, policy: RetentionPolicy): number {
+  const { changes } = db.$client
+    .prepare(
+      `DELETE FROM screening WHERE status = 'in-progress' AND (
+         (saved_at IS NULL AND updated_at < @unsavedBefore) OR (saved_at IS NOT NULL AND saved_at < @savedBefore))`,
+    )
+    .run({ unsavedBefore: now.getTime() - policy.unsavedDays * day, savedBefore: now.getTime() - policy.savedDays * day });
+  return changes;
+}
