@@ -5,7 +5,7 @@ import { personas } from "#pathways/screening/personas.ts";
 import { expect, test } from "./fixtures.ts";
 
 /** Answers a question page the way a person would: tick, choose or type, then Continue. */
-async function answer(page: Page, values: Record<string, unknown>) {
+async function answer(page: Page, values: Record<string, unknown>, continueLabel = "Continue") {
   for (const [name, value] of Object.entries(values)) {
     await page.locator(`[name="${name}"]`).first().waitFor();
     const list = Array.isArray(value) ? (value as string[]) : [String(value)];
@@ -16,7 +16,7 @@ async function answer(page: Page, values: Record<string, unknown>) {
       else await page.fill(`input[name="${name}"]`, item);
     }
   }
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: continueLabel, exact: true }).click();
 }
 
 for (const javaScriptEnabled of [true, false]) {
@@ -220,3 +220,50 @@ function countReferrals(): number {
     db.close();
   }
 }
+
+for (const { language, start, continueLabel, confirm, packageTitle } of [
+  { language: "fi", start: "Aloita", continueLabel: "Jatka", confirm: "Vahvista ja etsi palvelut", packageTitle: "Palvelukokonaisuutesi" },
+  { language: "sv", start: "Börja", continueLabel: "Fortsätt", confirm: "Bekräfta och sök tjänster", packageTitle: "Ditt servicepaket" },
+]) {
+  test(`a whole screening in ${language === "fi" ? "Finnish" : "Swedish"}`, async ({ page, expectAccessible }) => {
+    await page.goto(`/?lng=${language}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", language);
+    await page.getByRole("button", { name: start }).click();
+    for (const event of personas.unemployed14Months.events) {
+      await expect(page).toHaveURL(new RegExp(`/screening/${event.step}$`));
+      await answer(page, event.values as Record<string, unknown>, continueLabel);
+    }
+    await expect(page).toHaveURL(/\/screening\/check-answers$/);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: confirm }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(packageTitle);
+    await expect(page.locator("html")).toHaveAttribute("lang", language);
+    await expectAccessible(page);
+  });
+}
+
+test("one person's answers never show in another person's pages or addresses", async ({ browser }) => {
+  const first = await browser.newContext({ locale: "en-GB" });
+  const second = await browser.newContext({ locale: "en-GB" });
+  const mine = await first.newPage();
+  const theirs = await second.newPage();
+  const visited: string[] = [];
+  for (const page of [mine, theirs]) page.on("framenavigated", (frame) => visited.push(frame.url()));
+
+  await mine.goto("/");
+  await mine.getByRole("button", { name: "Start now" }).click();
+  await answer(mine, { helpFor: "self" });
+  await answer(mine, { age: "97" });
+  await theirs.goto("/");
+  await theirs.getByRole("button", { name: "Start now" }).click();
+  await answer(theirs, { helpFor: "someone-i-care-for" });
+  await theirs.getByRole("link", { name: "Back" }).click();
+  await expect(theirs.getByRole("radio", { name: /someone/i })).toBeChecked();
+  // The second person's flow does not know the first person's age.
+  await theirs.goto("/screening/age");
+  await expect(theirs.getByRole("textbox")).toHaveValue("");
+  expect(await theirs.content()).not.toContain("97");
+  for (const url of visited) expect(url).not.toMatch(/97|someone-i-care-for/);
+  await first.close();
+  await second.close();
+});
