@@ -10,6 +10,7 @@ export default [
   route("screening/consent", "routes/screening-consent.tsx"),
   route("screening/resume", "routes/screening-resume.tsx"),
   route("screening/:step", "routes/screening-step.tsx"),
+  route("feedback", "routes/feedback.tsx"),
   route("track", "routes/track.tsx"),
   route("track/referrals", "routes/track-referrals.tsx"),
   route("services", "routes/services.tsx"),

@@ -454,3 +454,14 @@ export const caseReference = sqliteTable("case_reference", {
   accessCodeHash: text("access_code_hash").notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/** Satisfaction after a screening: anonymous (no case, no person), for the indicators. */
+export const feedback = sqliteTable("feedback", {
+  id: integer("id").primaryKey(),
+  /** 1 (very dissatisfied) to 5 (very satisfied). */
+  rating: integer("rating").notNull(),
+  comment: text("comment"),
+  language: text("language").notNull(),
+  channel: text("channel", { enum: ["online", "desk", "phone"] }).notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+}, (table) => [check("feedback_rating_range", sql`${table.rating} BETWEEN 1 AND 5`)]);

@@ -125,6 +125,27 @@ export function TextInput({
   );
 }
 
+type TextareaProps = Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name" | "children"> &
+  Omit<FieldProps, "children" | "labelIsPageHeading"> & { name: string };
+
+export function Textarea({ id, name, label, hint, error, ...textareaProps }: TextareaProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(describedById) => (
+        <textarea
+          id={id}
+          name={name}
+          rows={5}
+          className={error ? "textarea textarea--error" : "textarea"}
+          aria-describedby={describedById}
+          aria-invalid={error ? true : undefined}
+          {...textareaProps}
+        />
+      )}
+    </Field>
+  );
+}
+
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name"> &
   Omit<FieldProps, "children" | "labelIsPageHeading"> & { name: string; children: ReactNode };
 

@@ -44,6 +44,9 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
           <li>{t("consent.confirmation.next2")}</li>
           <li>{t("consent.confirmation.next3")}</li>
         </ul>
+        <p>
+          <a href="/feedback">{t("feedback.link")}</a>
+        </p>
       </>
     );
   }

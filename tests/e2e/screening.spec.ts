@@ -267,3 +267,33 @@ test("one person's answers never show in another person's pages or addresses", a
   await first.close();
   await second.close();
 });
+
+test("feedback: a rating is needed, the comment is optional, and it is stored without anything personal", async ({
+  page,
+  expectAccessible,
+}) => {
+  const count = () => {
+    const db = new Database(e2eDatabasePath, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("SELECT count(*) AS n FROM feedback").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+  const before = count();
+  await page.goto("/feedback");
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.locator("#feedback-rating-error")).toContainText("Select how you felt about this service");
+  await expectAccessible(page);
+  await page.getByRole("textbox").fill("x".repeat(1001));
+  await page.getByRole("radio", { name: "Satisfied", exact: true }).check();
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.locator("#feedback-comment-error")).toContainText("1,000 characters or fewer");
+  expect(count()).toBe(before);
+  await page.getByRole("textbox").fill("Clear questions.\u0007");
+  await page.getByRole("radio", { name: "Satisfied", exact: true }).check();
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you for your feedback");
+  expect(count()).toBe(before + 1);
+});
