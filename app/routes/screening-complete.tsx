@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { loadPackage } from "#app/screening.server.ts";
 import { Localized, Panel } from "#app/components/content.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 import { QuickExit } from "#app/components/quick-exit.tsx";
 import { UrgentHelp } from "#app/components/urgent-help.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
@@ -56,10 +57,11 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
       <PageTitle title={t("package.title")} />
       {danger ? <QuickExit /> : null}
       <Panel title={t("package.title")}>{t("package.lead")}</Panel>
-      <p>
+      <p className="print-hidden">
         <a href="/screening/consent" className="button" role="button" draggable="false">
           {text("choose")}
-        </a>
+        </a>{" "}
+        <PrintButton>{t("package.print")}</PrintButton>
       </p>
       {needs.map((need) => {
         const item = servicePackage.items.find((candidate) => candidate.coversInPackage.includes(need.code));

@@ -62,6 +62,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/\/screening\/complete$/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your service package");
       await expect(page.locator(".package-service").first()).toBeVisible();
+      // "Print my plan" needs JavaScript; without it the page offers no dead button.
+      await expect(page.getByRole("button", { name: "Print my plan" })).toHaveCount(javaScriptEnabled ? 1 : 0);
       await expectAccessible(page);
       // Nothing personal in any address the person visited.
       expect(page.url()).not.toContain("81");
@@ -296,4 +298,43 @@ test("feedback: a rating is needed, the comment is optional, and it is stored wi
   await page.getByRole("button", { name: "Send feedback" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you for your feedback");
   expect(count()).toBe(before + 1);
+});
+
+/** Presses Tab until the focused element matches, as a keyboard user moves through a page. */
+async function tabTo(page: Page, matches: (element: { tag: string; text: string; type: string; value: string }) => boolean) {
+  for (let presses = 0; presses < 40; presses += 1) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return { tag: element?.tagName ?? "", text: element?.textContent?.trim() ?? "", type: element?.type ?? "", value: element?.value ?? "" };
+    });
+    if (matches(focused)) return;
+  }
+  throw new Error("Tab never reached the element");
+}
+
+test("a keyboard-only journey through the first questions", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+  await tabTo(page, (element) => element.tag === "BUTTON" && element.text === "Start now");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/screening\/help-for$/);
+
+  await tabTo(page, (element) => element.type === "radio");
+  await page.keyboard.press("Space");
+  await tabTo(page, (element) => element.tag === "BUTTON" && element.text === "Continue");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/screening\/age$/);
+
+  await tabTo(page, (element) => element.tag === "INPUT" && element.type === "text");
+  await page.keyboard.type("67");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/screening\/municipality$/);
+
+  await tabTo(page, (element) => element.type === "radio");
+  await page.keyboard.press("ArrowDown");
+  await tabTo(page, (element) => element.tag === "BUTTON" && element.text === "Continue");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/screening\/language$/);
 });
