@@ -7,6 +7,8 @@ export default [
   route("screening/complete", "routes/screening-complete.tsx"),
   route("screening/urgent-help", "routes/screening-urgent-help.tsx"),
   route("screening/save", "routes/screening-save.tsx"),
+  route("screening/extend", "routes/screening-extend.ts"),
+  route("screening/timed-out", "routes/screening-timed-out.tsx"),
   route("screening/consent", "routes/screening-consent.tsx"),
   route("screening/resume", "routes/screening-resume.tsx"),
   route("screening/:step", "routes/screening-step.tsx"),

@@ -8,6 +8,7 @@ import {
   confirmAnswers,
   currentPage,
   flowAnswers,
+  isFlowExpired,
   newFlow,
   viewPage,
   type PageView,
@@ -41,7 +42,17 @@ async function screeningFrom(request: Request) {
 
 async function flowFrom(request: Request) {
   const record = await screeningFrom(request);
-  return record && record.status === "in-progress" ? record : null;
+  if (!record || record.status !== "in-progress") return null;
+  if (isFlowExpired(record.updatedAt, new Date())) throw redirect(timedOutRoute);
+  return record;
+}
+
+export const timedOutRoute = "/screening/timed-out";
+
+/** "Stay on this page": the flow's idle time starts again. */
+export async function extendSession(request: Request): Promise<void> {
+  const record = await flowFrom(request);
+  if (record) store().touch(record.id);
 }
 
 export async function startScreening(language: Language): Promise<Response> {

@@ -52,6 +52,11 @@ export class ScreeningStore {
     return updated;
   }
 
+  /** Marks the screening as used now (the person is still there), without changing its version. */
+  touch(id: string): void {
+    this.#db.update(screening).set({ updatedAt: this.#now() }).where(eq(screening.id, id)).run();
+  }
+
   /** Saves a new snapshot and answers if nobody else has since `expectedVersion`; otherwise throws. */
   update(
     id: string,

@@ -5,6 +5,7 @@ import type { Language } from "#pathways/i18n.ts";
 import type { AnswersSoFar, StepId } from "#pathways/screening/questionnaire.ts";
 import { stepFields, type FieldPresentation } from "#app/screening/fields.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, TextInput } from "./form.tsx";
+import { TimeoutWarning } from "./timeout-warning.tsx";
 
 type Values = Record<string, string | string[]>;
 
@@ -128,6 +129,7 @@ export function QuestionForm({
       <Form method="post" action="/screening/save">
         <Button variant="secondary">{t("saveForLater")}</Button>
       </Form>
+      <TimeoutWarning />
     </>
   );
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { answerStep, changeStep, confirmAnswers, flowAnswers, isFlowComplete, newFlow, viewPage, type PersistedFlow } from "./flow.ts";
+import {
+  answerStep,
+  changeStep,
+  confirmAnswers,
+  flowAnswers,
+  isFlowComplete,
+  isFlowExpired,
+  newFlow,
+  viewPage,
+  type PersistedFlow,
+} from "./flow.ts";
 import { olderPersonAlone } from "./personas.ts";
 
 function answered(count: number): PersistedFlow {
@@ -68,5 +78,13 @@ describe("screening pages over persisted flows", () => {
 
   it("does not confirm before check answers is reached", () => {
     expect(confirmAnswers(answered(3))).toBeNull();
+  });
+});
+
+describe("idle timeout", () => {
+  it("ends a flow idle for more than 30 minutes, not one idle for 30", () => {
+    const lastUsed = new Date("2026-11-30T10:00:00Z");
+    expect(isFlowExpired(lastUsed, new Date("2026-11-30T10:30:00Z"))).toBe(false);
+    expect(isFlowExpired(lastUsed, new Date("2026-11-30T10:30:01Z"))).toBe(true);
   });
 });

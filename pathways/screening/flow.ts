@@ -122,3 +122,11 @@ export function flowAnswers(persisted: PersistedFlow): AnswersSoFar {
 export function isFlowComplete(persisted: PersistedFlow): boolean {
   return position(persisted).state === "complete";
 }
+
+/** A screening left untouched this long ends (WCAG 2.2.1: the pages warn five minutes before). */
+export const idleTimeoutMinutes = 30;
+
+/** Whether a flow last used at `lastUsed` has been idle past the timeout at `now`. */
+export function isFlowExpired(lastUsed: Date, now: Date): boolean {
+  return now.getTime() - lastUsed.getTime() > idleTimeoutMinutes * 60_000;
+}

@@ -338,3 +338,20 @@ test("a keyboard-only journey through the first questions", async ({ page }) => 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/screening\/language$/);
 });
+
+test("five minutes before an idle screening ends, a dialog lets the person stay", async ({ page }) => {
+  await page.clock.install();
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page).toHaveURL(/\/screening\/help-for$/);
+  const dialog = page.getByRole("dialog", { name: "Your session will end soon" });
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward("25:01");
+  await expect(dialog).toBeVisible();
+  const extended = page.waitForResponse((response) => response.url().endsWith("/screening/extend") && response.status() === 204);
+  await dialog.getByRole("button", { name: "Stay on this page" }).click();
+  await extended;
+  await expect(dialog).toBeHidden();
+  await page.clock.fastForward("24:00");
+  await expect(dialog).toBeHidden();
+});

@@ -1,0 +1,22 @@
+import { Form } from "react-router";
+import { PageTitle } from "#app/components/layout.tsx";
+import { useScreeningText } from "#app/screening/text.ts";
+
+export default function TimedOut() {
+  const t = useScreeningText();
+  return (
+    <>
+      <PageTitle title={t("timeout.timedOutTitle")} />
+      <h1 className="heading-l">{t("timeout.timedOutTitle")}</h1>
+      <p>{t("timeout.timedOutBody")}</p>
+      <Form method="post" action="/screening/start">
+        <button type="submit" className="button">
+          {t("timeout.startAgain")}
+        </button>
+      </Form>
+      <p>
+        <a href="/screening/resume">{t("resume.startLink")}</a>
+      </p>
+    </>
+  );
+}
