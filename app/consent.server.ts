@@ -1,11 +1,10 @@
 import { redirect } from "react-router";
 import { z } from "zod";
 import { casePathways, findCaseReference, recordConsent, referralDataOf, saveCaseReference } from "#db/case-store.ts";
-import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { ScreeningStore } from "#db/screening-store.ts";
 import type { Language } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
-import { getCatalogue, getDatabase } from "./db.server.ts";
+import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie } from "./session.server.ts";
 
@@ -65,7 +64,7 @@ export async function giveConsent(request: Request): Promise<{ confirmation: Con
   const db = getDatabase();
   const accessCode = newAccessCode();
   const accessCodeHash = hashAccessCode(normalizeResumeCode(accessCode)!);
-  const engine = createPathwayEngine(db);
+  const engine = getPathwayEngine();
   const now = new Date().toISOString();
   // One immediate (write-locked) transaction: a second submission, even from another
   // server process, sees the first one's reference and creates nothing.

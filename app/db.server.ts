@@ -1,19 +1,33 @@
 import { openDatabase, type LuukkuDatabase } from "#db/client.ts";
 import { CatalogueQueries } from "#db/catalogue-search.ts";
+import { SqliteCandidateSource } from "#db/matching-candidates.ts";
+import { SqlitePathwayStore } from "#db/pathway-store.ts";
+import { PathwayEngine } from "#pathways/engine.ts";
 import { getEnvironment } from "./env.server.ts";
 
 /**
  * One connection per server process, opened on first use. The database was migrated
  * and seeded by scripts/prepare-db.ts before the server started.
  */
-let database: { db: LuukkuDatabase; catalogue: CatalogueQueries } | undefined;
+let database: { db: LuukkuDatabase; catalogue: CatalogueQueries; candidates: SqliteCandidateSource; engine: PathwayEngine } | undefined;
 
 function connect() {
   if (!database) {
     const db = openDatabase(getEnvironment().DATABASE_PATH);
-    database = { db, catalogue: new CatalogueQueries(db) };
+    // One candidate index per process: the engine and the package page share it, and it
+    // is rebuilt only when the catalogue changes.
+    const candidates = new SqliteCandidateSource(db);
+    database = { db, catalogue: new CatalogueQueries(db), candidates, engine: new PathwayEngine(new SqlitePathwayStore(db), candidates) };
   }
   return database;
+}
+
+export function getPathwayEngine(): PathwayEngine {
+  return connect().engine;
+}
+
+export function getCandidateSource(): SqliteCandidateSource {
+  return connect().candidates;
 }
 
 export function getDatabase(): LuukkuDatabase {

@@ -19,10 +19,8 @@ import { completeRoute, screeningMachineVersion, screeningVersion } from "#pathw
 export const urgentHelpRoute = "/screening/urgent-help";
 import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/questionnaire.ts";
 import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening/derive-needs.ts";
-import { createPathwayEngine } from "#db/pathway-engine.ts";
-import { SqliteCandidateSource } from "#db/matching-candidates.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
-import { getCatalogue, getDatabase } from "./db.server.ts";
+import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { listFields } from "./screening/fields.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie, newFlowId } from "./session.server.ts";
@@ -117,7 +115,7 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
       store().update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: complete ? "complete" : "in-progress" });
       if (complete) {
         const answers = record.answers as AnswersSoFar;
-        createPathwayEngine(getDatabase()).startCase(record.id, deriveNeeds(answers), deriveProfile(answers), new Date().toISOString(), "citizen");
+        getPathwayEngine().startCase(record.id, deriveNeeds(answers), deriveProfile(answers), new Date().toISOString(), "citizen");
       }
     })();
     throw redirect(result.next);
@@ -135,16 +133,13 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   return { errors: result.errors, values };
 }
 
-let candidates: SqliteCandidateSource | undefined;
-
 /** The package for a completed screening: its needs, and the services proposed for each. */
 export async function loadPackage(request: Request, language: Language) {
   const record = await screeningFrom(request);
   if (!record || record.status !== "complete") throw redirect("/");
   const answers = record.answers as AnswersSoFar;
   const needs = deriveNeeds(answers);
-  candidates ??= new SqliteCandidateSource(getDatabase());
-  const servicePackage = matchIndexed(needs, deriveProfile(answers), candidates.candidateIndex());
+  const servicePackage = matchIndexed(needs, deriveProfile(answers), getCandidateSource().candidateIndex());
   const ids = [
     ...servicePackage.items.map((item) => item.serviceId),
     ...Object.values(servicePackage.alternatives).flatMap((list) => list.map((item) => item.serviceId)),

@@ -2,10 +2,9 @@ import { timingSafeEqual } from "node:crypto";
 import { createCookie, redirect } from "react-router";
 import { z } from "zod";
 import { caseByReference, caseReferrals, markConsentWithdrawn } from "#db/case-store.ts";
-import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { EventRefused } from "#pathways/engine.ts";
 import type { Language } from "#pathways/i18n.ts";
-import { getCatalogue, getDatabase } from "./db.server.ts";
+import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { cookieSecret } from "./session.server.ts";
@@ -69,7 +68,7 @@ export async function withdrawConsent(request: Request): Promise<{ notWithdrawn:
   const db = getDatabase();
   try {
     db.$client.transaction(() => {
-      createPathwayEngine(db).send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: new Date().toISOString(), by: "citizen" });
+      getPathwayEngine().send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: new Date().toISOString(), by: "citizen" });
       markConsentWithdrawn(db, caseId, target.serviceId);
     })();
   } catch (error) {
