@@ -1,7 +1,9 @@
 /** `npm run bench`: every benchmark, one after another, in one process. */
+import { runHttpBenchmark } from "./http.ts";
 import { runEngineStepBenchmark, runMatchingBenchmark } from "./matching.ts";
 import { runSearchBenchmark } from "./search.ts";
 
 runSearchBenchmark();
 runMatchingBenchmark(Number(process.env.BENCH_MATCH_SERVICES ?? 50_000));
 runEngineStepBenchmark();
+await runHttpBenchmark();

@@ -6,6 +6,10 @@ import { expect, test } from "./fixtures.ts";
 
 /** Answers a question page the way a person would: tick, choose or type, then Continue. */
 async function answer(page: Page, values: Record<string, unknown>, continueLabel = "Continue") {
+  // The button follows every field: once it is there, the whole form has been parsed,
+  // even on a slow machine rendering a page that is still arriving.
+  const continueButton = page.getByRole("button", { name: continueLabel, exact: true });
+  await continueButton.waitFor();
   for (const [name, value] of Object.entries(values)) {
     await page.locator(`[name="${name}"]`).first().waitFor();
     const list = Array.isArray(value) ? (value as string[]) : [String(value)];
@@ -16,7 +20,7 @@ async function answer(page: Page, values: Record<string, unknown>, continueLabel
       else await page.fill(`input[name="${name}"]`, item);
     }
   }
-  await page.getByRole("button", { name: continueLabel, exact: true }).click();
+  await continueButton.click();
 }
 
 for (const javaScriptEnabled of [true, false]) {
