@@ -6,12 +6,12 @@ import { expect, test } from "./fixtures.ts";
 
 /** Answers a question page the way a person would: tick, choose or type, then Continue. */
 async function answer(page: Page, values: Record<string, unknown>, continueLabel = "Continue") {
-  // The button follows every field: once it is there, the whole form has been parsed,
-  // even on a slow machine rendering a page that is still arriving.
+  // First a field of this question (so the previous page is gone), then the button that
+  // follows every field (so the whole form has been parsed, even on a slow machine).
   const continueButton = page.getByRole("button", { name: continueLabel, exact: true });
+  await page.locator(`[name="${Object.keys(values)[0]}"]`).first().waitFor();
   await continueButton.waitFor();
   for (const [name, value] of Object.entries(values)) {
-    await page.locator(`[name="${name}"]`).first().waitFor();
     const list = Array.isArray(value) ? (value as string[]) : [String(value)];
     for (const item of list) {
       const choice = page.locator(`input[name="${name}"][value="${item}"]`);
