@@ -15,8 +15,6 @@ import {
   type PersistedFlow,
 } from "#pathways/screening/flow.ts";
 import { completeRoute, screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
-
-export const urgentHelpRoute = "/screening/urgent-help";
 import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/questionnaire.ts";
 import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
@@ -29,6 +27,9 @@ import { flowCookie, newFlowId } from "./session.server.ts";
  * The citizen screening over HTTP: the flow id from the signed cookie, the flow from the
  * database, the page logic from pathways/screening/flow.ts.
  */
+
+export const urgentHelpRoute = "/screening/urgent-help";
+export const timedOutRoute = "/screening/timed-out";
 
 const store = () => new ScreeningStore(getDatabase());
 const flowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
@@ -44,8 +45,6 @@ async function flowFrom(request: Request) {
   if (isFlowExpired(record.updatedAt, new Date())) throw redirect(timedOutRoute);
   return record;
 }
-
-export const timedOutRoute = "/screening/timed-out";
 
 /** "Stay on this page": the flow's idle time starts again. */
 export async function extendSession(request: Request): Promise<void> {
