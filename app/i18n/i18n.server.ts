@@ -1,5 +1,6 @@
-import { createCookie } from "react-router";
-import { createI18nextMiddleware } from "remix-i18next/middleware";
+import { createInstance, type i18n } from "i18next";
+import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from "react-router";
+import { LanguageDetector } from "remix-i18next/server";
 import { defaultLanguage, isLanguage, supportedLanguages, type Language } from "#pathways/i18n.ts";
 import { getEnvironment } from "#app/env.server.ts";
 import { i18nextOptions } from "./config.ts";
@@ -14,20 +15,44 @@ export const languageCookie = createCookie("lng", {
 });
 
 /** Language order: `?lng=`, then the cookie, then Accept-Language, then Finnish. */
-export const [i18nextMiddleware, getLocaleFromContext, getI18nextInstance] = createI18nextMiddleware({
-  detection: {
-    supportedLanguages: [...supportedLanguages],
-    fallbackLanguage: defaultLanguage,
-    cookie: languageCookie,
-    searchParamKey: "lng",
-    order: ["searchParams", "cookie", "header"],
-  },
-  i18next: i18nextOptions,
+const languageDetector = new LanguageDetector({
+  supportedLanguages: [...supportedLanguages],
+  fallbackLanguage: defaultLanguage,
+  cookie: languageCookie,
+  searchParamKey: "lng",
+  order: ["searchParams", "cookie", "header"],
 });
 
-export function getLanguage(context: Parameters<typeof getLocaleFromContext>[0]): Language {
-  const locale = getLocaleFromContext(context);
-  return isLanguage(locale) ? locale : defaultLanguage;
+/**
+ * One i18next instance per language, initialised once. remix-i18next's middleware builds
+ * and initialises a new instance for every request, which cost more than the rest of a
+ * plain page (bench/http.ts); an instance fixed to one language is safe to share.
+ */
+const instances = new Map<Language, i18n>();
+function instanceFor(language: Language): i18n {
+  let instance = instances.get(language);
+  if (!instance) {
+    instance = createInstance({ ...i18nextOptions, lng: language, initAsync: false });
+    void instance.init();
+    instances.set(language, instance);
+  }
+  return instance;
+}
+
+const languageContext = createContext<Language>(defaultLanguage);
+
+export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const detected = await languageDetector.detect(request);
+  context.set(languageContext, isLanguage(detected) ? detected : defaultLanguage);
+  return next();
+};
+
+export function getLanguage(context: Readonly<RouterContextProvider>): Language {
+  return context.get(languageContext);
+}
+
+export function getI18nextInstance(context: Readonly<RouterContextProvider>): i18n {
+  return instanceFor(getLanguage(context));
 }
 
 /** A Set-Cookie header when the request chose a language with `?lng=`, so the choice sticks. */
