@@ -10,6 +10,9 @@ const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
  * can run axe but loads none of the app's scripts: what is checked is what a no-JS user got.
  */
 async function expectNoAccessibilityViolations(page: Page, javaScriptEnabled: boolean): Promise<void> {
+  // Check the whole page: a snapshot taken while the document is still arriving would
+  // hold half a list.
+  await page.waitForLoadState("load");
   if (javaScriptEnabled) {
     await checkWithAxe(page);
     return;
