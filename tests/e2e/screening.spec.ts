@@ -82,10 +82,13 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("link", { name: "Back" }).click();
       await expect(page).toHaveURL(/\/screening\/age$/);
       await expect(page.getByRole("textbox")).toHaveValue("40");
+      // Each step back shows its page before the next one (a person reads before pressing again).
       await page.goBack();
       await expect(page).toHaveURL(/\/screening\/municipality$/);
+      await expect(page.getByRole("group", { name: "Which municipality do you live in?" })).toBeVisible();
       await page.goBack();
       await expect(page).toHaveURL(/\/screening\/age$/);
+      await expect(page.getByRole("textbox")).toHaveValue("40");
       await answer(page, { age: "41" });
       await expect(page).toHaveURL(/\/screening\/municipality$/);
       // A question not reached yet sends the person back to where they are.
