@@ -52,7 +52,7 @@ export function findCaseReference(db: LuukkuDatabase, caseId: string) {
 export function saveCaseReference(db: LuukkuDatabase, caseId: string, reference: string, accessCodeHash: string): string {
   const existing = findCaseReference(db, caseId);
   if (existing) {
-    db.update(caseReference).set({ accessCodeHash }).where(and(eq(caseReference.caseId, caseId))).run();
+    db.update(caseReference).set({ accessCodeHash }).where(eq(caseReference.caseId, caseId)).run();
     return existing.reference;
   }
   db.insert(caseReference).values({ caseId, reference, accessCodeHash, createdAt: new Date() }).run();

@@ -1,4 +1,5 @@
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine, type EventFromLogic, type InputFrom, type SnapshotFrom } from "xstate";
+import { stateName } from "#pathways/engine.ts";
 import type { Need } from "#pathways/needs/need.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
 import type { PersonProfile } from "#pathways/person.ts";
@@ -67,13 +68,6 @@ export function drive<TMachine extends AnyStateMachine>(machine: TMachine, input
       return stateName((this.snapshot as AnyMachineSnapshot).value);
     },
   };
-}
-
-/** "inService" for a top-level state, "stage.housing" for a nested one. */
-export function stateName(value: unknown): string {
-  if (typeof value === "string") return value;
-  const [key, child] = Object.entries(value as Record<string, unknown>)[0]!;
-  return `${key}.${stateName(child)}`;
 }
 
 /** Every leaf state of a machine, named as `stateName` names them. */
