@@ -19,7 +19,7 @@ import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/qu
 import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
 import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
-import { listFields } from "./screening/fields.ts";
+import { conformErrors, parseStepForm, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie, newFlowId } from "./session.server.ts";
 
@@ -86,20 +86,6 @@ export async function loadUrgentHelp(request: Request): Promise<{ continueTo: st
   return { continueTo: record.status === "complete" ? completeRoute : currentPage(record.snapshot as PersistedFlow) };
 }
 
-/**
- * Form fields as the step schemas take them: checkbox fields as lists, others as their
- * first value. The object has no prototype, so a field called __proto__ is just a field
- * (which the schema then refuses as unknown).
- */
-function formValues(form: FormData, lists: Set<string>): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = Object.create(null);
-  for (const name of new Set(form.keys())) {
-    const all = form.getAll(name).filter((value): value is string => typeof value === "string");
-    values[name] = lists.has(name) ? all : (all[0] ?? "");
-  }
-  return values;
-}
-
 export async function submitPage(request: Request, page: StepId | "checkAnswers") {
   const record = await flowFrom(request);
   if (!record) throw redirect("/");
@@ -119,8 +105,10 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
     })();
     throw redirect(result.next);
   }
-  const values = formValues(form, listFields(page));
-  const result = answerStep(persisted, page, values);
+  const submission = parseStepForm(page, form, record.answers as AnswersSoFar);
+  // An invalid form still goes to the flow (as no values at all), which sends a page
+  // posted out of order back to where the person is before any message is shown.
+  const result = answerStep(persisted, page, submission.status === "success" ? stepValues(page, submission.payload) : null);
   if (result.ok) {
     const answers = flowAnswers(result.persisted);
     store().update(record.id, record.version, { snapshot: result.persisted, answers, status: "in-progress" });
@@ -129,7 +117,8 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
     throw redirect(dangerNow ? urgentHelpRoute : result.next);
   }
   if ("redirect" in result) throw redirect(result.redirect);
-  return { errors: result.errors, values };
+  // The flow validates with the answers it holds; should it disagree with the parse, its word counts.
+  return submission.status === "success" ? submission.reply({ fieldErrors: conformErrors(result.errors) }) : submission.reply();
 }
 
 /** The package for a completed screening: its needs, and the services proposed for each. */

@@ -36,15 +36,17 @@ export interface FieldError {
 }
 
 /**
- * The list of problems at the top of the page. It takes focus when it appears, so
- * keyboard and screen reader users land on it; `autoFocus` does the same without JavaScript.
+ * The list of problems at the top of the page. It takes focus when a submission brings
+ * it up, so keyboard and screen reader users land on it (`autoFocus` does the same
+ * without JavaScript); messages that change as the person corrects a field leave the
+ * focus where they are typing.
  */
-export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+export function ErrorSummary({ errors, submission }: { errors: FieldError[]; submission: unknown }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
-  }, [errors]);
+  }, [submission]);
   if (errors.length === 0) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} autoFocus aria-labelledby="error-summary-title" role="alert">

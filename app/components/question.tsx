@@ -1,17 +1,24 @@
 import { useScreeningText } from "#app/screening/text.ts";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useState } from "react";
 import { Form } from "react-router";
 import { municipalities, isMunicipalityCode } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
 import type { AnswersSoFar, StepId } from "#pathways/screening/questionnaire.ts";
 import { stepFields, type FieldPresentation } from "#app/screening/fields.ts";
+import { formErrorName, parseStepForm } from "#app/screening/submission.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, TextInput } from "./form.tsx";
+import { PageTitle } from "./layout.tsx";
 import { TimeoutWarning } from "./timeout-warning.tsx";
 
-type Values = Record<string, string | string[]>;
+type Submitted = SubmissionResult<string[]>["initialValue"];
 
 /** The answer to show in a field: what was just submitted, else what was saved. */
-function shownValue(field: FieldPresentation, answers: AnswersSoFar, submitted: Values | undefined): string | string[] | undefined {
-  if (submitted) return submitted[field.name];
+function shownValue(field: FieldPresentation, answers: AnswersSoFar, submitted: Submitted): string | string[] | undefined {
+  if (submitted) {
+    const value = submitted[field.name];
+    return typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string")) ? value : undefined;
+  }
   const saved = (answers as Record<string, unknown>)[field.name];
   if (saved === undefined) return undefined;
   if (Array.isArray(saved)) return saved.length === 0 ? ["none"] : (saved as string[]);
@@ -21,21 +28,32 @@ function shownValue(field: FieldPresentation, answers: AnswersSoFar, submitted: 
 /**
  * One question page: the question is the page heading (the legend or label of a
  * single-field question), errors are summarised at the top and shown by each field.
+ * With JavaScript, Conform checks the answer with the step's schema before sending it
+ * and rechecks as the person corrects it; the server checks again and decides.
  */
 export function QuestionForm({
   step,
   answers,
-  submitted,
-  errors,
+  lastResult,
   language,
 }: {
   step: StepId;
   answers: AnswersSoFar;
-  submitted: Values | undefined;
-  errors: Partial<Record<string, string>>;
+  lastResult: SubmissionResult<string[]> | undefined;
   language: Language;
 }) {
   const t = useScreeningText();
+  const [form] = useForm({
+    id: `screening-${step}`,
+    lastResult,
+    onValidate: ({ formData }) => parseStepForm(step, formData, answers),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  // Each attempt to continue, so the error summary takes focus once per attempt.
+  const [attempts, setAttempts] = useState(0);
+  const errors = Object.fromEntries(Object.entries(form.allErrors).map(([name, messages]) => [name === formErrorName ? "form" : name, messages[0]]));
+  const submitted = lastResult?.initialValue;
   const fields = stepFields[step];
   const single = fields.length === 1;
   const fieldId = (name: string) => `field-${name}`;
@@ -57,8 +75,16 @@ export function QuestionForm({
 
   return (
     <>
-      <ErrorSummary errors={summary} />
-      <Form method="post" noValidate>
+      <PageTitle title={title} hasErrors={summary.length > 0} />
+      <ErrorSummary errors={summary} submission={[lastResult, attempts]} />
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        onSubmit={(event) => {
+          setAttempts((count) => count + 1);
+          form.onSubmit(event);
+        }}
+      >
         {single ? null : <h1 className="heading-l">{title}</h1>}
         {fields.map((field) => {
           const value = shownValue(field, answers, submitted);

@@ -29,7 +29,7 @@ export default function Feedback({ actionData }: Route.ComponentProps) {
   return (
     <>
       <PageTitle title={t("feedback.title")} hasErrors={summary.length > 0} />
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} submission={actionData} />
       <h1 className="heading-l">{t("feedback.title")}</h1>
       <p>{t("feedback.optional")}</p>
       <Form method="post" noValidate>

@@ -54,7 +54,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
   return (
     <>
       <PageTitle title={t("consent.title")} hasErrors={Boolean(error)} />
-      <ErrorSummary errors={error ? [{ fieldId: "consent-services", message: error }] : []} />
+      <ErrorSummary errors={error ? [{ fieldId: "consent-services", message: error }] : []} submission={actionData} />
       <h1 className="heading-l">{t("consent.title")}</h1>
       {alreadySent ? <p className="inset-text">{t("consent.alreadySent")}</p> : null}
       <Form method="post" noValidate>

@@ -15,7 +15,7 @@ export default function Resume({ actionData }: Route.ComponentProps) {
   return (
     <>
       <PageTitle title={t("resume.title")} hasErrors={Boolean(error)} />
-      <ErrorSummary errors={error ? [{ fieldId: "resume-code", message: error }] : []} />
+      <ErrorSummary errors={error ? [{ fieldId: "resume-code", message: error }] : []} submission={actionData} />
       <Form method="post" noValidate>
         <TextInput
           id="resume-code"

@@ -1,7 +1,7 @@
 import { useScreeningText } from "#app/screening/text.ts";
 import { data, redirect } from "react-router";
 import { loadPage, pageFromParam, submitPage } from "#app/screening.server.ts";
-import { BackLink, PageTitle } from "#app/components/layout.tsx";
+import { BackLink } from "#app/components/layout.tsx";
 import { QuestionForm } from "#app/components/question.tsx";
 import { QuickExit } from "#app/components/quick-exit.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
@@ -25,13 +25,11 @@ export default function ScreeningStep({ loaderData, actionData }: Route.Componen
   const t = useScreeningText();
   const { view, language } = loaderData;
   if (view.kind !== "show") return null;
-  const errors = actionData?.errors ?? {};
   return (
     <>
-      <PageTitle title={t(`steps.${view.step}.title`)} hasErrors={Object.keys(errors).length > 0} />
       {view.danger ? <QuickExit /> : null}
       {view.backTo ? <BackLink to={view.backTo}>{t("back")}</BackLink> : null}
-      <QuestionForm step={view.step} answers={view.answers} submitted={actionData?.values} errors={errors} language={language} />
+      <QuestionForm key={view.step} step={view.step} answers={view.answers} lastResult={actionData} language={language} />
     </>
   );
 }

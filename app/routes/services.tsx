@@ -42,7 +42,7 @@ export default function Services({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageTitle title={t("search.title")} hasErrors={errorList.length > 0} />
-      <ErrorSummary errors={errorList} />
+      <ErrorSummary errors={errorList} submission={loaderData} />
       <h1 className="heading-l">{t("search.title")}</h1>
       <p className="lead">{t("search.intro")}</p>
       <Form method="get" action="/services" className="search-form" role="search" aria-label={t("search.formLabel")}>

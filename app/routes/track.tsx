@@ -19,7 +19,7 @@ export default function Track({ actionData }: Route.ComponentProps) {
   return (
     <>
       <PageTitle title={t("track.title")} hasErrors={summary.length > 0} />
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} submission={actionData} />
       <h1 className="heading-l">{t("track.title")}</h1>
       <p>{t("track.lead")}</p>
       <Form method="post" noValidate>

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { Checkboxes, ErrorSummary, Radios, Select, TextInput } from "#app/components/form.tsx";
 import { renderWithApp } from "../support/render.tsx";
@@ -14,6 +15,7 @@ describe("ErrorSummary", () => {
           { fieldId: "age", message: "Enter your age" },
           { fieldId: "municipality", message: "Choose a municipality" },
         ]}
+        submission={1}
       />,
     );
     const summary = screen.getByRole("alert");
@@ -23,8 +25,32 @@ describe("ErrorSummary", () => {
     expect(document.activeElement).toBe(summary);
   });
 
+  it("leaves focus in the field while the messages change, and takes it again on the next submission", async () => {
+    function CorrectingAForm() {
+      const [messages, setMessages] = useState(["Enter your age", "Choose a municipality"]);
+      const [submission, setSubmission] = useState(1);
+      return (
+        <>
+          <input aria-label="Age" onChange={() => setMessages(["Choose a municipality"])} />
+          <button type="button" onClick={() => setSubmission((count) => count + 1)}>
+            Continue
+          </button>
+          <ErrorSummary errors={messages.map((message, index) => ({ fieldId: `field-${index}`, message }))} submission={submission} />
+        </>
+      );
+    }
+    await renderWithApp(<CorrectingAForm />);
+    const age = screen.getByLabelText("Age");
+    age.focus();
+    fireEvent.change(age, { target: { value: "67" } });
+    expect(screen.getByRole("alert").querySelectorAll("li")).toHaveLength(1);
+    expect(document.activeElement).toBe(age);
+    fireEvent.click(screen.getByRole("button", { name: "Continue" }));
+    expect(document.activeElement).toBe(screen.getByRole("alert"));
+  });
+
   it("renders nothing when there are no errors", async () => {
-    const { container } = await renderWithApp(<ErrorSummary errors={[]} />);
+    const { container } = await renderWithApp(<ErrorSummary errors={[]} submission={1} />);
     expect(container.querySelector(".error-summary")).toBeNull();
   });
 });

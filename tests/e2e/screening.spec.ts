@@ -98,6 +98,44 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test.describe("with JavaScript", () => {
+  test("an answer is checked in the browser with the same rules before it is sent, and pages change without reloading", async ({
+    page,
+    expectAccessible,
+  }) => {
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
+    });
+    await page.goto("/");
+    await page.getByRole("button", { name: "Start now" }).click();
+    await answer(page, { helpFor: "self" });
+    await expect(page).toHaveURL(/\/screening\/age$/);
+    // A document load would lose this.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const postsBefore = posts.length;
+
+    await page.getByRole("textbox").fill("sixty");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveTitle(/^Error: /);
+    await expect(page.locator(".error-summary")).toContainText("Age must be a whole number between 0 and 120");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
+    await expect(page.getByRole("textbox")).toHaveValue("sixty");
+    await expectAccessible(page);
+    expect(posts.length).toBe(postsBefore);
+
+    // Corrected as the person types; the summary does not take the focus from the field.
+    await page.getByRole("textbox").fill("67");
+    await expect(page.locator(".error-message")).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("INPUT");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveURL(/\/screening\/municipality$/);
+    // One data request (React Router single fetch), not a document POST.
+    expect(posts.slice(postsBefore)).toEqual(["/screening/age.data"]);
+    expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+  });
+});
+
 test("a question page without a screening goes to the start page", async ({ page }) => {
   await page.goto("/screening/age");
   await expect(page).toHaveURL(/\/$/);
