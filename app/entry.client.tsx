@@ -4,14 +4,13 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
 import { defaultLanguage, isLanguage } from "#pathways/i18n.ts";
+import { loadLanguage } from "./i18n/client-resources.ts";
 import { i18nextOptions } from "./i18n/config.ts";
 
 async function hydrate() {
   const documentLanguage = document.documentElement.lang;
-  await i18next.use(initReactI18next).init({
-    ...i18nextOptions,
-    lng: isLanguage(documentLanguage) ? documentLanguage : defaultLanguage,
-  });
+  const language = isLanguage(documentLanguage) ? documentLanguage : defaultLanguage;
+  await i18next.use(initReactI18next).init({ ...i18nextOptions, lng: language, resources: { [language]: await loadLanguage(language) } });
   startTransition(() => {
     hydrateRoot(
       document,

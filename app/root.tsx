@@ -14,6 +14,7 @@ import {
 import { defaultLanguage, isLanguage, type Language } from "#pathways/i18n.ts";
 import type { Route } from "./+types/root";
 import { Footer, Header, PageTitle, SkipLink } from "./components/layout.tsx";
+import { switchLanguage } from "./i18n/client-resources.ts";
 import { getLanguage, i18nextMiddleware, rememberLanguageChoice } from "./i18n/i18n.server.ts";
 import { useNonce } from "./nonce.tsx";
 import { securityHeadersMiddleware } from "./security.server.ts";
@@ -47,7 +48,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const { i18n } = useTranslation();
   useEffect(() => {
-    if (i18n.language !== language) void i18n.changeLanguage(language);
+    if (i18n.language !== language) void switchLanguage(i18n, language);
   }, [i18n, language]);
   return (
     <html lang={language} dir={i18n.dir(language)}>

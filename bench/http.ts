@@ -8,47 +8,12 @@
  * Run `npm run build` first (npm run bench does).
  */
 import autocannon from "autocannon";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { personas } from "#pathways/screening/personas.ts";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { completedScreeningCookie, pin, start, startProductionServer, waitFor } from "./app-server.ts";
 
 const appPort = 3260;
 const barePort = 3261;
-const pin = (core: number, command: string[]) =>
-  existsSync("/usr/bin/taskset") ? ["taskset", "-c", String(core), ...command] : command;
-
-function start(command: string[], environment: Record<string, string>): ChildProcess {
-  const [program, ...args] = command;
-  return spawn(program!, args, { env: { ...process.env, ...environment }, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-/** A completed screening (the older person living alone), as a browser would make it; returns its cookie. */
-async function completedScreeningCookie(base: string): Promise<string> {
-  const started = await fetch(`${base}/screening/start`, { method: "POST", redirect: "manual", headers: { Origin: base } });
-  const cookie = started.headers.get("set-cookie")!.split(";")[0]!;
-  const post = (path: string, values: Record<string, string | string[]>) => {
-    const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(values)) for (const item of [value].flat()) body.append(name, item);
-    return fetch(`${base}${path}`, { method: "POST", redirect: "manual", headers: { Cookie: cookie, Origin: base }, body });
-  };
-  for (const event of personas.olderPersonAlone.events) await post(`/screening/${event.step}`, event.values as Record<string, string>);
-  await post("/screening/check-answers", {});
-  return cookie;
-}
 
 interface Measured {
   label: string;
@@ -69,22 +34,14 @@ async function load(label: string, options: autocannon.Options): Promise<Measure
 }
 
 export async function runHttpBenchmark(): Promise<void> {
-  if (!existsSync("build/server/index.js")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-  const folder = mkdtempSync(join(tmpdir(), "luukku-http-bench-"));
   if (existsSync("/usr/bin/taskset")) spawnSync("taskset", ["-cp", "0", String(process.pid)], { stdio: "ignore" });
-  const app = start(pin(1, [process.execPath, "--import", "tsx", "scripts/serve.ts"]), {
-    PORT: String(appPort),
-    DATABASE_PATH: join(folder, "bench.db"),
-    NODE_ENV: "production",
-    RATE_LIMIT_SCALE: "1000",
-  });
+  const app = startProductionServer(appPort, { core: 1 });
   const bare = start(
     pin(1, [process.execPath, "-e", `require("node:http").createServer((q, s) => s.end("hello")).listen(${barePort})`]),
     {},
   );
   try {
-    const base = `http://localhost:${appPort}`;
-    await waitFor(`${base}/healthz`);
+    const base = await app.ready;
     await waitFor(`http://localhost:${barePort}/`);
     const cookie = await completedScreeningCookie(base);
     const flow = (await fetch(`${base}/screening/start`, { method: "POST", redirect: "manual", headers: { Origin: base } })).headers
@@ -112,8 +69,7 @@ export async function runHttpBenchmark(): Promise<void> {
       );
     }
   } finally {
-    app.kill("SIGTERM");
+    app.stop();
     bare.kill("SIGTERM");
-    rmSync(folder, { recursive: true, force: true });
   }
 }

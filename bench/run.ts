@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, one after another, in one process. */
 import { runHttpBenchmark } from "./http.ts";
+import { runPageWeightBenchmark } from "./page-weight.ts";
 import { runEngineStepBenchmark, runMatchingBenchmark } from "./matching.ts";
 import { runSearchBenchmark } from "./search.ts";
 
@@ -7,3 +8,4 @@ runSearchBenchmark();
 runMatchingBenchmark(Number(process.env.BENCH_MATCH_SERVICES ?? 50_000));
 runEngineStepBenchmark();
 await runHttpBenchmark();
+await runPageWeightBenchmark();

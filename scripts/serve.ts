@@ -8,6 +8,7 @@ import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
+import expressStaticGzip from "express-static-gzip";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -46,8 +47,16 @@ const logRequests: RequestHandler = (request, response, next) => {
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-// Fingerprinted assets never change; everything else in public/ may.
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
+// Fingerprinted assets never change; everything else in public/ may. Assets go out as
+// compressed at build time (brotli where the browser takes it, else gzip).
+app.use(
+  "/assets",
+  expressStaticGzip("build/client/assets", {
+    enableBrotli: true,
+    orderPreference: ["br", "gz"],
+    serveStatic: { immutable: true, maxAge: "1y", index: false },
+  }),
+);
 app.use(express.static("build/client", { maxAge: "1h", index: false }));
 if (environment.NODE_ENV !== "test") app.use(logRequests);
 // Starting screenings and trying resume codes are limited per client address, so the

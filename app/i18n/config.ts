@@ -1,14 +1,16 @@
 import type { InitOptions } from "i18next";
 import { defaultLanguage, supportedLanguages } from "#pathways/i18n.ts";
-import { defaultNamespace, namespaces, resources } from "./resources.ts";
+import { defaultNamespace, namespaces } from "./namespaces.ts";
 
-/** i18next options shared by the server (per request) and the browser. */
+/**
+ * i18next options shared by the server and the browser. The strings come separately: the
+ * server holds every language (resources.ts), a browser loads only its page's (client-resources.ts).
+ */
 export const i18nextOptions = {
   supportedLngs: [...supportedLanguages],
   fallbackLng: defaultLanguage,
   ns: [...namespaces],
   defaultNS: defaultNamespace,
-  resources,
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
   // A missing key must show up in tests, not silently render the key.

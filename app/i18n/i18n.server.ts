@@ -4,6 +4,7 @@ import { LanguageDetector } from "remix-i18next/server";
 import { defaultLanguage, isLanguage, supportedLanguages, type Language } from "#pathways/i18n.ts";
 import { getEnvironment } from "#app/env.server.ts";
 import { i18nextOptions } from "./config.ts";
+import { resources } from "./resources.ts";
 
 /** Remembers the language a person chose with the switcher (not personal data). */
 export const languageCookie = createCookie("lng", {
@@ -32,7 +33,7 @@ const instances = new Map<Language, i18n>();
 function instanceFor(language: Language): i18n {
   let instance = instances.get(language);
   if (!instance) {
-    instance = createInstance({ ...i18nextOptions, lng: language, initAsync: false });
+    instance = createInstance({ ...i18nextOptions, resources, lng: language, initAsync: false });
     void instance.init();
     instances.set(language, instance);
   }

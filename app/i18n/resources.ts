@@ -10,8 +10,7 @@ import svCommon from "#locales/sv/common.json";
 import svScreening from "#locales/sv/screening.json";
 
 /**
- * All UI strings, bundled: three small languages cost less than a round trip to fetch
- * one. The English files are the reference; tests/unit/locales.test.ts fails when fi or
+ * All UI strings, for the server. The English files are the reference; tests/unit/locales.test.ts fails when fi or
  * sv lacks a key that en has (or has one en lacks), or when code uses a missing key.
  */
 export const resources = {
@@ -19,6 +18,3 @@ export const resources = {
   fi: { common: fiCommon, catalogue: fiCatalogue, screening: fiScreening },
   sv: { common: svCommon, catalogue: svCatalogue, screening: svScreening },
 } as const satisfies Record<Language, Record<string, unknown>>;
-
-export const namespaces = ["common", "catalogue", "screening"] as const;
-export const defaultNamespace = "common";

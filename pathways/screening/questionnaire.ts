@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { municipalityCodes, type MunicipalityCode } from "../areas.ts";
 
 /**
@@ -171,11 +171,11 @@ function errorKey(
 // --- Fields ---------------------------------------------------------------------------
 
 /** A field's schema and every message it can produce, so the list of keys is complete by construction. */
-interface FieldRule<Schema extends z.ZodType> {
+interface FieldRule<Schema extends z.ZodMiniType> {
   schema: Schema;
   errorKeys: ScreeningErrorKey[];
 }
-type FieldFactory<Schema extends z.ZodType> = (field: string) => FieldRule<Schema>;
+type FieldFactory<Schema extends z.ZodMiniType> = (field: string) => FieldRule<Schema>;
 
 /** Browsers send an empty string for an empty text box or an unselected select: that is a missing answer. */
 const isMissing = (input: unknown) => input === undefined || input === "";
@@ -186,7 +186,7 @@ const wholeNumberText = /^-?\d{1,6}$/;
 /** One of a fixed list of values (radios or a select). */
 function choice<const Options extends readonly string[]>(
   options: Options,
-): FieldFactory<z.ZodEnum<{ [Option in Options[number]]: Option }>> {
+): FieldFactory<z.ZodMiniEnum<{ [Option in Options[number]]: Option }>> {
   return (field) => {
     const required = errorKey(field, "required");
     const invalid = errorKey(field, "invalid");
@@ -198,7 +198,7 @@ function choice<const Options extends readonly string[]>(
 }
 
 /** A whole number within limits, typed into a text box (so it may arrive as text) or given as a number. */
-function wholeNumber(min: number, max: number): FieldFactory<z.ZodType<number, unknown>> {
+function wholeNumber(min: number, max: number): FieldFactory<z.ZodMiniType<number, unknown>> {
   return (field) => {
     const required = errorKey(field, "required");
     const invalid = errorKey(field, "invalid");
@@ -211,13 +211,9 @@ function wholeNumber(min: number, max: number): FieldFactory<z.ZodType<number, u
       return wholeNumberText.test(text) ? Number(text) : input;
     };
     return {
-      schema: z.preprocess(
-        fromText,
-        z
-          .number({ error: (issue) => (isMissing(issue.input) ? required : invalid) })
-          .int(invalid)
-          .min(min, tooSmall)
-          .max(max, tooLarge),
+      schema: z.pipe(
+        z.transform(fromText),
+        z.int({ error: (issue) => (isMissing(issue.input) ? required : invalid) }).check(z.minimum(min, tooSmall), z.maximum(max, tooLarge)),
       ),
       errorKeys: [required, invalid, tooSmall, tooLarge],
     };
@@ -228,33 +224,41 @@ function wholeNumber(min: number, max: number): FieldFactory<z.ZodType<number, u
  * Checkboxes with an exclusive "None of these": at least one box, no repeats, and "none"
  * alone. The answer is the list of real options, empty for "none".
  */
-function checkboxes<const Options extends readonly string[]>(options: Options): FieldFactory<z.ZodType<Options[number][], unknown>> {
+function checkboxes<const Options extends readonly string[]>(options: Options): FieldFactory<z.ZodMiniType<Options[number][], unknown>> {
   return (field) => {
     const required = errorKey(field, "required");
     const invalid = errorKey(field, "invalid");
     const noneWithOthers = errorKey(field, "noneWithOthers");
     const isOption = (value: string): value is Options[number] => value !== noneOfThese;
+    const list = z
+      .array(z.enum([...options, noneOfThese], { error: invalid }), { error: (issue) => (isMissing(issue.input) ? required : invalid) })
+      .check(
+        z.minLength(1, required),
+        z.maxLength(options.length + 1, invalid),
+        z.refine((values) => new Set(values).size === values.length, invalid),
+        z.refine((values) => !values.includes(noneOfThese) || values.length === 1, noneWithOthers),
+      );
     return {
-      schema: z
-        .array(z.enum([...options, noneOfThese], { error: invalid }), { error: (issue) => (isMissing(issue.input) ? required : invalid) })
-        .min(1, required)
-        .max(options.length + 1, invalid)
-        .refine((values) => new Set(values).size === values.length, invalid)
-        .refine((values) => !values.includes(noneOfThese) || values.length === 1, noneWithOthers)
-        .transform((values) => values.filter(isOption)),
+      schema: z.pipe(
+        list,
+        z.transform((values: z.output<typeof list>) => values.filter(isOption)),
+      ),
       errorKeys: [required, invalid, noneWithOthers],
     };
   };
 }
 
 /** A field that may be left empty, e.g. the select revealed only by the "Another language" radio. */
-function optional<Schema extends z.ZodType>(factory: FieldFactory<Schema>): FieldFactory<z.ZodType<z.output<Schema> | undefined, unknown>> {
+function optional<Schema extends z.ZodMiniType>(factory: FieldFactory<Schema>): FieldFactory<z.ZodMiniType<z.output<Schema> | undefined, unknown>> {
   return (field) => {
     // Only the wrapped field's "invalid" can occur: an empty value is allowed, so "required" cannot.
     const { schema } = factory(field);
     const invalid = errorKey(field, "invalid");
     return {
-      schema: z.preprocess((input) => (isMissing(input) ? undefined : input), schema.optional()),
+      schema: z.pipe(
+        z.transform((input) => (isMissing(input) ? undefined : input)),
+        z.optional(schema),
+      ),
       errorKeys: [invalid],
     };
   };
@@ -313,13 +317,13 @@ export interface StepDefinition<Value = unknown> {
   route: StepRoute;
   /** The form fields, which are also the answer fields the step owns. */
   fields: readonly AnswerField[];
-  schema: z.ZodType<Value, unknown>;
+  schema: z.ZodMiniType<Value, unknown>;
   errorKeys: readonly ScreeningErrorKey[];
   askedWhen: readonly BranchCondition[];
   consistency?: Consistency;
 }
 
-type FieldFactories = Partial<Record<AnswerField, FieldFactory<z.ZodType>>>;
+type FieldFactories = Partial<Record<AnswerField, FieldFactory<z.ZodMiniType>>>;
 type RulesOf<Factories extends FieldFactories> = {
   [Field in keyof Factories]: Factories[Field] extends FieldFactory<infer Schema> ? FieldRule<Schema> : never;
 };
@@ -335,7 +339,7 @@ function defineStep<const Id extends StepId, const Factories extends FieldFactor
   options: StepOptions = {},
 ) {
   const rules = fieldRules(factories);
-  const shape = Object.fromEntries(Object.entries(rules).map(([field, rule]) => [field, (rule as FieldRule<z.ZodType>).schema])) as {
+  const shape = Object.fromEntries(Object.entries(rules).map(([field, rule]) => [field, (rule as FieldRule<z.ZodMiniType>).schema])) as {
     [Field in keyof Factories]: RulesOf<Factories>[Field]["schema"];
   };
   const consistencyKeys = options.consistency ? [options.consistency.errorKey] : [];
@@ -344,7 +348,7 @@ function defineStep<const Id extends StepId, const Factories extends FieldFactor
     route: `/screening/${id}` as const,
     fields: Object.keys(factories) as AnswerField[],
     schema: z.strictObject(shape),
-    errorKeys: [...Object.values(rules).flatMap((rule) => (rule as FieldRule<z.ZodType>).errorKeys), ...consistencyKeys],
+    errorKeys: [...Object.values(rules).flatMap((rule) => (rule as FieldRule<z.ZodMiniType>).errorKeys), ...consistencyKeys],
     askedWhen: options.askedWhen ?? [],
     consistency: options.consistency,
   };
@@ -360,14 +364,17 @@ function defineLanguageStep() {
   const otherLanguageRequired = errorKey("otherLanguage", "required");
   return {
     ...fields,
-    schema: fields.schema
-      .refine((value) => value.language !== "other" || value.otherLanguage !== undefined, {
-        message: otherLanguageRequired,
-        path: ["otherLanguage"],
-      })
-      .transform((value): LanguageAnswer =>
+    schema: z.pipe(
+      fields.schema.check(
+        z.refine((value) => value.language !== "other" || value.otherLanguage !== undefined, {
+          error: otherLanguageRequired,
+          path: ["otherLanguage"],
+        }),
+      ),
+      z.transform((value: z.output<typeof fields.schema>): LanguageAnswer =>
         value.language === "other" ? { language: "other", otherLanguage: value.otherLanguage! } : { language: value.language },
       ),
+    ),
     errorKeys: [...fields.errorKeys, otherLanguageRequired],
   };
 }

@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { i18nextOptions } from "#app/i18n/config.ts";
+import { resources } from "#app/i18n/resources.ts";
 import type { Language } from "#pathways/i18n.ts";
 
 /**
@@ -14,6 +15,7 @@ export async function renderWithApp(element: ReactElement, { language = "en" as 
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({
     ...i18nextOptions,
+    resources,
     lng: language,
     saveMissing: true,
     missingKeyHandler: (_languages, namespace, key) => {

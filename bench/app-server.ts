@@ -1,0 +1,65 @@
+/** The production build, started as `npm start` starts it, for the HTTP and page-weight benchmarks. */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { personas } from "#pathways/screening/personas.ts";
+
+/** The command, pinned to one core where `taskset` exists (so the load generator has the other). */
+export const pin = (core: number, command: string[]) =>
+  existsSync("/usr/bin/taskset") ? ["taskset", "-c", String(core), ...command] : command;
+
+export function start(command: string[], environment: Record<string, string>): ChildProcess {
+  const [program, ...args] = command;
+  return spawn(program!, args, { env: { ...process.env, ...environment }, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+export async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Builds if needed, then serves the build on a new seeded database in a temporary folder. */
+export function startProductionServer(port: number, { core }: { core?: number } = {}): { ready: Promise<string>; stop: () => void } {
+  if (!existsSync("build/server/index.js")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+  const folder = mkdtempSync(join(tmpdir(), "luukku-bench-"));
+  const command = [process.execPath, "--import", "tsx", "scripts/serve.ts"];
+  const server = start(core === undefined ? command : pin(core, command), {
+    PORT: String(port),
+    DATABASE_PATH: join(folder, "bench.db"),
+    NODE_ENV: "production",
+    RATE_LIMIT_SCALE: "1000",
+  });
+  const base = `http://localhost:${port}`;
+  return {
+    ready: waitFor(`${base}/healthz`).then(() => base),
+    stop: () => {
+      server.kill("SIGTERM");
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A screening of the older person living alone, answered as a browser would, and confirmed
+ * unless asked to stop at check answers; returns its cookie.
+ */
+export async function completedScreeningCookie(base: string, { confirm = true } = {}): Promise<string> {
+  const started = await fetch(`${base}/screening/start`, { method: "POST", redirect: "manual", headers: { Origin: base } });
+  const cookie = started.headers.get("set-cookie")!.split(";")[0]!;
+  const post = (path: string, values: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(values)) for (const item of [value].flat()) body.append(name, item);
+    return fetch(`${base}${path}`, { method: "POST", redirect: "manual", headers: { Cookie: cookie, Origin: base }, body });
+  };
+  for (const event of personas.olderPersonAlone.events) await post(`/screening/${event.step}`, event.values as Record<string, string>);
+  if (confirm) await post("/screening/check-answers", {});
+  return cookie;
+}
