@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isMunicipalityCode } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
-import { isNeedCode } from "#pathways/needs/taxonomy.ts";
+import { isNeedCode, needCategories, needs, type NeedCategory } from "#pathways/needs/taxonomy.ts";
 import type { SearchResult } from "#db/catalogue-search.ts";
 import { maxSearchLength, searchPageSize } from "./catalogue-limits.ts";
 import { getCatalogue } from "./db.server.ts";
@@ -74,11 +74,26 @@ export function searchCatalogue(url: URL, language: Language): SearchPage {
   return { values, errors: {}, page, result };
 }
 
+/**
+ * The need filter's options in the page's language, grouped by category. Named on the
+ * server, so the browser does not download the whole taxonomy in three languages.
+ */
+export function needFilterGroups(language: Language): { label: string; options: { code: string; name: string }[] }[] {
+  const groups = new Map<NeedCategory, { code: string; name: string }[]>();
+  for (const [code, need] of Object.entries(needs)) {
+    let options = groups.get(need.category);
+    if (!options) groups.set(need.category, (options = []));
+    options.push({ code, name: need.name[language] });
+  }
+  return [...groups].map(([category, options]) => ({ label: needCategories[category].name[language], options }));
+}
+
 const serviceIdSchema = z.string().regex(/^[1-9]\d{0,11}$/).transform(Number);
 
 /** The public page of a service, or null when the id is malformed or nothing published has it. */
 export function findService(serviceId: string | undefined, language: Language) {
   const parsed = serviceIdSchema.safeParse(serviceId);
   if (!parsed.success) return null;
-  return getCatalogue().service(parsed.data, language);
+  const service = getCatalogue().service(parsed.data, language);
+  return service && { ...service, needNames: service.needCodes.filter(isNeedCode).map((code) => needs[code].name[language]) };
 }

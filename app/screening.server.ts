@@ -18,6 +18,7 @@ import { completeRoute, screeningMachineVersion, screeningVersion } from "#pathw
 import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/questionnaire.ts";
 import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
+import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
 import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { conformErrors, parseStepForm, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
@@ -133,7 +134,8 @@ export async function loadPackage(request: Request, language: Language) {
     ...Object.values(servicePackage.alternatives).flatMap((list) => list.map((item) => item.serviceId)),
   ];
   const summaries = new Map(getCatalogue().summaries(ids, language).map((summary) => [summary.id, summary]));
-  return { needs, servicePackage, summaries: Object.fromEntries(summaries), danger: indicatesDanger(answers) };
+  const named = needs.map((need) => ({ ...need, name: needDefinitions[need.code].name[language] }));
+  return { needs: named, servicePackage, summaries: Object.fromEntries(summaries), danger: indicatesDanger(answers) };
 }
 
 /** "Save and come back later": a new resume code for this flow, shown once. */

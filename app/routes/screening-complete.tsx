@@ -8,7 +8,6 @@ import { UrgentHelp } from "#app/components/urgent-help.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
 import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
-import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
 import type { Route } from "./+types/screening-complete";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -70,7 +69,7 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
         return (
           <section key={need.code} className="package-need" aria-labelledby={`need-${need.code}`}>
             <h2 className="heading-m" id={`need-${need.code}`}>
-              {needDefinitions[need.code].name[language]}
+              {need.name}
             </h2>
             {unmet ? <p>{t("package.unmet")}</p> : null}
             {item ? serviceCard(item.serviceId, item.reasons) : null}

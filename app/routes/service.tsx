@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import { municipalities, isMunicipalityCode } from "#pathways/areas.ts";
-import { isNeedCode, needs } from "#pathways/needs/taxonomy.ts";
 import { findService } from "#app/catalogue.server.ts";
 import { InsetText, Localized, SummaryList, type SummaryRow } from "#app/components/content.tsx";
 import { BackLink, PageTitle } from "#app/components/layout.tsx";
@@ -102,7 +101,7 @@ export default function Service({ loaderData }: Route.ComponentProps) {
       {service.needCodes.length > 0 ? (
         <p>
           {t("service.helpsWith")}{" "}
-          {formatList(service.needCodes.filter(isNeedCode).map((code) => needs[code].name[language]), language)}
+          {formatList(service.needNames, language)}
         </p>
       ) : null}
 

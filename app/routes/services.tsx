@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { data, Form } from "react-router";
 import { municipalities, municipalityCodes } from "#pathways/areas.ts";
-import { needCategories, needs, type NeedCategory } from "#pathways/needs/taxonomy.ts";
 import { maxSearchLength, searchPageSize } from "#app/catalogue-limits.ts";
-import { searchCatalogue } from "#app/catalogue.server.ts";
+import { needFilterGroups, searchCatalogue } from "#app/catalogue.server.ts";
 import { Localized, Pagination } from "#app/components/content.tsx";
 import { Button, ErrorSummary, Select, TextInput } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
@@ -15,17 +14,12 @@ import type { Route } from "./+types/services";
 export function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
   const page = searchCatalogue(new URL(request.url), language);
-  return data({ ...page, language }, { status: Object.keys(page.errors).length > 0 ? 400 : 200 });
+  return data({ ...page, language, needGroups: needFilterGroups(language) }, { status: Object.keys(page.errors).length > 0 ? 400 : 200 });
 }
-
-const needsByCategory = Object.entries(needs).reduce<Record<string, string[]>>((groups, [code, need]) => {
-  (groups[need.category] ??= []).push(code);
-  return groups;
-}, {});
 
 export default function Services({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("catalogue");
-  const { values, errors, result, page, language } = loaderData;
+  const { values, errors, result, page, language, needGroups } = loaderData;
   const errorList = (["q", "need", "municipality"] as const)
     .filter((field) => errors[field])
     .map((field) => ({ fieldId: `search-${field}`, message: t(errors[field]!, { max: maxSearchLength }) }));
@@ -66,11 +60,11 @@ export default function Services({ loaderData }: Route.ComponentProps) {
             error={errors.need && t(errors.need)}
           >
             <option value="">{t("search.allNeeds")}</option>
-            {Object.entries(needsByCategory).map(([category, codes]) => (
-              <optgroup key={category} label={needCategories[category as NeedCategory].name[language]}>
-                {codes.map((code) => (
-                  <option key={code} value={code}>
-                    {needs[code as keyof typeof needs].name[language]}
+            {needGroups.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.options.map((option) => (
+                  <option key={option.code} value={option.code}>
+                    {option.name}
                   </option>
                 ))}
               </optgroup>
