@@ -2,21 +2,44 @@ import { isMunicipalityCode, municipalities } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { intlLocales } from "./i18n/config.ts";
 
-/** Money, numbers and dates through Intl, in the reader's conventions. */
+/**
+ * Money, numbers and dates through Intl, in the reader's conventions. Building an Intl
+ * formatter costs far more than using one, and a page may format dozens of prices, so
+ * each formatter is built once per language and style and then shared.
+ */
+function shared<Formatter>(create: (locale: string, style: string) => Formatter): (language: Language, style?: string) => Formatter {
+  const made = new Map<string, Formatter>();
+  return (language, style = "") => {
+    const key = `${language}|${style}`;
+    let formatter = made.get(key);
+    if (!formatter) {
+      formatter = create(intlLocales[language], style);
+      made.set(key, formatter);
+    }
+    return formatter;
+  };
+}
+
+const euroFormat = shared(
+  (locale, fractionDigits) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: Number(fractionDigits) }),
+);
+const numberFormat = shared((locale, fractionDigits) => new Intl.NumberFormat(locale, { maximumFractionDigits: Number(fractionDigits) }));
+const dateFormat = shared((locale) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Helsinki" }));
+const weekdayFormat = shared((locale) => new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }));
+const languageNames = shared((locale) => new Intl.DisplayNames([locale], { type: "language" }));
+const listFormat = shared((locale) => new Intl.ListFormat(locale, { style: "long", type: "conjunction" }));
+const collator = shared((locale) => new Intl.Collator(locale));
+
 export function formatEuros(cents: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language], {
-    style: "currency",
-    currency: "EUR",
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-  }).format(cents / 100);
+  return euroFormat(language, cents % 100 === 0 ? "0" : "2").format(cents / 100);
 }
 
 export function formatNumber(value: number, language: Language, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(intlLocales[language], { maximumFractionDigits }).format(value);
+  return numberFormat(language, String(maximumFractionDigits)).format(value);
 }
 
 export function formatDate(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { dateStyle: "long", timeZone: "Europe/Helsinki" }).format(date);
+  return dateFormat(language).format(date);
 }
 
 /** "Monday", "maanantai", "måndag" for RFC 5545 day codes. */
@@ -25,22 +48,22 @@ export function formatWeekday(dayCode: string, language: Language): string {
   if (index === -1) return dayCode;
   // 2024-01-01 was a Monday.
   const date = new Date(Date.UTC(2024, 0, 1 + index, 12));
-  return new Intl.DateTimeFormat(intlLocales[language], { weekday: "long", timeZone: "UTC" }).format(date);
+  return weekdayFormat(language).format(date);
 }
 
 /** Language names in the reader's language ("Finnish", "suomi", "finska"). */
 export function formatLanguageName(code: string, language: Language): string {
-  return new Intl.DisplayNames([intlLocales[language]], { type: "language" }).of(code) ?? code;
+  return languageNames(language).of(code) ?? code;
 }
 
 /** A list joined the way the reader's language joins lists ("A, B and C"). */
 export function formatList(items: string[], language: Language): string {
-  return new Intl.ListFormat(intlLocales[language], { style: "long", type: "conjunction" }).format(items);
+  return listFormat(language).format(items);
 }
 
 /** Municipality names in the reader's language, in its alphabetical order, as a list ("Forsby och Granvik"). */
 export function formatMunicipalities(codes: string[], language: Language): string {
   const names = codes.map((code) => (isMunicipalityCode(code) ? municipalities[code].name[language] : code));
-  names.sort(new Intl.Collator(intlLocales[language]).compare);
+  names.sort(collator(language).compare);
   return formatList(names, language);
 }
