@@ -53,10 +53,10 @@ describe("translation keys used in the code", () => {
     let checked = 0;
     for (const file of files) {
       const source = readFileSync(file, "utf8");
-      // A file may read several namespaces (useTranslation("x"), useScreeningText()):
+      // A file may read several namespaces (useTranslation("x"), useNamespaceText("x"), useScreeningText()):
       // a key passes when one of them has it.
       const namespaces = [
-        ...[...source.matchAll(/useTranslation(?:<[^>]*>)?\("(\w+)"\)/g)].map((match) => match[1]!),
+        ...[...source.matchAll(/(?:useTranslation|useNamespaceText)(?:<[^>]*>)?\("(\w+)"\)/g)].map((match) => match[1]!),
         ...(source.includes("useScreeningText()") ? ["screening"] : []),
       ];
       if (namespaces.length === 0) namespaces.push("common");
