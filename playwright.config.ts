@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3199);
 export const e2eDatabasePath = "test-results/e2e.db";
+/** A second server with the production rate limits, for tests/e2e/rate-limits.spec.ts. */
+export const limitsPort = port + 1;
+const limitsDatabasePath = "test-results/limits/e2e.db";
 
 /**
  * End-to-end tests drive Debian's Chromium (no browser download) against the production
@@ -31,14 +34,25 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -f ${e2eDatabasePath} ${e2eDatabasePath}-wal ${e2eDatabasePath}-shm && npm run serve`,
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    // Every test starts screenings from one address: raise the per-client limits.
-    env: { PORT: String(port), DATABASE_PATH: e2eDatabasePath, NODE_ENV: "production", RATE_LIMIT_SCALE: "50" },
-  },
+  webServer: [
+    {
+      command: `rm -f ${e2eDatabasePath} ${e2eDatabasePath}-wal ${e2eDatabasePath}-shm && npm run serve`,
+      url: `http://localhost:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      // Every test starts screenings from one address: raise the per-client limits.
+      env: { PORT: String(port), DATABASE_PATH: e2eDatabasePath, NODE_ENV: "production", RATE_LIMIT_SCALE: "50" },
+    },
+    {
+      command: `mkdir -p test-results/limits && rm -f ${limitsDatabasePath}* && npm run serve`,
+      url: `http://localhost:${limitsPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { PORT: String(limitsPort), DATABASE_PATH: limitsDatabasePath, NODE_ENV: "production", RATE_LIMIT_SCALE: "1" },
+    },
+  ],
 });

@@ -1,19 +1,17 @@
 import { redirect } from "react-router";
 import { z } from "zod";
 import { casePathways, findCaseReference, recordConsent, referralDataOf, saveCaseReference } from "#db/case-store.ts";
-import { ScreeningStore } from "#db/screening-store.ts";
 import type { Language } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "./resume-code.server.ts";
-import { flowCookie } from "./session.server.ts";
+import { findScreening } from "./screening.server.ts";
 
 /** Version of the consent wording on the page; stored with each consent. */
 export const consentTextVersion = "2026-11-consent-1";
 
 async function completedScreening(request: Request) {
-  const id = await flowCookie.parse(request.headers.get("Cookie"));
-  const record = typeof id === "string" ? new ScreeningStore(getDatabase()).load(id) : undefined;
+  const record = await findScreening(request);
   if (!record || record.status !== "complete") throw redirect("/");
   return record;
 }

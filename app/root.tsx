@@ -13,10 +13,12 @@ import {
 } from "react-router";
 import { defaultLanguage, isLanguage, type Language } from "#pathways/i18n.ts";
 import type { Route } from "./+types/root";
+import { FlowNotFound } from "./components/flow-not-found.tsx";
 import { Footer, Header, PageTitle, SkipLink } from "./components/layout.tsx";
 import { switchLanguage } from "./i18n/client-resources.ts";
 import { getLanguage, i18nextMiddleware, rememberLanguageChoice } from "./i18n/i18n.server.ts";
 import { useNonce } from "./nonce.tsx";
+import { flowNotFound } from "./screening/flow-not-found.ts";
 import { securityHeadersMiddleware } from "./security.server.ts";
 import stylesheet from "./styles.css?url";
 
@@ -81,6 +83,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  if (isRouteErrorResponse(error) && error.status === 404 && error.data === flowNotFound) return <FlowNotFound />;
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <>

@@ -1,4 +1,4 @@
-import { redirect } from "react-router";
+import { data, redirect } from "react-router";
 import { z } from "zod";
 import { ScreeningStore } from "#db/screening-store.ts";
 import type { Language } from "#pathways/i18n.ts";
@@ -20,6 +20,7 @@ import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening
 import { matchIndexed } from "#pathways/matching/match.ts";
 import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
 import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
+import { flowNotFound } from "./screening/flow-not-found.ts";
 import { conformErrors, parseStepForm, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie, newFlowId } from "./session.server.ts";
@@ -34,14 +35,27 @@ export const timedOutRoute = "/screening/timed-out";
 
 const store = () => new ScreeningStore(getDatabase());
 const flowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
+/** Shaped like a flow id but never issued (newFlowId gives 24 url-safe characters from random bytes, never this). */
+const impossibleFlowId = "~".repeat(24);
 
-async function screeningFrom(request: Request) {
-  const parsed = flowIdSchema.safeParse(await flowCookie.parse(request.headers.get("Cookie")));
-  return parsed.success ? store().load(parsed.data) : undefined;
+/**
+ * The screening the flow cookie names; undefined when there is no flow cookie. A cookie
+ * that was altered, forged or outlived its answers (retention) gives a 404 that the
+ * error page explains, counted by the server's rate limit on misses. A cookie whose
+ * signature fails is looked up too, as an id that cannot exist, so it takes as long as
+ * an unknown id.
+ */
+export async function findScreening(request: Request) {
+  const header = request.headers.get("Cookie");
+  if (!header?.split(";").some((pair) => pair.trim().startsWith(`${flowCookie.name}=`))) return undefined;
+  const parsed = flowIdSchema.safeParse(await flowCookie.parse(header));
+  const record = store().load(parsed.success ? parsed.data : impossibleFlowId);
+  if (!record) throw data(flowNotFound, { status: 404 });
+  return record;
 }
 
 async function flowFrom(request: Request) {
-  const record = await screeningFrom(request);
+  const record = await findScreening(request);
   if (!record || record.status !== "in-progress") return null;
   if (isFlowExpired(record.updatedAt, new Date())) throw redirect(timedOutRoute);
   return record;
@@ -82,7 +96,7 @@ export async function loadPage(request: Request, page: StepId | "checkAnswers"):
 
 /** The urgent-help page: only for a flow whose answers show danger. */
 export async function loadUrgentHelp(request: Request): Promise<{ continueTo: string }> {
-  const record = await screeningFrom(request);
+  const record = await findScreening(request);
   if (!record || !indicatesDanger(record.answers as AnswersSoFar)) throw redirect("/");
   return { continueTo: record.status === "complete" ? completeRoute : currentPage(record.snapshot as PersistedFlow) };
 }
@@ -124,7 +138,7 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
 
 /** The package for a completed screening: its needs, and the services proposed for each. */
 export async function loadPackage(request: Request, language: Language) {
-  const record = await screeningFrom(request);
+  const record = await findScreening(request);
   if (!record || record.status !== "complete") throw redirect("/");
   const answers = record.answers as AnswersSoFar;
   const needs = deriveNeeds(answers);

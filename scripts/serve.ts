@@ -7,7 +7,7 @@
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
+import { rateLimit, type Options as RateLimitOptions } from "express-rate-limit";
 import expressStaticGzip from "express-static-gzip";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -59,19 +59,26 @@ app.use(
 );
 app.use(express.static("build/client", { maxAge: "1h", index: false }));
 if (environment.NODE_ENV !== "test") app.use(logRequests);
-// Starting screenings and trying resume codes are limited per client address, so the
-// database cannot be flooded and codes cannot be guessed.
-const tooMany = (windowMs: number, limit: number) =>
+// Starting screenings, trying resume codes and reference numbers are limited per client
+// address, so the database cannot be flooded and codes cannot be guessed; on screening
+// pages only misses count (a flow cookie naming nothing gives 404), so flow ids cannot be
+// tried in bulk while a person answering questions is never held up.
+const tooMany = (windowMs: number, limit: number, options: Partial<RateLimitOptions> = {}) =>
   rateLimit({
     windowMs,
     limit: limit * environment.RATE_LIMIT_SCALE,
     standardHeaders: "draft-8",
     legacyHeaders: false,
     message: "Too many attempts. Wait a few minutes and try again. / Liian monta yritystä. Odota hetki. / För många försök. Vänta en stund.",
+    ...options,
   });
 app.post("/screening/start", tooMany(60_000, 30));
 app.post("/screening/resume", tooMany(15 * 60_000, 10));
 app.post("/track", tooMany(15 * 60_000, 10));
+app.use(
+  "/screening",
+  tooMany(15 * 60_000, 20, { skipSuccessfulRequests: true, requestWasSuccessful: (_request, response) => response.statusCode !== 404 }),
+);
 app.use(createRequestHandler({ build, mode: environment.NODE_ENV }));
 
 // Escalations and other machine timers, checked every minute on a connection of their own.

@@ -1,0 +1,28 @@
+import { Form } from "react-router";
+import { useScreeningText } from "#app/screening/text.ts";
+import { PageTitle } from "./layout.tsx";
+
+/** The 404 for a flow cookie that names no screening we hold: why it happens and the ways on. */
+export function FlowNotFound() {
+  const t = useScreeningText();
+  return (
+    <>
+      <PageTitle title={t("flowNotFound.title")} />
+      <h1 className="heading-l">{t("flowNotFound.title")}</h1>
+      <p>{t("flowNotFound.intro")}</p>
+      <ul className="list list--bullet">
+        <li>{t("flowNotFound.reasons.otherBrowser")}</li>
+        <li>{t("flowNotFound.reasons.deleted")}</li>
+        <li>{t("flowNotFound.reasons.changed")}</li>
+      </ul>
+      <p>
+        {t("flowNotFound.resume")} <a href="/screening/resume">{t("resume.startLink")}</a>
+      </p>
+      <Form method="post" action="/screening/start">
+        <button type="submit" className="button">
+          {t("flowNotFound.startAgain")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import Database from "better-sqlite3";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createCookie } from "react-router";
+import { e2eDatabasePath } from "../../playwright.config.ts";
+import { expect, test } from "./fixtures.ts";
+
+/** The flow cookie as the server signs it, with the secret it keeps beside its database. */
+const flowCookie = createCookie("luukku_flow", {
+  secrets: [readFileSync(join(dirname(e2eDatabasePath), "session-secret"), "utf8").trim()],
+});
+
+async function flowIdOf(cookieValue: string): Promise<string> {
+  return (await flowCookie.parse(`luukku_flow=${cookieValue}`)) as string;
+}
+
+for (const [label, value] of [
+  ["altered", "eyJpZCI6IngifQ%3D%3D.forged"],
+  ["signed, for answers we do not hold", null],
+] as const) {
+  test(`a flow cookie that is ${label} gets a page saying the answers cannot be found, not an error`, async ({
+    page,
+    baseURL,
+    expectAccessible,
+  }) => {
+    const cookie = value ?? (await flowCookie.serialize("AAAAAAAAAAAAAAAAAAAAAAAA")).split(";")[0]!.split("=").slice(1).join("=");
+    await page.context().addCookies([{ name: "luukku_flow", value: cookie, url: baseURL! }]);
+    const response = await page.goto("/screening/age");
+    expect(response!.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not find your answers");
+    await expect(page.getByRole("link", { name: "Continue a saved screening" })).toBeVisible();
+    await expectAccessible(page);
+    // The way on works: a new screening replaces the cookie.
+    await page.getByRole("button", { name: "Start again" }).click();
+    await expect(page).toHaveURL(/\/screening\/help-for$/);
+  });
+}
+
+test("a screening left idle for more than 30 minutes ends on the server too, even with no page open", async ({ page, context }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page).toHaveURL(/\/screening\/help-for$/);
+  const cookie = (await context.cookies()).find((candidate) => candidate.name === "luukku_flow")!;
+  const database = new Database(e2eDatabasePath);
+  try {
+    database
+      .prepare("UPDATE screening SET updated_at = ? WHERE id = ?")
+      .run(Date.now() - 31 * 60_000, await flowIdOf(cookie.value));
+  } finally {
+    database.close();
+  }
+  await page.goto("/screening/help-for");
+  await expect(page).toHaveURL(/\/screening\/timed-out$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your session has ended");
+});

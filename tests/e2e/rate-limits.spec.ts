@@ -1,0 +1,59 @@
+import { limitsPort } from "../../playwright.config.ts";
+import { expect, test } from "./fixtures.ts";
+
+/**
+ * The per-address limits as configured for production (RATE_LIMIT_SCALE=1), on a server
+ * of their own so the other tests' traffic does not count. One address makes every
+ * request here, so the tests run in order: the last one exhausts the screening pages'
+ * allowance of misses.
+ */
+const base = `http://localhost:${limitsPort}`;
+test.use({ baseURL: base });
+test.describe.configure({ mode: "serial" });
+
+const tooManyMessage = "Too many attempts";
+/** The flow cookie of the first screening started here, for the last test. */
+let personsFlow = "";
+
+test("starting screenings: 30 a minute, then a clear refusal", async ({ request }) => {
+  for (let attempt = 1; attempt <= 30; attempt += 1) {
+    const response = await request.post("/screening/start", { headers: { Origin: base }, maxRedirects: 0 });
+    expect(response.status(), `start ${attempt}`).toBe(302);
+    personsFlow ||= response.headers()["set-cookie"]!.split(";")[0]!;
+  }
+  const refused = await request.post("/screening/start", { headers: { Origin: base }, maxRedirects: 0 });
+  expect(refused.status()).toBe(429);
+  expect(await refused.text()).toContain(tooManyMessage);
+});
+
+for (const [path, field] of [
+  ["/screening/resume", { code: "AAAA-BBBB-CCCC" }],
+  ["/track", { reference: "LK-AAAA-BBBB", accessCode: "AAAA-BBBB-CCCC" }],
+] as const) {
+  test(`trying codes at ${path}: 10 in 15 minutes, then a clear refusal`, async ({ request }) => {
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      const response = await request.post(path, { headers: { Origin: base }, form: field, maxRedirects: 0 });
+      expect(response.status(), `try ${attempt}`).toBeLessThan(429);
+      expect(await response.text()).not.toContain(tooManyMessage);
+    }
+    const refused = await request.post(path, { headers: { Origin: base }, form: field, maxRedirects: 0 });
+    expect(refused.status()).toBe(429);
+    expect(await refused.text()).toContain(tooManyMessage);
+  });
+}
+
+test("screening pages count only misses: answering is never held up, trying flow ids is", async ({ request }) => {
+  // A person going through their questions: more requests than the allowance of misses.
+  for (let visit = 1; visit <= 25; visit += 1) {
+    const response = await request.get("/screening/help-for", { headers: { Cookie: personsFlow }, maxRedirects: 0 });
+    expect(response.status(), `visit ${visit}`).toBe(200);
+  }
+  const forged = { Cookie: "luukku_flow=eyJpZCI6IngifQ%3D%3D.forged" };
+  for (let attempt = 1; attempt <= 20; attempt += 1) {
+    const response = await request.get("/screening/age", { headers: forged, maxRedirects: 0 });
+    expect(response.status(), `miss ${attempt}`).toBe(404);
+  }
+  const refused = await request.get("/screening/age", { headers: forged, maxRedirects: 0 });
+  expect(refused.status()).toBe(429);
+  expect(await refused.text()).toContain(tooManyMessage);
+});
