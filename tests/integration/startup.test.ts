@@ -16,7 +16,8 @@ function run(script: string, environment: Record<string, string>) {
   });
 }
 
-describe("start-up", () => {
+// Each case starts Node with tsx twice: seconds each on a busy two-core machine.
+describe("start-up", { timeout: 30_000 }, () => {
   it.each([
     ["PORT", "not-a-port"],
     ["DATABASE_PATH", ""],
