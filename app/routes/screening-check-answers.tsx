@@ -4,17 +4,17 @@ import { loadPage, submitPage } from "#app/screening.server.ts";
 import { BackLink, PageTitle } from "#app/components/layout.tsx";
 import { Button } from "#app/components/form.tsx";
 import { SummaryList } from "#app/components/content.tsx";
-import { AnswerText } from "#app/components/answer-text.tsx";
+import { answerSummary } from "#app/screening/answer-text.server.ts";
 import { QuickExit } from "#app/components/quick-exit.tsx";
-import { getLanguage } from "#app/i18n/i18n.server.ts";
-import { askedSteps } from "#pathways/screening/questionnaire.ts";
+import { getI18nextInstance, getLanguage } from "#app/i18n/i18n.server.ts";
 import type { Route } from "./+types/screening-check-answers";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const view = await loadPage(request, "checkAnswers");
   if (view.kind === "redirect") throw redirect(view.to);
   if (view.kind !== "check-answers") throw redirect("/");
-  return { answers: view.answers, backTo: view.backTo, steps: askedSteps(view.answers), danger: view.danger, language: getLanguage(context) };
+  const rows = answerSummary(view.answers, getLanguage(context), getI18nextInstance(context));
+  return { rows, backTo: view.backTo, danger: view.danger };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -23,7 +23,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
   const t = useScreeningText();
-  const { answers, backTo, steps, danger, language } = loaderData;
+  const { rows, backTo, danger } = loaderData;
   return (
     <>
       <PageTitle title={t("checkAnswers.title")} />
@@ -31,11 +31,11 @@ export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
       {backTo ? <BackLink to={backTo}>{t("back")}</BackLink> : null}
       <h1 className="heading-l">{t("checkAnswers.title")}</h1>
       <SummaryList
-        rows={steps.map((step) => ({
+        rows={rows.map(({ step, answer }) => ({
           key: t(`steps.${step}.title`),
           value: (
             <div className="summary-list__value-with-action">
-              <AnswerText step={step} answers={answers} language={language} />
+              <span>{answer}</span>
               <Form method="post" className="summary-list__action">
                 <input type="hidden" name="change" value={step} />
                 <button type="submit" className="link-button">
