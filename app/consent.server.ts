@@ -3,6 +3,8 @@ import { z } from "zod";
 import { casePathways, findCaseReference, recordConsent, referralDataOf, saveCaseReference } from "#db/case-store.ts";
 import type { Language } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
+import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
+import type { AnswersSoFar } from "#pathways/screening/questionnaire.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "./resume-code.server.ts";
 import { findScreening } from "./screening.server.ts";
@@ -37,6 +39,8 @@ export async function loadConsentPage(request: Request, language: Language) {
       .map((summary) => ({ summary, dataCategories: data.get(summary.id) ?? [] })),
     staffFirst: summaries.filter((summary) => staffFirstIds.includes(summary.id)),
     alreadySent: findCaseReference(getDatabase(), record.id) !== undefined,
+    // Danger was disclosed: "Exit this page" stays on every page of the screening.
+    danger: indicatesDanger(record.answers as AnswersSoFar),
   };
 }
 

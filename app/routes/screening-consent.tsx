@@ -3,6 +3,7 @@ import { giveConsent, loadConsentPage } from "#app/consent.server.ts";
 import { Localized, Panel } from "#app/components/content.tsx";
 import { Button, ErrorSummary, ErrorMessage } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
+import { QuickExit } from "#app/components/quick-exit.tsx";
 import { formatList } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
@@ -21,12 +22,13 @@ export async function action({ request }: Route.ActionArgs) {
 /** Consent per provider, unticked by default, showing exactly what each would receive; then the confirmation. */
 export default function Consent({ loaderData, actionData }: Route.ComponentProps) {
   const t = useScreeningText();
-  const { services, staffFirst, alreadySent, language } = loaderData;
+  const { services, staffFirst, alreadySent, language, danger } = loaderData;
   if (actionData && "confirmation" in actionData) {
     const { reference, accessCode } = actionData.confirmation;
     return (
       <>
         <PageTitle title={t("consent.confirmation.title")} />
+        {danger ? <QuickExit /> : null}
         <Panel title={t("consent.confirmation.title")}>
           {t("consent.confirmation.referenceIntro")}
           <br />
@@ -54,6 +56,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
   return (
     <>
       <PageTitle title={t("consent.title")} hasErrors={Boolean(error)} />
+      {danger ? <QuickExit /> : null}
       <ErrorSummary errors={error ? [{ fieldId: "consent-services", message: error }] : []} submission={actionData} />
       <h1 className="heading-l">{t("consent.title")}</h1>
       {alreadySent ? <p className="inset-text">{t("consent.alreadySent")}</p> : null}

@@ -1,0 +1,20 @@
+import type { Page } from "@playwright/test";
+
+/** Answers a question page the way a person would: tick, choose or type, then Continue. */
+export async function answer(page: Page, values: Record<string, unknown>, continueLabel = "Continue") {
+  // First a field of this question (so the previous page is gone), then the button that
+  // follows every field (so the whole form has been parsed, even on a slow machine).
+  const continueButton = page.getByRole("button", { name: continueLabel, exact: true });
+  await page.locator(`[name="${Object.keys(values)[0]}"]`).first().waitFor();
+  await continueButton.waitFor();
+  for (const [name, value] of Object.entries(values)) {
+    const list = Array.isArray(value) ? (value as string[]) : [String(value)];
+    for (const item of list) {
+      const choice = page.locator(`input[name="${name}"][value="${item}"]`);
+      if ((await choice.count()) > 0) await choice.check();
+      else if ((await page.locator(`select[name="${name}"]`).count()) > 0) await page.selectOption(`select[name="${name}"]`, item);
+      else await page.fill(`input[name="${name}"]`, item);
+    }
+  }
+  await continueButton.click();
+}

@@ -1,0 +1,246 @@
+import type { Page } from "@playwright/test";
+import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
+import type { PathwayId } from "#pathways/pathways.ts";
+import { personas, type PersonaName } from "#pathways/screening/personas.ts";
+import { actAsStaff, alerts, caseIdOf, caseReference, pathwayStates, referrals } from "./case.ts";
+import { expect, test } from "./fixtures.ts";
+import { answer } from "./journey.ts";
+
+/**
+ * The six personas of the pathway engine, each from the start page to the confirmation,
+ * in the browser with JavaScript on and off: what each person sees of their pathways.
+ * (tests/integration/personas.test.ts checks the same people against the engine alone.)
+ */
+
+const needName = (code: NeedCode) => needDefinitions[code].name.en;
+
+interface Expected {
+  /** The pathway the screening starts, the state it waits in once the package is shown, and its state once referrals are sent. */
+  pathway: PathwayId;
+  waitsIn: string;
+  referred: string;
+  /** Every need the package page shows as a heading. */
+  needs: NeedCode[];
+  /** Needs the page says no service was found for. */
+  unmet: NeedCode[];
+  /** A service the package proposes for a need, by its English name. */
+  proposed: Partial<Record<NeedCode, string>>;
+  /** Before staff have acted: the services a member of staff contacts the person about first, and what staff then do. */
+  staffFirst?: { services: string[]; staffStep: Parameters<typeof actAsStaff>[2] };
+  /** The services the consent page offers to refer to (each ticked in the test). */
+  offered: string[];
+}
+
+const expected: Record<Exclude<PersonaName, "dangerAtHome">, Expected> = {
+  olderPersonAlone: {
+    pathway: "older-people-at-home",
+    waitsIn: "awaitingConsent",
+    referred: "awaitingAcceptance",
+    needs: ["daily-living.home-care", "daily-living.home-safety", "daily-living.meals", "health.memory", "social.isolation"],
+    unmet: [],
+    proposed: { "daily-living.meals": "Meal delivery", "health.memory": "Day activity for older people" },
+    offered: ["Day activity for older people", "Home rehabilitation after hospital", "Loan of assistive devices", "Meal delivery"],
+  },
+  twinsFamily: {
+    pathway: "families-with-disabled-child",
+    waitsIn: "awaitingKeyWorker",
+    referred: "awaitingAcceptance",
+    needs: [
+      "disability.child-psychological-therapy",
+      "disability.child-speech-therapy",
+      "disability.respite",
+      "disability.school-support",
+      "family.parenting",
+    ],
+    unmet: ["disability.child-speech-therapy", "disability.respite"],
+    proposed: { "disability.child-psychological-therapy": "Autism counselling for families" },
+    // The family plan waits for its key worker, who then takes it to the family for consent.
+    staffFirst: { services: ["Autism counselling for families"], staffStep: { type: "KEY_WORKER_ASSIGNED", staffId: "staff:key-worker-1" } },
+    offered: ["Autism counselling for families"],
+  },
+  unemployed14Months: {
+    pathway: "long-term-unemployment",
+    waitsIn: "awaitingAssessment",
+    referred: "awaitingAcceptance",
+    needs: ["work.unemployed-long", "money.debt"],
+    unmet: [],
+    proposed: { "work.unemployed-long": "Work capacity and life situation assessment", "money.debt": "Financial and debt advice" },
+    // No referral before the assessment of work capacity is recorded.
+    staffFirst: {
+      services: ["Work capacity and life situation assessment", "Financial and debt advice"],
+      staffStep: { type: "ASSESSMENT_RECORDED", workCapacity: "partial", summary: "Can work part time; debts are the first worry." },
+    },
+    offered: ["Work capacity and life situation assessment", "Financial and debt advice"],
+  },
+  evictionFamily: {
+    pathway: "eviction-risk",
+    waitsIn: "awaitingConsent",
+    referred: "awaitingAcceptance",
+    needs: ["housing.eviction-risk", "money.income", "money.benefits", "money.debt"],
+    unmet: [],
+    proposed: { "housing.eviction-risk": "Adult social work and eviction prevention", "money.debt": "Financial and debt advice" },
+    offered: ["Adult social work and eviction prevention", "Financial and debt advice"],
+  },
+  mentalHealthRecovery: {
+    pathway: "mental-health-recovery",
+    waitsIn: "awaitingConsent",
+    // Stage 1 of the recovery pathway: a home and mental health first.
+    referred: "stabilising",
+    needs: ["housing.homeless", "health.mental", "social.isolation", "work.unemployed-short"],
+    unmet: ["social.isolation"],
+    proposed: { "health.mental": "IPS job coaching for mental health clients", "housing.homeless": "Adult social work and eviction prevention" },
+    offered: ["IPS job coaching for mental health clients", "Adult social work and eviction prevention"],
+  },
+};
+
+const title = {
+  olderPersonAlone: "an older person living alone gets care at home, meals, safety, memory and company, and consents to four services",
+  twinsFamily: "the twins' family sees the gaps in its area, waits for its key worker, then consents to the family plan",
+  unemployed14Months: "the person unemployed for 14 months is offered the work capacity assessment first, and consents once it is recorded",
+  evictionFamily: "the family facing eviction gets housing and money help and consents to both services",
+  mentalHealthRecovery: "the person recovering from mental ill health gets housing and work help, is told loneliness has no service, and consents",
+} satisfies Record<keyof typeof expected, string>;
+
+async function startScreening(page: Page) {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find out what help you can get");
+  await page.getByRole("button", { name: "Start now" }).click();
+}
+
+/** Answers the persona's questions in order, each on its own page. */
+async function answerQuestions(page: Page, events: (typeof personas)[PersonaName]["events"], eachPage?: () => Promise<void>) {
+  for (const event of events) {
+    const values = event.values as Record<string, unknown>;
+    await expect(page).toHaveURL(new RegExp(`/screening/${event.step}$`));
+    if (eachPage) {
+      await page.locator(`[name="${Object.keys(values)[0]}"]`).first().waitFor();
+      await eachPage();
+    }
+    await answer(page, values);
+  }
+}
+
+async function confirmAnswers(page: Page) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");
+  await page.getByRole("button", { name: "Confirm and find services" }).click();
+  await expect(page).toHaveURL(/\/screening\/complete(\?|$)/);
+}
+
+/** The package page: one heading per need, the service proposed for it, or word that there is none. */
+async function expectPackage(page: Page, needs: NeedCode[], unmet: NeedCode[], proposed: Partial<Record<NeedCode, string>>) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your service package");
+  const headings = page.locator(".package-need").getByRole("heading", { level: 2 });
+  await expect(headings).toHaveCount(needs.length);
+  expect((await headings.allTextContents()).toSorted()).toEqual(needs.map(needName).toSorted());
+  for (const code of needs) {
+    const section = page.getByRole("region", { name: needName(code), exact: true });
+    const noService = section.getByText("We did not find a service for this need in your area.");
+    await expect(noService).toHaveCount(unmet.includes(code) ? 1 : 0);
+  }
+  for (const [code, service] of Object.entries(proposed)) {
+    const section = page.getByRole("region", { name: needName(code as NeedCode), exact: true });
+    await expect(section.locator(".package-service").first().getByRole("link", { name: service, exact: true })).toBeVisible();
+  }
+}
+
+const referralCheckbox = (page: Page, service: string) =>
+  page.getByRole("checkbox", { name: new RegExp(`^Send a referral to .+ for ${service.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
+
+/** Ticks every service offered, sends the referrals, and returns the reference on the confirmation. */
+async function consentToAll(page: Page, offered: string[]): Promise<string> {
+  await expect(page.getByRole("checkbox")).toHaveCount(offered.length);
+  for (const service of offered) await expect(referralCheckbox(page, service)).not.toBeChecked();
+  for (const service of offered) await referralCheckbox(page, service).check();
+  await page.getByRole("button", { name: "Send referrals" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
+  const reference = page.getByTestId("reference");
+  await expect(reference).toHaveText(/^LK-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page.getByTestId("access-code")).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return (await reference.textContent())!;
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`personas with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    for (const name of Object.keys(expected) as (keyof typeof expected)[]) {
+      const want = expected[name];
+      test(`${name}: ${title[name]}`, async ({ page, expectAccessible }) => {
+        await startScreening(page);
+        await answerQuestions(page, personas[name].events);
+        await confirmAnswers(page);
+        await expectPackage(page, want.needs, want.unmet, want.proposed);
+        await expect(page.getByRole("link", { name: "Exit this page" })).toHaveCount(0);
+        await expectAccessible(page);
+        const caseId = await caseIdOf(page);
+        expect(pathwayStates(caseId)).toEqual({ [want.pathway]: want.waitsIn });
+
+        await page.getByRole("button", { name: "Choose services and give consent" }).click();
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose services and give your consent");
+        if (want.staffFirst) {
+          // Nothing to tick yet: staff contact the person first about these services.
+          await expect(page.getByText("For these services a member of staff will contact you first:")).toBeVisible();
+          await expect(page.getByRole("main").getByRole("listitem")).toHaveText(want.staffFirst.services);
+          await expect(page.getByRole("checkbox")).toHaveCount(0);
+          actAsStaff(caseId, want.pathway, want.staffFirst.staffStep);
+          expect(pathwayStates(caseId)).toEqual({ [want.pathway]: "awaitingConsent" });
+          await page.reload();
+          await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose services and give your consent");
+          await expect(page.getByText("For these services a member of staff will contact you first:")).toHaveCount(0);
+        }
+
+        const reference = await consentToAll(page, want.offered);
+        await expectAccessible(page);
+        expect(caseReference(caseId)).toBe(reference);
+        // One referral per service ticked, each sent and waiting for the provider's answer.
+        const sent = referrals(caseId);
+        expect(sent).toHaveLength(want.offered.length);
+        for (const referral of sent) expect(referral.status).toBe("requested");
+        expect(pathwayStates(caseId)).toEqual({ [want.pathway]: want.referred });
+      });
+    }
+
+    test("dangerAtHome: the person in danger sees emergency guidance first, an exit button throughout, and the package only when they ask", async ({
+      page,
+      expectAccessible,
+    }) => {
+      const exit = page.getByRole("link", { name: "Exit this page" });
+      const events = personas.dangerAtHome.events;
+      const safetyAt = events.findIndex((event) => event.step === "safety");
+      await startScreening(page);
+      await answerQuestions(page, events.slice(0, safetyAt + 1), () => expect(exit).toHaveCount(0));
+
+      // Disclosing danger interrupts the questions with emergency guidance.
+      await expect(page).toHaveURL(/\/screening\/urgent-help$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help you can get straight away");
+      await expect(page.getByText("If you or a child are in danger now, call 112.")).toBeVisible();
+      await expect(exit).toHaveAttribute("href", /^https:\/\//);
+      await page.getByRole("button", { name: "Continue with the questions" }).click();
+      await answerQuestions(page, events.slice(safetyAt + 1), () => expect(exit).toBeVisible());
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers");
+      await expect(exit).toBeVisible();
+      await confirmAnswers(page);
+
+      // The guidance again comes first; the package only when the person asks for it.
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help you can get straight away");
+      await expect(page.getByText("If you or a child are in danger now, call 112.")).toBeVisible();
+      await expect(exit).toBeVisible();
+      await expect(page.locator(".package-need")).toHaveCount(0);
+      const caseId = await caseIdOf(page);
+      // Safeguarding alone, with staff alerted at once and no referral waiting for consent.
+      expect(pathwayStates(caseId)).toEqual({ safeguarding: "emergencyGuidance" });
+      expect(alerts(caseId)).toEqual([{ alert: "safeguarding", urgency: "emergency" }]);
+
+      await page.getByRole("button", { name: "Show my service package" }).click();
+      await expectPackage(page, ["safety.domestic-abuse", "safety.child-at-risk"], [], { "safety.domestic-abuse": "Järvimaa shelter" });
+      await expect(exit).toBeVisible();
+      await expectAccessible(page);
+
+      await page.getByRole("button", { name: "Choose services and give consent" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose services and give your consent");
+      await expect(exit).toBeVisible();
+      await expect(page.getByRole("checkbox")).toHaveCount(0);
+      expect(referrals(caseId)).toEqual([]);
+    });
+  });
+}
