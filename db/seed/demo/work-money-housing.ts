@@ -714,7 +714,8 @@ export const workMoneyHousingCatalogue: DemoCatalogue = {
         fi: "18 vuotta täyttäneille hyvinvointialueen mielenterveyspalvelujen asiakkaille, jotka haluavat tavalliseen palkkatyöhön. Sinun ei tarvitse olla oireeton tai ”valmis” – halu tehdä työtä riittää.",
         sv: "För personer som fyllt 18 år, är klienter inom välfärdsområdets tjänster för psykisk hälsa och vill ha ett vanligt avlönat arbete. Du behöver inte vara symtomfri eller ”redo” – det räcker att du vill arbeta.",
       },
-      needs: ["work.unemployed-long", "work.unemployed-short", "health.mental"],
+      // For people in mental health care, not a mental health service: the need it meets is work.
+      needs: ["work.unemployed-long", "work.unemployed-short"],
       requiredNeeds: ["health.mental"],
       minimumAge: 18,
       areas: ["koskela", "harjavesi", "rantala", "kuusilahti"],
