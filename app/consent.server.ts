@@ -1,6 +1,14 @@
 import { redirect } from "react-router";
 import { z } from "zod";
-import { casePathways, findCaseReference, recordConsent, referralDataOf, saveCaseReference } from "#db/case-store.ts";
+import {
+  caseReferrals,
+  casePathways,
+  findCaseReference,
+  recordConsent,
+  referralDataOf,
+  saveCaseReference,
+  type CasePathway,
+} from "#db/case-store.ts";
 import type { Language } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
@@ -18,46 +26,56 @@ async function completedScreening(request: Request) {
   return record;
 }
 
-/** Pathways waiting for the person's consent, and those where staff act first. */
+/**
+ * Pathways waiting for the person's consent, and those where staff act first: a key
+ * worker to name (families), or an assessment of work ability to record (long-term
+ * unemployment) before anything can be sent.
+ */
 function consentOptions(caseId: string) {
   const pathways = casePathways(getDatabase(), caseId);
-  const awaiting = pathways.filter((pathway) => pathway.state === "awaitingConsent");
-  const staffFirst = pathways.filter((pathway) => pathway.state === "awaitingKeyWorker" || pathway.state === "awaitingAssessment");
-  return { awaiting, staffFirst };
+  return {
+    awaiting: pathways.filter((pathway) => pathway.state === "awaitingConsent"),
+    keyWorkerFirst: pathways.filter((pathway) => pathway.state === "awaitingKeyWorker"),
+    assessmentFirst: pathways.filter((pathway) => pathway.state === "awaitingAssessment"),
+  };
 }
+
+const proposedIds = (pathways: readonly CasePathway[]) => pathways.flatMap((pathway) => pathway.proposal.map((service) => service.serviceId));
 
 export async function loadConsentPage(request: Request, language: Language) {
   const record = await completedScreening(request);
-  const { awaiting, staffFirst } = consentOptions(record.id);
-  const serviceIds = awaiting.flatMap((pathway) => pathway.proposal.map((service) => service.serviceId));
-  const staffFirstIds = staffFirst.flatMap((pathway) => pathway.proposal.map((service) => service.serviceId));
+  const { awaiting, keyWorkerFirst, assessmentFirst } = consentOptions(record.id);
+  const serviceIds = proposedIds(awaiting);
+  const keyWorkerIds = proposedIds(keyWorkerFirst);
+  const assessmentIds = proposedIds(assessmentFirst);
   const data = referralDataOf(getDatabase(), serviceIds);
-  const summaries = getCatalogue().summaries([...serviceIds, ...staffFirstIds], language);
+  const summaries = getCatalogue().summaries([...serviceIds, ...keyWorkerIds, ...assessmentIds], language);
+  const among = (ids: number[]) => summaries.filter((summary) => ids.includes(summary.id));
   return {
-    services: summaries
-      .filter((summary) => serviceIds.includes(summary.id))
-      .map((summary) => ({ summary, dataCategories: data.get(summary.id) ?? [] })),
-    staffFirst: summaries.filter((summary) => staffFirstIds.includes(summary.id)),
-    alreadySent: findCaseReference(getDatabase(), record.id) !== undefined,
+    services: among(serviceIds).map((summary) => ({ summary, dataCategories: data.get(summary.id) ?? [] })),
+    keyWorkerFirst: among(keyWorkerIds),
+    assessmentFirst: among(assessmentIds),
+    hasReference: findCaseReference(getDatabase(), record.id) !== undefined,
     // Danger was disclosed: "Exit this page" stays on every page of the screening.
     danger: indicatesDanger(record.answers as AnswersSoFar),
   };
 }
 
-const consentFormSchema = z.object({
-  services: z.array(z.coerce.number().int().positive()).min(1, "consent.errors.required").max(50),
-});
+const consentFormSchema = z.object({ services: z.array(z.coerce.number().int().positive()).max(50) });
 
 export interface Confirmation {
   reference: string;
   accessCode: string;
-  referred: number;
+  /** Referrals the case has now, this submission's and earlier ones. */
+  referrals: number;
 }
 
 /**
- * Records consent per provider and sends the referrals through the pathways, once: a
- * repeated submission (double click, refresh, back and resubmit) creates nothing new and
- * shows the same reference with a fresh access code.
+ * Records consent per provider and sends the referrals through the pathways. Each
+ * consent moves its pathway on, so a repeated submission (double click, refresh, back and
+ * resubmit) finds nothing waiting, creates nothing new and shows the same reference with
+ * a fresh access code. With nothing to consent to yet (staff act first), the person gets
+ * the reference to follow the case by; consent comes later, once staff have acted.
  */
 export async function giveConsent(request: Request): Promise<{ confirmation: Confirmation } | { error: string }> {
   const record = await completedScreening(request);
@@ -66,41 +84,44 @@ export async function giveConsent(request: Request): Promise<{ confirmation: Con
   const db = getDatabase();
   const accessCode = newAccessCode();
   const accessCodeHash = hashAccessCode(normalizeResumeCode(accessCode)!);
-  const engine = getPathwayEngine();
   const now = new Date().toISOString();
   // One immediate (write-locked) transaction: a second submission, even from another
   // server process, sees the first one's reference and creates nothing.
   const outcome = db.$client
-    .transaction((): { reference: string; referred: number } | { error: string } => {
+    .transaction((): { reference: string } | { error: string } => {
       const existing = findCaseReference(db, record.id);
-      if (existing) return { reference: saveCaseReference(db, record.id, existing.reference, accessCodeHash), referred: 0 };
-      if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "consent.errors.required" };
-      const chosen = new Set(parsed.data.services);
+      const chosen = new Set(parsed.success ? parsed.data.services : []);
       const { awaiting } = consentOptions(record.id);
-      const offered = new Set(awaiting.flatMap((pathway) => pathway.proposal.map((service) => service.serviceId)));
-      if ([...chosen].some((id) => !offered.has(id))) return { error: "consent.errors.required" };
-      const data = referralDataOf(db, [...chosen]);
-      let referred = 0;
-      for (const pathway of awaiting) {
-        const proposed = pathway.proposal.filter((service) => chosen.has(service.serviceId));
-        if (proposed.length === 0) continue;
-        for (const service of proposed) {
-          recordConsent(db, {
-            caseId: record.id,
-            serviceId: service.serviceId,
-            organizationId: service.organizationId,
-            dataCategories: data.get(service.serviceId) ?? ([] as PersonalDataCategory[]),
-            textVersion: consentTextVersion,
-            recordedBy: "citizen",
-          });
-        }
-        engine.send(pathway.id, { type: "CONSENT_GIVEN", serviceIds: proposed.map((service) => service.serviceId), at: now, by: "citizen" });
-        referred += proposed.length;
+      const offered = new Set(proposedIds(awaiting));
+      const repeated = existing !== undefined && chosen.size > 0 && [...chosen].every((id) => !offered.has(id));
+      if (offered.size > 0 && !repeated) {
+        if (!parsed.success || chosen.size === 0 || [...chosen].some((id) => !offered.has(id))) return { error: "consent.errors.required" };
+        sendConsentedReferrals(record.id, awaiting, chosen, now);
       }
-      return { reference: saveCaseReference(db, record.id, newCaseReference(), accessCodeHash), referred };
+      return { reference: saveCaseReference(db, record.id, existing?.reference ?? newCaseReference(), accessCodeHash) };
     })
     .immediate();
   if ("error" in outcome) return outcome;
-  const { reference, referred } = outcome;
-  return { confirmation: { reference, accessCode, referred } };
+  return { confirmation: { reference: outcome.reference, accessCode, referrals: caseReferrals(db, record.id).length } };
+}
+
+/** Consent recorded per provider, then each pathway told which of its services it may refer to. */
+function sendConsentedReferrals(caseId: string, awaiting: readonly CasePathway[], chosen: ReadonlySet<number>, at: string): void {
+  const db = getDatabase();
+  const data = referralDataOf(db, [...chosen]);
+  for (const pathway of awaiting) {
+    const proposed = pathway.proposal.filter((service) => chosen.has(service.serviceId));
+    if (proposed.length === 0) continue;
+    for (const service of proposed) {
+      recordConsent(db, {
+        caseId,
+        serviceId: service.serviceId,
+        organizationId: service.organizationId,
+        dataCategories: data.get(service.serviceId) ?? ([] as PersonalDataCategory[]),
+        textVersion: consentTextVersion,
+        recordedBy: "citizen",
+      });
+    }
+    getPathwayEngine().send(pathway.id, { type: "CONSENT_GIVEN", serviceIds: proposed.map((service) => service.serviceId), at, by: "citizen" });
+  }
 }

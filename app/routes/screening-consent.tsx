@@ -19,17 +19,22 @@ export async function action({ request }: Route.ActionArgs) {
   return data(result, { status: "error" in result ? 400 : 200 });
 }
 
-/** Consent per provider, unticked by default, showing exactly what each would receive; then the confirmation. */
+/**
+ * Consent per provider, unticked by default, showing exactly what each would receive;
+ * what staff do first where a pathway waits for them; then the confirmation with the
+ * reference number, also for a person with nothing to consent to yet.
+ */
 export default function Consent({ loaderData, actionData }: Route.ComponentProps) {
   const t = useScreeningText();
-  const { services, staffFirst, alreadySent, language, danger } = loaderData;
+  const { services, keyWorkerFirst, assessmentFirst, hasReference, language, danger } = loaderData;
   if (actionData && "confirmation" in actionData) {
-    const { reference, accessCode } = actionData.confirmation;
+    const { reference, accessCode, referrals } = actionData.confirmation;
+    const title = referrals > 0 ? t("consent.confirmation.title") : t("consent.confirmation.referenceTitle");
     return (
       <>
-        <PageTitle title={t("consent.confirmation.title")} />
+        <PageTitle title={title} />
         {danger ? <QuickExit /> : null}
-        <Panel title={t("consent.confirmation.title")}>
+        <Panel title={title}>
           {t("consent.confirmation.referenceIntro")}
           <br />
           <strong className="resume-code" data-testid="reference">
@@ -42,9 +47,18 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
         <p>{t("consent.confirmation.keepSafe")}</p>
         <h2 className="heading-m">{t("consent.confirmation.whatNext")}</h2>
         <ul className="list list--bullet">
-          <li>{t("consent.confirmation.next1")}</li>
-          <li>{t("consent.confirmation.next2")}</li>
-          <li>{t("consent.confirmation.next3")}</li>
+          {referrals > 0 ? (
+            <>
+              <li>{t("consent.confirmation.next1")}</li>
+              <li>{t("consent.confirmation.next2")}</li>
+              <li>{t("consent.confirmation.next3")}</li>
+            </>
+          ) : (
+            <>
+              {keyWorkerFirst.length + assessmentFirst.length > 0 ? <li>{t("consent.confirmation.staffWillContact")}</li> : null}
+              <li>{t("consent.confirmation.followWithReference")}</li>
+            </>
+          )}
         </ul>
         <p>
           <a href="/feedback">{t("feedback.link")}</a>
@@ -53,13 +67,62 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
     );
   }
   const error = actionData && "error" in actionData ? t(actionData.error) : undefined;
+  const serviceList = (summaries: typeof keyWorkerFirst) => (
+    <ul className="list list--bullet">
+      {summaries.map((summary) => (
+        <li key={summary.id}>
+          <Localized value={summary.name} pageLanguage={language} />
+        </li>
+      ))}
+    </ul>
+  );
+  const staffFirst = (
+    <>
+      {keyWorkerFirst.length > 0 ? (
+        <section aria-labelledby="key-worker-first">
+          <h2 className="heading-m" id="key-worker-first">
+            {t("consent.keyWorkerFirst.title")}
+          </h2>
+          <p>{t("consent.keyWorkerFirst.body")}</p>
+          {serviceList(keyWorkerFirst)}
+        </section>
+      ) : null}
+      {assessmentFirst.length > 0 ? (
+        <section aria-labelledby="assessment-first">
+          <h2 className="heading-m" id="assessment-first">
+            {t("consent.assessmentFirst.title")}
+          </h2>
+          <p>{t("consent.assessmentFirst.body")}</p>
+          {serviceList(assessmentFirst)}
+        </section>
+      ) : null}
+    </>
+  );
+  if (services.length === 0) {
+    const staffActsFirst = keyWorkerFirst.length + assessmentFirst.length > 0;
+    return (
+      <>
+        <PageTitle title={t("consent.nothingToSendTitle")} />
+        {danger ? <QuickExit /> : null}
+        <h1 className="heading-l">{t("consent.nothingToSendTitle")}</h1>
+        {staffActsFirst ? staffFirst : <p>{t("consent.noReferralNeeded")}</p>}
+        {hasReference ? (
+          <p className="inset-text">{t("consent.alreadyHaveReference")}</p>
+        ) : (
+          <Form method="post">
+            <p>{t("consent.getReferenceHint")}</p>
+            <Button>{t("consent.getReference")}</Button>
+          </Form>
+        )}
+      </>
+    );
+  }
   return (
     <>
       <PageTitle title={t("consent.title")} hasErrors={Boolean(error)} />
       {danger ? <QuickExit /> : null}
       <ErrorSummary errors={error ? [{ fieldId: "consent-services", message: error }] : []} submission={actionData} />
       <h1 className="heading-l">{t("consent.title")}</h1>
-      {alreadySent ? <p className="inset-text">{t("consent.alreadySent")}</p> : null}
       <Form method="post" noValidate>
         <div className={error ? "form-group form-group--error" : "form-group"}>
           <fieldset className="fieldset" aria-describedby={error ? "consent-services-error" : "consent-hint"}>
@@ -91,18 +154,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
         <p id="consent-hint">{t("consent.withdrawLater")}</p>
         <Button>{t("consent.submit")}</Button>
       </Form>
-      {staffFirst.length > 0 ? (
-        <>
-          <p>{t("consent.staffFirst")}</p>
-          <ul className="list list--bullet">
-            {staffFirst.map((summary) => (
-              <li key={summary.id}>
-                <Localized value={summary.name} pageLanguage={language} />
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      {staffFirst}
     </>
   );
 }

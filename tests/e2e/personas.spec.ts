@@ -25,10 +25,12 @@ interface Expected {
   unmet: NeedCode[];
   /** A service the package proposes for a need, by its English name. */
   proposed: Partial<Record<NeedCode, string>>;
-  /** Before staff have acted: the services a member of staff contacts the person about first, and what staff then do. */
-  staffFirst?: { services: string[]; staffStep: Parameters<typeof actAsStaff>[2] };
+  /** Before staff have acted: what they do first (the section's heading), the services it is for, and the step staff then take. */
+  staffFirst?: { heading: string; services: string[]; staffStep: Parameters<typeof actAsStaff>[2] };
   /** The services the consent page offers to refer to (each ticked in the test). */
   offered: string[];
+  /** The services referred at once, when the pathway stages them (default: every one offered). */
+  referredNow?: string[];
 }
 
 const expected: Record<Exclude<PersonaName, "dangerAtHome">, Expected> = {
@@ -55,7 +57,11 @@ const expected: Record<Exclude<PersonaName, "dangerAtHome">, Expected> = {
     unmet: ["disability.child-speech-therapy", "disability.respite"],
     proposed: { "disability.child-psychological-therapy": "Autism counselling for families" },
     // The family plan waits for its key worker, who then takes it to the family for consent.
-    staffFirst: { services: ["Autism counselling for families"], staffStep: { type: "KEY_WORKER_ASSIGNED", staffId: "staff:key-worker-1" } },
+    staffFirst: {
+      heading: "First, a key worker for your family",
+      services: ["Autism counselling for families"],
+      staffStep: { type: "KEY_WORKER_ASSIGNED", staffId: "staff:key-worker-1" },
+    },
     offered: ["Autism counselling for families"],
   },
   unemployed14Months: {
@@ -67,6 +73,7 @@ const expected: Record<Exclude<PersonaName, "dangerAtHome">, Expected> = {
     proposed: { "work.unemployed-long": "Work capacity and life situation assessment", "money.debt": "Financial and debt advice" },
     // No referral before the assessment of work capacity is recorded.
     staffFirst: {
+      heading: "First, an assessment of your work ability and situation",
       services: ["Work capacity and life situation assessment", "Financial and debt advice"],
       staffStep: { type: "ASSESSMENT_RECORDED", workCapacity: "partial", summary: "Can work part time; debts are the first worry." },
     },
@@ -88,17 +95,27 @@ const expected: Record<Exclude<PersonaName, "dangerAtHome">, Expected> = {
     referred: "stabilising",
     needs: ["housing.homeless", "health.mental", "social.isolation", "work.unemployed-short"],
     unmet: ["social.isolation"],
-    proposed: { "health.mental": "IPS job coaching for mental health clients", "housing.homeless": "Adult social work and eviction prevention" },
-    offered: ["IPS job coaching for mental health clients", "Adult social work and eviction prevention"],
+    proposed: {
+      "health.mental": "Mental health and substance use outpatient services",
+      "housing.homeless": "Adult social work and eviction prevention",
+      "work.unemployed-short": "IPS job coaching for mental health clients",
+    },
+    offered: [
+      "Mental health and substance use outpatient services",
+      "Adult social work and eviction prevention",
+      "IPS job coaching for mental health clients",
+    ],
+    // Job coaching waits until a home and counselling are in place.
+    referredNow: ["Mental health and substance use outpatient services", "Adult social work and eviction prevention"],
   },
 };
 
 const title = {
   olderPersonAlone: "an older person living alone gets care at home, meals, safety, memory and company, and consents to four services",
   twinsFamily: "the twins' family sees the gaps in its area, waits for its key worker, then consents to the family plan",
-  unemployed14Months: "the person unemployed for 14 months is offered the work capacity assessment first, and consents once it is recorded",
+  unemployed14Months: "the person unemployed for 14 months is told the work ability assessment comes first, and consents once it is recorded",
   evictionFamily: "the family facing eviction gets housing and money help and consents to both services",
-  mentalHealthRecovery: "the person recovering from mental ill health gets housing and work help, is told loneliness has no service, and consents",
+  mentalHealthRecovery: "the person recovering from mental ill health consents to housing, counselling and job coaching; job coaching waits for the first two",
 } satisfies Record<keyof typeof expected, string>;
 
 async function startScreening(page: Page) {
@@ -176,25 +193,33 @@ for (const javaScriptEnabled of [true, false]) {
         expect(pathwayStates(caseId)).toEqual({ [want.pathway]: want.waitsIn });
 
         await page.getByRole("button", { name: "Choose services and give consent" }).click();
-        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose services and give your consent");
+        let referenceBeforeConsent: string | undefined;
         if (want.staffFirst) {
-          // Nothing to tick yet: staff contact the person first about these services.
-          await expect(page.getByText("For these services a member of staff will contact you first:")).toBeVisible();
-          await expect(page.getByRole("main").getByRole("listitem")).toHaveText(want.staffFirst.services);
+          // Nothing to tick yet: the page says what staff do first, and for which services.
+          await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nothing to send now");
+          const section = page.getByRole("region", { name: want.staffFirst.heading });
+          await expect(section.getByRole("listitem")).toHaveText(want.staffFirst.services);
           await expect(page.getByRole("checkbox")).toHaveCount(0);
+          await expectAccessible(page);
+          // A reference to follow the case by, before anything is sent.
+          await page.getByRole("button", { name: "Get a reference number" }).click();
+          await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your reference number");
+          await expect(page.getByText("A member of staff will contact you in the way you chose.")).toBeVisible();
+          referenceBeforeConsent = (await page.getByTestId("reference").textContent())!;
+          expect(referrals(caseId)).toEqual([]);
           actAsStaff(caseId, want.pathway, want.staffFirst.staffStep);
           expect(pathwayStates(caseId)).toEqual({ [want.pathway]: "awaitingConsent" });
-          await page.reload();
-          await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose services and give your consent");
-          await expect(page.getByText("For these services a member of staff will contact you first:")).toHaveCount(0);
+          await page.goto("/screening/consent");
         }
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose services and give your consent");
 
         const reference = await consentToAll(page, want.offered);
         await expectAccessible(page);
         expect(caseReference(caseId)).toBe(reference);
-        // One referral per service ticked, each sent and waiting for the provider's answer.
+        if (referenceBeforeConsent) expect(reference).toBe(referenceBeforeConsent);
+        // One referral per service referred now, each sent and waiting for the provider's answer.
         const sent = referrals(caseId);
-        expect(sent).toHaveLength(want.offered.length);
+        expect(sent).toHaveLength((want.referredNow ?? want.offered).length);
         for (const referral of sent) expect(referral.status).toBe("requested");
         expect(pathwayStates(caseId)).toEqual({ [want.pathway]: want.referred });
       });
@@ -237,9 +262,15 @@ for (const javaScriptEnabled of [true, false]) {
       await expectAccessible(page);
 
       await page.getByRole("button", { name: "Choose services and give consent" }).click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose services and give your consent");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nothing to send now");
+      await expect(page.getByText("None of the services in your package need a referral from us.")).toBeVisible();
       await expect(exit).toBeVisible();
       await expect(page.getByRole("checkbox")).toHaveCount(0);
+      await page.getByRole("button", { name: "Get a reference number" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your reference number");
+      await expect(page.getByTestId("reference")).toHaveText(/^LK-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      await expect(exit).toBeVisible();
+      await expectAccessible(page);
       expect(referrals(caseId)).toEqual([]);
     });
   });
