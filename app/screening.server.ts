@@ -21,7 +21,7 @@ import { matchIndexed } from "#pathways/matching/match.ts";
 import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
 import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { flowNotFound } from "./screening/flow-not-found.ts";
-import { conformErrors, parseStepForm, stepValues } from "./screening/submission.ts";
+import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie, newFlowId } from "./session.server.ts";
 
@@ -108,7 +108,8 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   const persisted = record.snapshot as PersistedFlow;
   if (page === "checkAnswers") {
     const change = form.get("change");
-    const result = isStepId(change) ? changeStep(persisted, change) : confirmAnswers(persisted);
+    // Only the Confirm button comes without a `change`: anything else that is not a question is not a confirmation.
+    const result = isStepId(change) ? changeStep(persisted, change) : change === null ? confirmAnswers(persisted) : null;
     if (!result) throw redirect("/screening/check-answers");
     const complete = result.next === completeRoute;
     getDatabase().$client.transaction(() => {
@@ -133,7 +134,7 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   }
   if ("redirect" in result) throw redirect(result.redirect);
   // The flow validates with the answers it holds; should it disagree with the parse, its word counts.
-  return submission.status === "success" ? submission.reply({ fieldErrors: conformErrors(result.errors) }) : submission.reply();
+  return stepReply(page, submission, submission.status === "success" ? conformErrors(result.errors) : undefined);
 }
 
 /** The package for a completed screening: its needs, and the services proposed for each. */

@@ -7,7 +7,7 @@ import {
   type StepId,
   type StepValue,
 } from "#pathways/screening/questionnaire.ts";
-import { listFields } from "./fields.ts";
+import { listFields, stepFields } from "./fields.ts";
 
 /**
  * One question page's form, parsed and validated the same way in the browser (Conform's
@@ -39,6 +39,22 @@ export function stepValues(step: StepId, payload: Record<string, unknown>): Reco
     values[name] = lists.has(name) && typeof value === "string" ? [value] : value;
   }
   return values;
+}
+
+/** Longer than any answer a question page takes (choices are short, numbers six digits). */
+const longestEchoedValue = 200;
+
+/**
+ * The reply that refills the page after an error: what the person typed into the step's
+ * fields, without values no field of ours could hold and without fields the page does
+ * not have, so a tampered post is not sent back.
+ */
+export function stepReply(step: StepId, submission: StepSubmission, fieldErrors?: Record<string, string[]>) {
+  const fields = new Set(stepFields[step].map((field) => field.name));
+  const hideFields = Object.entries(submission.payload)
+    .filter(([name, value]) => !fields.has(name) || JSON.stringify(value).length > longestEchoedValue)
+    .map(([name]) => name);
+  return submission.reply({ hideFields, ...(fieldErrors ? { fieldErrors } : {}) });
 }
 
 export function parseStepForm(step: StepId, form: FormData, answersSoFar: AnswersSoFar): StepSubmission {

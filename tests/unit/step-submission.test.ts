@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formErrorName, parseStepForm, stepValues } from "#app/screening/submission.ts";
+import { formErrorName, parseStepForm, stepReply, stepValues } from "#app/screening/submission.ts";
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData();
@@ -83,5 +83,21 @@ describe("a question page's form, as the browser and the server both parse it", 
     const submission = parseStepForm("children-with-needs", form([["childrenWithNeedsCount", "3"]]), { childrenCount: 2 });
     expect(submission.status).toBe("error");
     expect(Object.keys(submission.reply().error ?? {})).toEqual(["childrenWithNeedsCount"]);
+  });
+
+  it("sends back what was typed into the page's fields, but not fields it lacks or values no field could hold", () => {
+    const typed = parseStepForm("age", form([["age", "sixty"]]), {});
+    expect(stepReply("age", typed).initialValue).toEqual({ age: "sixty" });
+    const tampered = parseStepForm(
+      "age",
+      form([
+        ["age", "a".repeat(100_000)],
+        ["isAdmin", "yes"],
+      ]),
+      {},
+    );
+    const reply = stepReply("age", tampered);
+    expect(reply.initialValue).toEqual({});
+    expect(reply.error).toEqual({ [formErrorName]: ["screening.errors.unknownField"], age: ["screening.errors.age.invalid"] });
   });
 });
