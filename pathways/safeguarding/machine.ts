@@ -2,6 +2,8 @@ import { setup } from "xstate";
 import type { Need } from "../needs/need.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 import {
+  closedState,
+  eligibilityStates,
   initialPathwayContext,
   pathwayActions,
   pathwayGuards,
@@ -57,10 +59,7 @@ export const safeguardingMachine = setup({
   context: ({ input }) => initialPathwayContext(input, safeguardingNeeds),
   initial: "assessingEligibility",
   states: {
-    assessingEligibility: {
-      always: [{ guard: "eligible", target: "emergencyGuidance" }, { target: "notEligible" }],
-    },
-    notEligible: { type: "final" },
+    ...eligibilityStates({ whenEligible: "emergencyGuidance" }),
     // The UI shows emergency guidance in this state; the alert stays open until staff take it.
     emergencyGuidance: {
       entry: "alertStaff",
@@ -73,6 +72,6 @@ export const safeguardingMachine = setup({
         CLOSE: { guard: "closedByStaffWithReason", target: "closed", actions: "recordClosure" },
       },
     },
-    closed: { type: "final", entry: "announceClosure" },
+    closed: closedState(),
   },
 });
