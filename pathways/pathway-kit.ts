@@ -105,6 +105,14 @@ export type PathwayEmitted =
   | { type: "pathway.alert"; caseId: string; alert: string; urgency: Need["urgency"] }
   | { type: "pathway.closed"; caseId: string; reason: string };
 
+/** The `types` of every pathway machine's `setup`. */
+export const pathwayTypes = {
+  context: {} as PathwayContext,
+  events: {} as PathwayEvent,
+  input: {} as PathwayInput,
+  emitted: {} as PathwayEmitted,
+};
+
 /** Every need code in these categories, in taxonomy order: for pathways that handle a whole category ("housing.*"). */
 export function needCodesIn(...categories: NeedCategory[]): NeedCode[] {
   return needCodes.filter((code) => categories.includes(needDefinitions[code].category));

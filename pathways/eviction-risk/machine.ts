@@ -14,13 +14,10 @@ import {
   needCodesIn,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   raiseAlert,
   referralProgressGuards,
   referralUpdates,
-  type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -45,12 +42,7 @@ export function entersEvictionRisk(needs: readonly Need[], _person: PersonProfil
 }
 
 export const evictionRiskMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     ...referralProgressGuards,

@@ -11,13 +11,10 @@ import {
   matchingStates,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   raiseAlert,
   referralProgressGuards,
   referralStates,
-  type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -57,12 +54,7 @@ const keyWorkerChange = {
 } as const;
 
 export const familiesWithDisabledChildMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     ...referralProgressGuards,

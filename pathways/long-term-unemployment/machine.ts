@@ -12,12 +12,9 @@ import {
   needCodesIn,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   referralProgressGuards,
   referralStates,
-  type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -49,12 +46,7 @@ export function entersLongTermUnemployment(needs: readonly Need[], person: Perso
 }
 
 export const longTermUnemploymentMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     ...referralProgressGuards,

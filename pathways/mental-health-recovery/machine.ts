@@ -12,12 +12,10 @@ import {
   needCodesIn,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   referralProgressGuards,
   referralUpdates,
   type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
   type ProposedService,
   type TrackedReferralStatus,
 } from "../pathway-kit.ts";
@@ -75,12 +73,7 @@ export function entersMentalHealthRecovery(needs: readonly Need[], _person: Pers
 }
 
 export const mentalHealthRecoveryMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     ...referralProgressGuards,

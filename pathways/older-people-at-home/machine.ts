@@ -10,12 +10,9 @@ import {
   matchingStates,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   referralProgressGuards,
   referralStates,
-  type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -46,12 +43,7 @@ export function entersOlderPeopleAtHome(needs: readonly Need[], person: PersonPr
 }
 
 export const olderPeopleAtHomeMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     // Eligibility: resident of the region, and a need for help at home itself, not only

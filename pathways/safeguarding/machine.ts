@@ -7,11 +7,9 @@ import {
   initialPathwayContext,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   raiseAlert,
-  type PathwayContext,
-  type PathwayEmitted,
   type PathwayEvent,
-  type PathwayInput,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -35,12 +33,7 @@ export function entersSafeguarding(needs: readonly Need[], _person: PersonProfil
 const byStaff = (event: PathwayEvent) => event.by.startsWith("staff:");
 
 export const safeguardingMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     // Eligibility: a safeguarding concern, and nothing else; no one in danger is turned
