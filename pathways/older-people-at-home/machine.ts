@@ -46,9 +46,9 @@ export const olderPeopleAtHomeMachine = setup({
   types: pathwayTypes,
   guards: {
     ...pathwayGuards,
+    ...referralProgressGuards,
     // Eligibility: resident of the region, and a need for help at home itself, not only
     // company or transport, which other services meet without a care plan.
-    ...referralProgressGuards,
     eligible: ({ context }) => isMunicipalityCode(context.person.municipality) && context.needs.some(helpAtHome),
   },
   actions: pathwayActions,
