@@ -105,6 +105,14 @@ export type PathwayEmitted =
   | { type: "pathway.alert"; caseId: string; alert: string; urgency: Need["urgency"] }
   | { type: "pathway.closed"; caseId: string; reason: string };
 
+/** The `types` of every pathway machine's `setup`. */
+export const pathwayTypes = {
+  context: {} as PathwayContext,
+  events: {} as PathwayEvent,
+  input: {} as PathwayInput,
+  emitted: {} as PathwayEmitted,
+};
+
 /** Every need code in these categories, in taxonomy order: for pathways that handle a whole category ("housing.*"). */
 export function needCodesIn(...categories: NeedCategory[]): NeedCode[] {
   return needCodes.filter((code) => categories.includes(needDefinitions[code].category));
@@ -208,4 +216,104 @@ export const pathwayActions = {
 /** An action that emits a `pathway.alert`; the engine's outbox delivers it to staff or to the person. */
 export function raiseAlert(alert: string, urgency: Need["urgency"]) {
   return emitToEngine(({ context }) => ({ type: "pathway.alert" as const, caseId: context.caseId, alert, urgency }));
+}
+
+/*
+ * State-config fragments the pathway machines share, to spread into a machine's `states`.
+ * Guard and action names stay string literals (`as const`), so the machine's `setup` still
+ * checks each one: a machine that uses a fragment without the guards and actions it names
+ * does not compile. The order of states, and of events within a state, is the order the
+ * diagrams in docs/pathways show, so a machine's own events (`alsoOn`) go in before CLOSE.
+ * A pathway that ends goes to the state `closed`, which every machine has: `closedState()`.
+ */
+
+/** The person or staff stop the pathway; the reason is kept for the record and the closure notice. */
+export const closeWithReason = {
+  CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
+} as const;
+
+/** A provider's answer to, or progress on, one of this pathway's referrals. */
+export const referralUpdates = {
+  REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
+} as const;
+
+/**
+ * The machine's own `eligible` guard decides: `whenEligible` (with `actions`, if given)
+ * or the final state `notEligible`.
+ */
+export function eligibilityStates<const EligibleActions = never>({
+  whenEligible,
+  actions,
+}: {
+  whenEligible: string;
+  actions?: EligibleActions;
+}) {
+  return {
+    assessingEligibility: {
+      always: [{ guard: "eligible", target: whenEligible, ...(actions !== undefined && { actions }) }, { target: "notEligible" }],
+    },
+    notEligible: { type: "final" },
+  } as const;
+}
+
+/** Asks the matcher for a package: a proposal moves on to `whenProposed`, none ends in `noServiceAvailable`. */
+export function matchingStates({ whenProposed }: { whenProposed: string }) {
+  return {
+    matching: {
+      entry: "requestMatch",
+      on: {
+        PACKAGE_PROPOSED: [
+          { guard: "hasProposal", target: whenProposed, actions: "storeProposal" },
+          { target: "noServiceAvailable" },
+        ],
+      },
+    },
+    noServiceAvailable: { type: "final" },
+  } as const;
+}
+
+/** Waits for consent to the proposal, then refers; `alsoOn` adds the machine's own events before CLOSE. */
+export function consentState<const AlsoOn extends object = {}>({ alsoOn }: { alsoOn?: AlsoOn } = {}) {
+  return {
+    on: {
+      CONSENT_GIVEN: { guard: "consentCoversProposal", target: "referring", actions: "storeConsent" },
+      ...alsoOn,
+      ...closeWithReason,
+    },
+  } as const;
+}
+
+/**
+ * Sends the consented referrals and follows them: in service once every provider has
+ * answered and one has taken the person on, closed once they have all ended. `alsoOn`
+ * adds the machine's own events, before CLOSE, to the states that wait on providers.
+ */
+export function referralStates<const AlsoOn extends object = {}>({ alsoOn }: { alsoOn?: AlsoOn } = {}) {
+  return {
+    referring: {
+      entry: "requestReferrals",
+      on: { REFERRALS_SENT: { target: "awaitingAcceptance", actions: "storeReferrals" } },
+    },
+    awaitingAcceptance: {
+      always: [
+        { guard: "allReferralsEnded", target: "closed" },
+        { guard: "servicesUnderway", target: "inService" },
+      ],
+      on: { ...referralUpdates, ...alsoOn, ...closeWithReason },
+    },
+    inService: inServiceState({ alsoOn }),
+  } as const;
+}
+
+/** Services are underway: follows the referrals until they have all ended. */
+export function inServiceState<const AlsoOn extends object = {}>({ alsoOn }: { alsoOn?: AlsoOn } = {}) {
+  return {
+    always: { guard: "allReferralsEnded", target: "closed" },
+    on: { ...referralUpdates, ...alsoOn, ...closeWithReason },
+  } as const;
+}
+
+/** The end of a pathway that got under way; the engine is told, with the reason. */
+export function closedState() {
+  return { type: "final", entry: "announceClosure" } as const;
 }

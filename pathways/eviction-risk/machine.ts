@@ -4,16 +4,20 @@ import { moreUrgent, type Need } from "../needs/need.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 import {
   anyReferralUnderway,
+  closeWithReason,
+  closedState,
+  consentState,
+  eligibilityStates,
+  inServiceState,
   initialPathwayContext,
+  matchingStates,
   needCodesIn,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   raiseAlert,
   referralProgressGuards,
-  type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
+  referralUpdates,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -38,12 +42,7 @@ export function entersEvictionRisk(needs: readonly Need[], _person: PersonProfil
 }
 
 export const evictionRiskMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     ...referralProgressGuards,
@@ -76,26 +75,9 @@ export const evictionRiskMachine = setup({
   context: ({ input }) => initialPathwayContext(input, evictionRiskNeeds),
   initial: "assessingEligibility",
   states: {
-    assessingEligibility: {
-      always: [{ guard: "eligible", target: "matching", actions: "markNeedsUrgent" }, { target: "notEligible" }],
-    },
-    notEligible: { type: "final" },
-    matching: {
-      entry: "requestMatch",
-      on: {
-        PACKAGE_PROPOSED: [
-          { guard: "hasProposal", target: "awaitingConsent", actions: "storeProposal" },
-          { target: "noServiceAvailable" },
-        ],
-      },
-    },
-    noServiceAvailable: { type: "final" },
-    awaitingConsent: {
-      on: {
-        CONSENT_GIVEN: { guard: "consentCoversProposal", target: "referring", actions: "storeConsent" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
+    ...eligibilityStates({ whenEligible: "matching", actions: "markNeedsUrgent" }),
+    ...matchingStates({ whenProposed: "awaitingConsent" }),
+    awaitingConsent: consentState(),
     referring: {
       entry: "requestReferrals",
       on: { REFERRALS_SENT: { target: "awaitingAcceptance", actions: ["storeReferrals", "startAcceptanceDeadline"] } },
@@ -109,27 +91,18 @@ export const evictionRiskMachine = setup({
         { guard: "allReferralsEnded", target: "escalated" },
       ],
       on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
+        ...referralUpdates,
         TIMER_DUE: { guard: "acceptanceOverdue", target: "escalated" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
+        ...closeWithReason,
       },
     },
     // Staff chase the providers or find help by other means; a late acceptance still moves the case on.
     escalated: {
       entry: "alertNoProviderAccepted",
       always: { guard: "providerAccepted", target: "inService" },
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
+      on: { ...referralUpdates, ...closeWithReason },
     },
-    inService: {
-      always: { guard: "allReferralsEnded", target: "closed" },
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    closed: { type: "final", entry: "announceClosure" },
+    inService: inServiceState(),
+    closed: closedState(),
   },
 });

@@ -3,15 +3,18 @@ import { isMunicipalityCode } from "../areas.ts";
 import type { Need } from "../needs/need.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 import {
+  closeWithReason,
+  closedState,
+  consentState,
+  eligibilityStates,
   initialPathwayContext,
+  matchingStates,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   raiseAlert,
   referralProgressGuards,
-  type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
+  referralStates,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -45,13 +48,13 @@ export function entersFamiliesWithDisabledChild(needs: readonly Need[], person: 
   return needs.some(childDevelopmentNeed) || person.childrenWithSupportNeeds > 0;
 }
 
+/** Once the family has a key worker, the plan may pass to another at any stage; the family is told who to call. */
+const keyWorkerChange = {
+  KEY_WORKER_ASSIGNED: { guard: "newKeyWorker", actions: ["storeKeyWorker", "tellFamilyKeyWorkerChanged"] },
+} as const;
+
 export const familiesWithDisabledChildMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     ...referralProgressGuards,
@@ -77,57 +80,17 @@ export const familiesWithDisabledChildMachine = setup({
   context: ({ input }) => initialPathwayContext(input, familiesWithDisabledChildNeeds),
   initial: "assessingEligibility",
   states: {
-    assessingEligibility: {
-      always: [{ guard: "eligible", target: "matching" }, { target: "notEligible" }],
-    },
-    notEligible: { type: "final" },
-    matching: {
-      entry: "requestMatch",
-      on: {
-        PACKAGE_PROPOSED: [
-          { guard: "hasProposal", target: "awaitingKeyWorker", actions: "storeProposal" },
-          { target: "noServiceAvailable" },
-        ],
-      },
-    },
-    noServiceAvailable: { type: "final" },
+    ...eligibilityStates({ whenEligible: "matching" }),
+    ...matchingStates({ whenProposed: "awaitingKeyWorker" }),
     // The proposal is the family plan; the key worker takes it to the family for consent.
     awaitingKeyWorker: {
       on: {
         KEY_WORKER_ASSIGNED: { guard: "newKeyWorker", target: "awaitingConsent", actions: "storeKeyWorker" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
+        ...closeWithReason,
       },
     },
-    awaitingConsent: {
-      on: {
-        CONSENT_GIVEN: { guard: "consentCoversProposal", target: "referring", actions: "storeConsent" },
-        KEY_WORKER_ASSIGNED: { guard: "newKeyWorker", actions: ["storeKeyWorker", "tellFamilyKeyWorkerChanged"] },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    referring: {
-      entry: "requestReferrals",
-      on: { REFERRALS_SENT: { target: "awaitingAcceptance", actions: "storeReferrals" } },
-    },
-    awaitingAcceptance: {
-      always: [
-        { guard: "allReferralsEnded", target: "closed" },
-        { guard: "servicesUnderway", target: "inService" },
-      ],
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        KEY_WORKER_ASSIGNED: { guard: "newKeyWorker", actions: ["storeKeyWorker", "tellFamilyKeyWorkerChanged"] },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    inService: {
-      always: { guard: "allReferralsEnded", target: "closed" },
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        KEY_WORKER_ASSIGNED: { guard: "newKeyWorker", actions: ["storeKeyWorker", "tellFamilyKeyWorkerChanged"] },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    closed: { type: "final", entry: "announceClosure" },
+    awaitingConsent: consentState({ alsoOn: keyWorkerChange }),
+    ...referralStates({ alsoOn: keyWorkerChange }),
+    closed: closedState(),
   },
 });

@@ -3,15 +3,18 @@ import { isMunicipalityCode } from "../areas.ts";
 import type { Need } from "../needs/need.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 import {
+  closeWithReason,
+  closedState,
+  consentState,
+  eligibilityStates,
   initialPathwayContext,
+  matchingStates,
   needCodesIn,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   referralProgressGuards,
-  type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
+  referralStates,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -43,12 +46,7 @@ export function entersLongTermUnemployment(needs: readonly Need[], person: Perso
 }
 
 export const longTermUnemploymentMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     ...referralProgressGuards,
@@ -74,54 +72,17 @@ export const longTermUnemploymentMachine = setup({
   context: ({ input }) => initialPathwayContext(input, longTermUnemploymentNeeds),
   initial: "assessingEligibility",
   states: {
-    assessingEligibility: {
-      always: [{ guard: "eligible", target: "matching" }, { target: "notEligible" }],
-    },
-    notEligible: { type: "final" },
-    matching: {
-      entry: "requestMatch",
-      on: {
-        PACKAGE_PROPOSED: [
-          { guard: "hasProposal", target: "awaitingAssessment", actions: "storeProposal" },
-          { target: "noServiceAvailable" },
-        ],
-      },
-    },
-    noServiceAvailable: { type: "final" },
+    ...eligibilityStates({ whenEligible: "matching" }),
+    ...matchingStates({ whenProposed: "awaitingAssessment" }),
     // The proposal is only a draft until the assessment shows what the person can take on.
     awaitingAssessment: {
       on: {
         ASSESSMENT_RECORDED: { guard: "assessmentSummaryValid", target: "awaitingConsent", actions: "storeAssessment" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
+        ...closeWithReason,
       },
     },
-    awaitingConsent: {
-      on: {
-        CONSENT_GIVEN: { guard: "consentCoversProposal", target: "referring", actions: "storeConsent" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    referring: {
-      entry: "requestReferrals",
-      on: { REFERRALS_SENT: { target: "awaitingAcceptance", actions: "storeReferrals" } },
-    },
-    awaitingAcceptance: {
-      always: [
-        { guard: "allReferralsEnded", target: "closed" },
-        { guard: "servicesUnderway", target: "inService" },
-      ],
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    inService: {
-      always: { guard: "allReferralsEnded", target: "closed" },
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    closed: { type: "final", entry: "announceClosure" },
+    awaitingConsent: consentState(),
+    ...referralStates(),
+    closed: closedState(),
   },
 });

@@ -3,15 +3,19 @@ import { isMunicipalityCode } from "../areas.ts";
 import type { Need } from "../needs/need.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 import {
+  closeWithReason,
+  closedState,
+  eligibilityStates,
+  inServiceState,
   initialPathwayContext,
+  matchingStates,
   needCodesIn,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   referralProgressGuards,
+  referralUpdates,
   type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
   type ProposedService,
   type TrackedReferralStatus,
 } from "../pathway-kit.ts";
@@ -69,12 +73,7 @@ export function entersMentalHealthRecovery(needs: readonly Need[], _person: Pers
 }
 
 export const mentalHealthRecoveryMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     ...referralProgressGuards,
@@ -106,20 +105,8 @@ export const mentalHealthRecoveryMachine = setup({
   context: ({ input }) => initialPathwayContext(input, mentalHealthRecoveryNeeds),
   initial: "assessingEligibility",
   states: {
-    assessingEligibility: {
-      always: [{ guard: "eligible", target: "matching" }, { target: "notEligible" }],
-    },
-    notEligible: { type: "final" },
-    matching: {
-      entry: "requestMatch",
-      on: {
-        PACKAGE_PROPOSED: [
-          { guard: "hasProposal", target: "awaitingConsent", actions: "storeProposal" },
-          { target: "noServiceAvailable" },
-        ],
-      },
-    },
-    noServiceAvailable: { type: "final" },
+    ...eligibilityStates({ whenEligible: "matching" }),
+    ...matchingStates({ whenProposed: "awaitingConsent" }),
     awaitingConsent: {
       on: {
         CONSENT_GIVEN: [
@@ -128,7 +115,7 @@ export const mentalHealthRecoveryMachine = setup({
           // person's choice to decline the rest is respected.
           { guard: "consentCoversProposal", target: "referringEmploymentSupport", actions: "storeConsent" },
         ],
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
+        ...closeWithReason,
       },
     },
     referringStabilisation: {
@@ -142,22 +129,13 @@ export const mentalHealthRecoveryMachine = setup({
         { guard: "housingAndCounsellingInPlace", target: "inRecovery" },
         { guard: "allReferralsEnded", target: "closed" },
       ],
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
+      on: { ...referralUpdates, ...closeWithReason },
     },
     referringEmploymentSupport: {
       entry: "requestEmploymentSupportReferrals",
       on: { REFERRALS_SENT: { target: "inRecovery", actions: "storeReferrals" } },
     },
-    inRecovery: {
-      always: { guard: "allReferralsEnded", target: "closed" },
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    closed: { type: "final", entry: "announceClosure" },
+    inRecovery: inServiceState(),
+    closed: closedState(),
   },
 });

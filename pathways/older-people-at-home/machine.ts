@@ -3,14 +3,16 @@ import { isMunicipalityCode } from "../areas.ts";
 import type { Need } from "../needs/need.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 import {
+  closedState,
+  consentState,
+  eligibilityStates,
   initialPathwayContext,
+  matchingStates,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   referralProgressGuards,
-  type PathwayContext,
-  type PathwayEmitted,
-  type PathwayEvent,
-  type PathwayInput,
+  referralStates,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -41,17 +43,12 @@ export function entersOlderPeopleAtHome(needs: readonly Need[], person: PersonPr
 }
 
 export const olderPeopleAtHomeMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
+    ...referralProgressGuards,
     // Eligibility: resident of the region, and a need for help at home itself, not only
     // company or transport, which other services meet without a care plan.
-    ...referralProgressGuards,
     eligible: ({ context }) => isMunicipalityCode(context.person.municipality) && context.needs.some(helpAtHome),
   },
   actions: pathwayActions,
@@ -60,47 +57,10 @@ export const olderPeopleAtHomeMachine = setup({
   context: ({ input }) => initialPathwayContext(input, olderPeopleAtHomeNeeds),
   initial: "assessingEligibility",
   states: {
-    assessingEligibility: {
-      always: [{ guard: "eligible", target: "matching" }, { target: "notEligible" }],
-    },
-    notEligible: { type: "final" },
-    matching: {
-      entry: "requestMatch",
-      on: {
-        PACKAGE_PROPOSED: [
-          { guard: "hasProposal", target: "awaitingConsent", actions: "storeProposal" },
-          { target: "noServiceAvailable" },
-        ],
-      },
-    },
-    noServiceAvailable: { type: "final" },
-    awaitingConsent: {
-      on: {
-        CONSENT_GIVEN: { guard: "consentCoversProposal", target: "referring", actions: "storeConsent" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    referring: {
-      entry: "requestReferrals",
-      on: { REFERRALS_SENT: { target: "awaitingAcceptance", actions: "storeReferrals" } },
-    },
-    awaitingAcceptance: {
-      always: [
-        { guard: "allReferralsEnded", target: "closed" },
-        { guard: "servicesUnderway", target: "inService" },
-      ],
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    inService: {
-      always: { guard: "allReferralsEnded", target: "closed" },
-      on: {
-        REFERRAL_UPDATED: { guard: "knownReferral", actions: "updateReferral" },
-        CLOSE: { guard: "reasonGiven", target: "closed", actions: "recordClosure" },
-      },
-    },
-    closed: { type: "final", entry: "announceClosure" },
+    ...eligibilityStates({ whenEligible: "matching" }),
+    ...matchingStates({ whenProposed: "awaitingConsent" }),
+    awaitingConsent: consentState(),
+    ...referralStates(),
+    closed: closedState(),
   },
 });

@@ -2,14 +2,14 @@ import { setup } from "xstate";
 import type { Need } from "../needs/need.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 import {
+  closedState,
+  eligibilityStates,
   initialPathwayContext,
   pathwayActions,
   pathwayGuards,
+  pathwayTypes,
   raiseAlert,
-  type PathwayContext,
-  type PathwayEmitted,
   type PathwayEvent,
-  type PathwayInput,
 } from "../pathway-kit.ts";
 import type { PersonProfile } from "../person.ts";
 
@@ -33,12 +33,7 @@ export function entersSafeguarding(needs: readonly Need[], _person: PersonProfil
 const byStaff = (event: PathwayEvent) => event.by.startsWith("staff:");
 
 export const safeguardingMachine = setup({
-  types: {
-    context: {} as PathwayContext,
-    events: {} as PathwayEvent,
-    input: {} as PathwayInput,
-    emitted: {} as PathwayEmitted,
-  },
+  types: pathwayTypes,
   guards: {
     ...pathwayGuards,
     // Eligibility: a safeguarding concern, and nothing else; no one in danger is turned
@@ -57,10 +52,7 @@ export const safeguardingMachine = setup({
   context: ({ input }) => initialPathwayContext(input, safeguardingNeeds),
   initial: "assessingEligibility",
   states: {
-    assessingEligibility: {
-      always: [{ guard: "eligible", target: "emergencyGuidance" }, { target: "notEligible" }],
-    },
-    notEligible: { type: "final" },
+    ...eligibilityStates({ whenEligible: "emergencyGuidance" }),
     // The UI shows emergency guidance in this state; the alert stays open until staff take it.
     emergencyGuidance: {
       entry: "alertStaff",
@@ -73,6 +65,6 @@ export const safeguardingMachine = setup({
         CLOSE: { guard: "closedByStaffWithReason", target: "closed", actions: "recordClosure" },
       },
     },
-    closed: { type: "final", entry: "announceClosure" },
+    closed: closedState(),
   },
 });
