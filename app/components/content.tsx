@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import type { Language } from "#pathways/i18n.ts";
 
 /** Text that may be a fallback translation: marked with its own `lang` so screen readers pronounce it right. */
@@ -72,7 +72,7 @@ export function Pagination({
   pageCount: number;
   hrefFor: (page: number) => string;
 }) {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   if (pageCount <= 1) return null;
   const numbers = pageNumbers(page, pageCount);
   return (

@@ -6,7 +6,7 @@ import {
   type ReactNode,
   type SelectHTMLAttributes,
 } from "react";
-import { useTranslation } from "react-i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 
 /**
  * Form components in the GOV.UK Design System patterns: a label or legend for every
@@ -20,7 +20,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
 }
 
 export function ErrorMessage({ id, children }: { id: string; children: ReactNode }) {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   return (
     <p id={id} className="error-message">
       <span className="visually-hidden">{t("form.errorPrefix")}: </span>
@@ -42,7 +42,7 @@ export interface FieldError {
  * focus where they are typing.
  */
 export function ErrorSummary({ errors, submission }: { errors: FieldError[]; submission: unknown }) {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();

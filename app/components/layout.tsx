@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { NavLink, useLocation } from "react-router";
 import { supportedLanguages, type Language } from "#pathways/i18n.ts";
 
@@ -7,7 +7,7 @@ import { supportedLanguages, type Language } from "#pathways/i18n.ts";
 const languageNames: Record<Language, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
 
 export function SkipLink() {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   return (
     <a href="#main-content" className="skip-link">
       {t("layout.skipToContent")}
@@ -20,7 +20,7 @@ export function SkipLink() {
  * JavaScript; the server remembers the choice in a cookie.
  */
 export function LanguageSwitcher({ current }: { current: Language }) {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   const location = useLocation();
   return (
     <nav className="language-switcher" aria-label={t("layout.languageSwitcher")}>
@@ -49,7 +49,7 @@ export function LanguageSwitcher({ current }: { current: Language }) {
 }
 
 export function Header({ language }: { language: Language }) {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   return (
     <header className="header">
       <div className="header__container container">
@@ -77,7 +77,7 @@ export function Header({ language }: { language: Language }) {
 }
 
 export function Footer() {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   return (
     <footer className="footer">
       <div className="container">
@@ -94,7 +94,7 @@ export function Footer() {
 }
 
 export function BackLink({ to, children }: { to: string; children?: ReactNode }) {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   return (
     <a href={to} className="back-link">
       {children ?? t("layout.back")}
@@ -104,7 +104,7 @@ export function BackLink({ to, children }: { to: string; children?: ReactNode })
 
 /** The document title: page, then service name; "Error: " first when the page shows errors (GOV.UK). */
 export function PageTitle({ title, hasErrors = false }: { title: string; hasErrors?: boolean }) {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   const text = `${hasErrors ? `${t("form.errorPrefix")}: ` : ""}${title} – ${t("serviceName")}`;
   return <title>{text}</title>;
 }

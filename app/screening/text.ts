@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 
 /**
  * Translations of the screening pages. Their keys are built from the questionnaire
@@ -6,6 +6,6 @@ import { useTranslation } from "react-i18next";
  * (tests/unit/screening-locales.test.ts) rather than by the compiler.
  */
 export function useScreeningText(): (key: string, options?: Record<string, unknown>) => string {
-  const { t } = useTranslation("screening");
+  const t = useNamespaceText("screening");
   return (key, options) => (t as (key: string, options?: Record<string, unknown>) => string)(key, options);
 }
