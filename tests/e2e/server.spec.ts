@@ -1,0 +1,80 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { limitsPort } from "../../playwright.config.ts";
+import { expect, test } from "./fixtures.ts";
+
+/** The production server as `npm start` runs it, on a port and database of its own, with its output kept. */
+async function startServer(port: number) {
+  const folder = mkdtempSync(join(tmpdir(), "luukku-server-"));
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: join(folder, "luukku.db"), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
+  const base = `http://localhost:${port}`;
+  await expect.poll(() => fetch(`${base}/healthz`).then((response) => response.status, () => 0), { timeout: 30_000 }).toBe(200);
+  return {
+    base,
+    exited,
+    // Timings and the temporary folder's random name are left out: they may hold any digits.
+    output: () => output.replaceAll(folder, "").replace(/ \d+\.\d ms$/gm, ""),
+    terminate: () => server.kill("SIGTERM"),
+    stop: () => {
+      server.kill("SIGKILL");
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+test("the server logs each request by method, path and status, and nothing a person typed", async () => {
+  test.setTimeout(60_000);
+  const server = await startServer(limitsPort + 1);
+  try {
+    const { base } = server;
+    const post = (path: string, body: string, cookie = "") =>
+      fetch(`${base}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, Cookie: cookie },
+        body,
+      });
+    const cookie = (await post("/screening/start", "")).headers.get("set-cookie")!.split(";")[0]!;
+    await post("/screening/help-for", "helpFor=self", cookie);
+    await post("/screening/age", "age=97", cookie);
+    await post("/screening/municipality", "municipality=koskela", cookie);
+    await fetch(`${base}/services?q=velkaneuvonta%20salaisuus&municipality=koskela`);
+    await post("/screening/resume", "code=SECR-ETCO-DE99");
+    await post("/track", "reference=LK-SECR-ET99&accessCode=HIDD-ENCO-DE99");
+
+    const log = server.output();
+    expect(log).toMatch(/POST \/screening\/age 302/);
+    expect(log).toMatch(/GET \/services 200/);
+    for (const typed of ["97", "koskela", "velkaneuvonta", "salaisuus", "SECR", "HIDD", "LK-", "luukku_flow", cookie.split("=")[1]!]) {
+      expect(log, typed).not.toContain(typed);
+    }
+  } finally {
+    server.stop();
+  }
+});
+
+test("the server stops cleanly on SIGTERM, as a container platform stops it", async () => {
+  test.setTimeout(60_000);
+  const server = await startServer(limitsPort + 2);
+  try {
+    // A keep-alive connection left open must not hold the stop.
+    await fetch(`${server.base}/accessibility`, { headers: { Connection: "keep-alive" } });
+    const signalled = Date.now();
+    server.terminate();
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(5_000);
+    expect(server.output()).toContain("SIGTERM: finishing open requests, then stopping.");
+    await expect(fetch(`${server.base}/healthz`)).rejects.toThrow();
+  } finally {
+    server.stop();
+  }
+});
