@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { StartScreening } from "./start-screening.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
 import { PageTitle } from "./layout.tsx";
 
@@ -18,11 +18,7 @@ export function FlowNotFound() {
       <p>
         {t("flowNotFound.resume")} <a href="/screening/resume">{t("resume.startLink")}</a>
       </p>
-      <Form method="post" action="/screening/start">
-        <button type="submit" className="button">
-          {t("flowNotFound.startAgain")}
-        </button>
-      </Form>
+      <StartScreening>{t("flowNotFound.startAgain")}</StartScreening>
     </>
   );
 }

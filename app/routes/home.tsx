@@ -1,5 +1,5 @@
+import { StartScreening } from "#app/components/start-screening.tsx";
 import { useTranslation } from "react-i18next";
-import { Form } from "react-router";
 import { PageTitle } from "#app/components/layout.tsx";
 
 /** The start page (GOV.UK pattern): what the service does, what it asks, how data is used, Start. */
@@ -21,11 +21,7 @@ export default function Start() {
       <p>
         {t("start.dataUse")} <a href="/privacy">{t("start.privacyLink")}</a>
       </p>
-      <Form method="post" action="/screening/start">
-        <button type="submit" className="button button--start">
-          {t("start.startButton")}
-        </button>
-      </Form>
+      <StartScreening prominent>{t("start.startButton")}</StartScreening>
       <ul className="list">
         <li>
           <a href="/screening/resume">{t("resume.startLink")}</a>

@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { StartScreening } from "#app/components/start-screening.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
 
@@ -9,11 +9,7 @@ export default function TimedOut() {
       <PageTitle title={t("timeout.timedOutTitle")} />
       <h1 className="heading-l">{t("timeout.timedOutTitle")}</h1>
       <p>{t("timeout.timedOutBody")}</p>
-      <Form method="post" action="/screening/start">
-        <button type="submit" className="button">
-          {t("timeout.startAgain")}
-        </button>
-      </Form>
+      <StartScreening>{t("timeout.startAgain")}</StartScreening>
       <p>
         <a href="/screening/resume">{t("resume.startLink")}</a>
       </p>
