@@ -2,11 +2,12 @@ import { needCodes } from "../needs/taxonomy.ts";
 import type { CandidateService } from "./candidate.ts";
 
 /**
- * Candidate services laid out for the matcher's inner loop: one typed array per fact
- * and compact lists (offsets + values) for needs, areas, languages and locations, all
- * built once. Matching thousands of candidates is then arithmetic on numbers, not
- * property lookups on objects (see bench/matching.ts). Codes are numbered: needs by their
- * place in the taxonomy, municipalities and languages by first appearance.
+ * Candidate services laid out for the matcher's inner loop: one typed array per fact,
+ * compact lists (offsets + values) for needs, and a set of positions per municipality
+ * and language for areas, locations and languages, all built once. Matching thousands of
+ * candidates is then arithmetic on numbers, not property lookups on objects (see
+ * bench/matching.ts). Codes are numbered: needs by their place in the taxonomy,
+ * municipalities and languages by first appearance.
  */
 
 export const taxonomyIndex: ReadonlyMap<string, number> = new Map(needCodes.map((code, index) => [code, index]));
@@ -42,17 +43,32 @@ function pack(lists: readonly (readonly number[])[]): PackedLists {
   return { offsets, values };
 }
 
-export function listContains(lists: PackedLists, position: number, value: number): boolean {
-  for (let at = lists.offsets[position]!; at < lists.offsets[position + 1]!; at += 1) if (lists.values[at] === value) return true;
-  return false;
+/**
+ * Positions as bits, one set per municipality or language: "does this service serve the
+ * person's municipality" is then one read from a set small enough to stay in cache (a
+ * tenth of a megabyte at a million services), not a walk through the service's list.
+ */
+export type PositionSet = Uint32Array;
+
+export function inSet(set: PositionSet, position: number): boolean {
+  return (set[position >>> 5]! & (1 << (position & 31))) !== 0;
 }
 
-/** Where a value first appears in a list, or -1. */
-export function listPosition(lists: PackedLists, position: number, value: number): number {
-  for (let at = lists.offsets[position]!; at < lists.offsets[position + 1]!; at += 1) {
-    if (lists.values[at] === value) return at - lists.offsets[position]!;
-  }
-  return -1;
+/** One set per code's number, of the positions whose service has that code. */
+function positionSets(
+  services: readonly CandidateService[],
+  codesOf: (service: CandidateService) => readonly string[],
+  numbering: Numbering,
+): PositionSet[] {
+  const words = Math.ceil(services.length / 32);
+  const sets: PositionSet[] = [];
+  services.forEach((service, position) => {
+    for (const code of codesOf(service)) {
+      const set = (sets[numbering.number(code)] ??= new Uint32Array(words));
+      set[position >>> 5]! |= 1 << (position & 31);
+    }
+  });
+  return sets;
 }
 
 class Numbering {
@@ -74,6 +90,23 @@ class Numbering {
 }
 
 export const costKindCodes = { free: 0, voucher: 1, income_related: 2, fixed_price: 3 } as const;
+const capacities = ["available", "limited", "waitlist", "full"] as const;
+/** By cost kind code; a price scores nothing here, as match.ts weighs it against the person's budget. */
+const costKindPoints = [10, 6, 6, 0];
+/** By capacity code. */
+const capacityPoints = [0, -3, -8, -15];
+
+/**
+ * The matcher's score points that are the same for every person: cost kind, wait (10
+ * less a point per six days, never below 0), capacity, and quality ((rating - 3) × 5).
+ */
+function steadyPointsOf(costKind: number, waitDays: number, capacity: number, qualityRating: number): number {
+  let points = costKindPoints[costKind] ?? 0;
+  if (waitDays !== -1) points += Math.max(0, 10 - Math.floor(waitDays / 6));
+  points += capacityPoints[capacity] ?? 0;
+  if (qualityRating !== -1) points += Math.round((qualityRating - 3) * 5);
+  return points;
+}
 
 export class CandidateIndex {
   readonly services: readonly CandidateService[];
@@ -100,15 +133,25 @@ export class CandidateIndex {
   readonly capacity: Uint8Array;
   /** -1 when not measured. */
   readonly qualityRating: Float64Array;
+  /**
+   * The part of each service's score that is the same for every person, computed once so
+   * a match adds only what depends on the person (see scoreOf in match.ts).
+   */
+  readonly steadyPoints: Float64Array;
   readonly needs: PackedLists;
   readonly requiredNeeds: PackedLists;
-  readonly areas: PackedLists;
-  readonly languages: PackedLists;
-  readonly locations: PackedLists;
   /** Per municipality number: positions of the services serving it, tagged with each taxonomy need, in id order. */
   readonly byAreaAndNeed: readonly (readonly Int32Array[])[];
   readonly #municipalities: Numbering;
   readonly #languages: Numbering;
+  /** Per municipality number: the services serving it. */
+  readonly #serving: readonly PositionSet[];
+  /** Per municipality number: the services with a place to visit there. */
+  readonly #locatedIn: readonly PositionSet[];
+  /** Per language number: the services given in it. */
+  readonly #givenIn: readonly PositionSet[];
+  /** What an unknown municipality or language has: no service. */
+  readonly #none: PositionSet;
 
   constructor(services: readonly CandidateService[]) {
     const municipalities = new Numbering();
@@ -133,19 +176,23 @@ export class CandidateIndex {
         : -1,
     );
     this.typicalWaitDays = Int32Array.from(services, (service) => service.typicalWaitDays ?? -1);
-    this.capacity = Uint8Array.from(services, (service) => ["available", "limited", "waitlist", "full"].indexOf(service.capacity));
+    this.capacity = Uint8Array.from(services, (service) => capacities.indexOf(service.capacity));
     this.qualityRating = Float64Array.from(services, (service) => service.qualityRating ?? -1);
+    this.steadyPoints = Float64Array.from(services.keys(), (position) =>
+      steadyPointsOf(this.costKind[position]!, this.typicalWaitDays[position]!, this.capacity[position]!, this.qualityRating[position]!),
+    );
     const needIndexes = (codes: readonly string[]) => codes.flatMap((code) => taxonomyIndex.get(code) ?? []);
     this.needs = pack(services.map((service) => needIndexes(service.needCodes)));
     this.requiredNeeds = pack(services.map((service) => needIndexes(service.requiredNeedCodes)));
-    this.areas = pack(services.map((service) => service.areas.map((code) => municipalities.number(code))));
-    this.languages = pack(services.map((service) => service.languages.map((code) => languages.number(code))));
-    this.locations = pack(services.map((service) => service.locationMunicipalities.map((code) => municipalities.number(code))));
+    this.#serving = positionSets(services, (service) => service.areas, municipalities);
+    this.#locatedIn = positionSets(services, (service) => service.locationMunicipalities, municipalities);
+    this.#givenIn = positionSets(services, (service) => service.languages, languages);
+    this.#none = new Uint32Array(Math.ceil(services.length / 32));
     const byAreaAndNeed: number[][][] = Array.from({ length: municipalities.size }, () => needCodes.map(() => []));
     const order = [...services.keys()].sort((a, b) => services[a]!.id - services[b]!.id);
     for (const position of order) {
-      for (let area = this.areas.offsets[position]!; area < this.areas.offsets[position + 1]!; area += 1) {
-        const lists = byAreaAndNeed[this.areas.values[area]!]!;
+      for (const area of services[position]!.areas) {
+        const lists = byAreaAndNeed[municipalities.number(area)]!;
         for (let at = this.needs.offsets[position]!; at < this.needs.offsets[position + 1]!; at += 1) lists[this.needs.values[at]!]!.push(position);
       }
     }
@@ -160,5 +207,20 @@ export class CandidateIndex {
 
   languageNumber(code: string): number {
     return this.#languages.find(code);
+  }
+
+  /** The services serving a municipality, by its number (none for an unknown one). */
+  serving(municipality: number): PositionSet {
+    return this.#serving[municipality] ?? this.#none;
+  }
+
+  /** The services with a place to visit in a municipality, by its number (none for an unknown one). */
+  locatedIn(municipality: number): PositionSet {
+    return this.#locatedIn[municipality] ?? this.#none;
+  }
+
+  /** The services given in a language, by its number (none for an unknown one). */
+  givenIn(language: number): PositionSet {
+    return this.#givenIn[language] ?? this.#none;
   }
 }

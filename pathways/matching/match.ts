@@ -2,7 +2,7 @@ import type { Need, Urgency } from "../needs/need.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 import type { PersonProfile } from "../person.ts";
 import type { CandidateService } from "./candidate.ts";
-import { CandidateIndex, costKindCodes, listContains, listPosition, taxonomyIndex } from "./candidate-index.ts";
+import { CandidateIndex, costKindCodes, inSet, taxonomyIndex, type PositionSet } from "./candidate-index.ts";
 
 /**
  * Matching: needs × person × catalogue → a service package. Deterministic (the same input
@@ -78,6 +78,8 @@ export const maxAlternativesPerNeed = 3;
 
 const urgencyWeight: Record<Urgency, number> = { routine: 1, soon: 2, urgent: 3, emergency: 4 };
 
+const lowestBit = (mask: number) => 31 - Math.clz32(mask & -mask);
+
 function bitCount(mask: number): number {
   let count = 0;
   for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
@@ -99,7 +101,10 @@ interface PersonTerms {
   /** Score points per bit position, by urgency. */
   pointsByPosition: number[];
   municipality: number;
-  languages: number[];
+  servingMunicipality: PositionSet;
+  locatedInMunicipality: PositionSet;
+  /** The services given in each of the person's languages, preferred first. */
+  givenInLanguages: PositionSet[];
 }
 
 function termsFor(needs: readonly Pick<Need, "code" | "urgency">[], person: PersonProfile, index: CandidateIndex): PersonTerms {
@@ -113,14 +118,17 @@ function termsFor(needs: readonly Pick<Need, "code" | "urgency">[], person: Pers
     codes.push(need.code);
     pointsByPosition.push(30 * urgencyWeight[need.urgency]);
   }
+  const municipality = index.municipalityNumber(person.municipality);
   return {
     person,
     codes,
     needMask: codes.length === 0 ? 0 : 2 ** codes.length - 1,
     bitByTaxonomyIndex,
     pointsByPosition,
-    municipality: index.municipalityNumber(person.municipality),
-    languages: person.languages.map((code) => index.languageNumber(code)),
+    municipality,
+    servingMunicipality: index.serving(municipality),
+    locatedInMunicipality: index.locatedIn(municipality),
+    givenInLanguages: person.languages.map((code) => index.givenIn(index.languageNumber(code))),
   };
 }
 
@@ -145,88 +153,85 @@ function firstFailedFilter(index: CandidateIndex, position: number, terms: Perso
   if (minimumAge !== -1 && person.age < minimumAge) return "too-young";
   const maximumAge = index.maximumAge[position]!;
   if (maximumAge !== -1 && person.age > maximumAge) return "too-old";
-  if (!listContains(index.areas, position, terms.municipality)) return "out-of-area";
+  if (!inSet(terms.servingMunicipality, position)) return "out-of-area";
   // "Public services only" means publicly organised or funded: public and non-profit
   // providers, and private providers only through a service voucher.
   if (person.preferences.providers === "public-only" && index.privatelyPaid[position] === 1) return "not-publicly-funded";
   return null;
 }
 
+/** Which of the person's languages the service is given in first (0: the preferred one), or -1. */
+function languageSpoken(position: number, terms: PersonTerms): number {
+  for (let preference = 0; preference < terms.givenInLanguages.length; preference += 1) {
+    if (inSet(terms.givenInLanguages[preference]!, position)) return preference;
+  }
+  return -1;
+}
+
+function placeReason(index: CandidateIndex, position: number, terms: PersonTerms): "comes-to-you" | "in-your-municipality" | null {
+  if (index.comesToThePerson[position] === 1) return "comes-to-you";
+  return inSet(terms.locatedInMunicipality, position) ? "in-your-municipality" : null;
+}
+
+/** Only for a priced service and a person who gave a budget. */
+function budgetReason(index: CandidateIndex, position: number, terms: PersonTerms): "over-your-budget" | "within-your-budget" | null {
+  const budget = terms.person.preferences.maxMonthlyCostCents;
+  if (budget === null || index.costKind[position] !== costKindCodes.fixed_price) return null;
+  const monthly = index.monthlyCents[position]!;
+  return monthly !== -1 && monthly > budget ? "over-your-budget" : "within-your-budget";
+}
+
 /**
  * The score of one service for one person, with integer weights so equal inputs give
- * exactly equal scores; pushes the reasons too when given a list to push them to.
+ * exactly equal scores: points for each need it covers by urgency, for the person's
+ * preferred language (or another of theirs), for coming to them or being in their
+ * municipality, less for a price over their budget, plus the index's steady points (cost
+ * kind, wait, capacity, quality), which are the same for everyone.
  */
-function scoreOf(index: CandidateIndex, position: number, terms: PersonTerms, mask: number, reasons: ReasonCode[] | null): number {
+function scoreOf(index: CandidateIndex, position: number, terms: PersonTerms, mask: number): number {
   let points = 0;
-  for (let bit = 0; bit < terms.codes.length; bit += 1) if ((mask & (1 << bit)) !== 0) points += terms.pointsByPosition[bit]!;
-  if (reasons && bitCount(mask) > 1) reasons.push("covers-several-needs");
+  for (let rest = mask; rest !== 0; rest &= rest - 1) points += terms.pointsByPosition[lowestBit(rest)]!;
+  const language = languageSpoken(position, terms);
+  if (language !== -1) points += language === 0 ? 12 : 6;
+  if (placeReason(index, position, terms) !== null) points += 6;
+  if (budgetReason(index, position, terms) === "over-your-budget") points -= 20;
+  return points + index.steadyPoints[position]!;
+}
 
-  for (let preference = 0; preference < terms.languages.length; preference += 1) {
-    if (listContains(index.languages, position, terms.languages[preference]!)) {
-      points += preference === 0 ? 12 : 6;
-      reasons?.push("speaks-your-language");
-      break;
-    }
-  }
-
-  if (index.comesToThePerson[position] === 1) {
-    points += 6;
-    reasons?.push("comes-to-you");
-  } else if (listPosition(index.locations, position, terms.municipality) !== -1) {
-    points += 6;
-    reasons?.push("in-your-municipality");
-  }
-
+/** What the score rewards or counts against, in the order the UI lists them. */
+function reasonsFor(index: CandidateIndex, position: number, terms: PersonTerms, mask: number): ReasonCode[] {
+  const reasons: ReasonCode[] = [];
+  if (bitCount(mask) > 1) reasons.push("covers-several-needs");
+  if (languageSpoken(position, terms) !== -1) reasons.push("speaks-your-language");
+  const place = placeReason(index, position, terms);
+  if (place) reasons.push(place);
   const costKind = index.costKind[position];
-  if (costKind === costKindCodes.free) {
-    points += 10;
-    reasons?.push("no-cost");
-  } else if (costKind === costKindCodes.voucher) {
-    points += 6;
-    reasons?.push("service-voucher");
-  } else if (costKind === costKindCodes.income_related) {
-    points += 6;
-    reasons?.push("income-related-fee");
-  } else {
-    const budget = terms.person.preferences.maxMonthlyCostCents;
-    const monthly = index.monthlyCents[position]!;
-    if (budget !== null && monthly !== -1 && monthly > budget) {
-      points -= 20;
-      reasons?.push("over-your-budget");
-    } else if (budget !== null) {
-      reasons?.push("within-your-budget");
-    }
+  if (costKind === costKindCodes.free) reasons.push("no-cost");
+  else if (costKind === costKindCodes.voucher) reasons.push("service-voucher");
+  else if (costKind === costKindCodes.income_related) reasons.push("income-related-fee");
+  else {
+    const budget = budgetReason(index, position, terms);
+    if (budget) reasons.push(budget);
   }
-
   const wait = index.typicalWaitDays[position]!;
-  if (wait !== -1) {
-    points += Math.max(0, 10 - Math.floor(wait / 6));
-    if (wait === 0) reasons?.push("no-wait");
-    else if (wait <= 7) reasons?.push("short-wait");
-    else if (wait > 30) reasons?.push("long-wait");
-  }
-  const capacity = index.capacity[position];
-  if (capacity === 3) points -= 15;
-  if (capacity === 2) {
-    points -= 8;
-    reasons?.push("waiting-list");
-  }
-  if (capacity === 1) points -= 3;
-
-  const rating = index.qualityRating[position]!;
-  if (rating !== -1) {
-    points += Math.round((rating - 3) * 5);
-    if (rating >= 4.3) reasons?.push("highly-rated");
-  }
-  if (index.organizationType[position] === 0) reasons?.push("public-provider");
-  if (index.organizationType[position] === 2) reasons?.push("non-profit-provider");
-  return points;
+  if (wait === 0) reasons.push("no-wait");
+  else if (wait !== -1 && wait <= 7) reasons.push("short-wait");
+  else if (wait > 30) reasons.push("long-wait");
+  if (index.capacity[position] === 2) reasons.push("waiting-list");
+  if (index.qualityRating[position]! >= 4.3) reasons.push("highly-rated");
+  if (index.organizationType[position] === 0) reasons.push("public-provider");
+  if (index.organizationType[position] === 2) reasons.push("non-profit-provider");
+  return reasons;
 }
 
 function explain(index: CandidateIndex, position: number, terms: PersonTerms, mask: number): ScoredService {
-  const reasons: ReasonCode[] = [];
-  const score = scoreOf(index, position, terms, mask, reasons);
-  return { serviceId: index.id[position]!, organizationId: index.organizationId[position]!, needCodes: codesIn(mask, terms), score, reasons };
+  return {
+    serviceId: index.id[position]!,
+    organizationId: index.organizationId[position]!,
+    needCodes: codesIn(mask, terms),
+    score: scoreOf(index, position, terms, mask),
+    reasons: reasonsFor(index, position, terms, mask),
+  };
 }
 
 /** The first hard filter the service fails for this person, or null when eligible. */
@@ -250,41 +255,147 @@ export function matchServices(needs: readonly Need[], person: PersonProfile, can
   return matchIndexed(needs, person, index, unique.keys());
 }
 
+/** The candidates to consider and, for each, the bits of the person's needs it covers. */
+interface Candidates {
+  positions: Int32Array;
+  masks: Int32Array;
+  /**
+   * Whether candidate a (an index into positions) comes before candidate b in the order
+   * the candidates were asked for, which orders the exclusion counts (see matchIndexed).
+   */
+  askedBefore: (a: number, b: number) => boolean;
+}
+
+/** Marks a listed service even when none of its needs has a bit (needs past the 31st). */
+const listedMark = 1 << 31;
+
+/**
+ * The services serving the municipality and tagged with any of the needs, each once, in
+ * position order: reading their facts in the order they lie in memory takes a third of
+ * the time of reading them need list by need list. Each need's list ORs its bit into a
+ * mark per service, so a service's need bits come from the lists it is in, not from its
+ * own list. As asked, they still come in the lists' order (need by need, then by id),
+ * which orders the exclusion counts.
+ */
+function candidatesForNeeds(index: CandidateIndex, needs: readonly Pick<Need, "code">[], terms: PersonTerms): Candidates {
+  const lists = index.byAreaAndNeed[terms.municipality];
+  const marks = new Int32Array(lists ? index.services.length : 0);
+  /** Per taxonomy position: where the need first comes in `needs`. */
+  const needOrder = new Int32Array(taxonomyIndex.size).fill(needs.length);
+  let listed = 0;
+  needs.forEach((need, at) => {
+    const taxonomyPosition = taxonomyIndex.get(need.code) ?? -1;
+    const list = lists?.[taxonomyPosition];
+    if (!list) return;
+    needOrder[taxonomyPosition] = Math.min(needOrder[taxonomyPosition]!, at);
+    listed += list.length;
+    markAll(marks, list, terms.bitByTaxonomyIndex[taxonomyPosition]! | listedMark);
+  });
+  const positions = new Int32Array(listed);
+  const masks = new Int32Array(listed);
+  const count = collectMarked(marks, terms.needMask, positions, masks);
+  // The lists go need by need, so a service's first list is that of its lowest need bit;
+  // one listed only under needs past the 31st (no bit) comes after those, by its first such need.
+  const firstList = (candidate: number) => {
+    const mask = masks[candidate]!;
+    if (mask !== 0) return lowestBit(mask);
+    const position = positions[candidate]!;
+    let first = needs.length;
+    for (let at = index.needs.offsets[position]!; at < index.needs.offsets[position + 1]!; at += 1) {
+      first = Math.min(first, needOrder[index.needs.values[at]!]!);
+    }
+    return 31 + first;
+  };
+  const askedBefore = (a: number, b: number) => {
+    const listA = firstList(a);
+    const listB = firstList(b);
+    if (listA !== listB) return listA < listB;
+    const idA = index.id[positions[a]!]!;
+    const idB = index.id[positions[b]!]!;
+    return idA !== idB ? idA < idB : positions[a]! < positions[b]!;
+  };
+  return { positions: positions.subarray(0, count), masks: masks.subarray(0, count), askedBefore };
+}
+
+/**
+ * ORs a need's mark into each of its listed services' marks. This loop and collectMarked's
+ * each have a function with nothing after the loop: V8 compiles a long loop while it runs
+ * (on-stack replacement), before the code after it has ever run, and reused that compiled
+ * loop at every match only to abandon it where that code begins.
+ */
+function markAll(marks: Int32Array, list: Int32Array, mark: number): void {
+  for (let entry = 0; entry < list.length; entry += 1) marks[list[entry]!]! |= mark;
+}
+
+/** Each marked position and its need bits, in position order; returns how many. */
+function collectMarked(marks: Int32Array, needMask: number, positions: Int32Array, masks: Int32Array): number {
+  let count = 0;
+  for (let position = 0; position < marks.length; position += 1) {
+    const mark = marks[position]!;
+    if (mark === 0) continue;
+    positions[count] = position;
+    masks[count] = mark & needMask;
+    count += 1;
+  }
+  return count;
+}
+
+function candidatesAmong(index: CandidateIndex, positions: Iterable<number>, terms: PersonTerms): Candidates {
+  const listed = Int32Array.from(positions);
+  return { positions: listed, masks: listed.map((position) => needMaskOf(index.needs, position, terms)), askedBefore: (a, b) => a < b };
+}
+
 /**
  * Matches over a prepared index. `positions` are the candidates to consider; by default
  * the services serving the person's municipality and tagged with any of the needs (so
  * none is excluded for lacking a need or for the area).
  *
  * The eligible services live in three parallel typed arrays (position, need bits, score)
- * and providers in one array of need bits: at a million services a screening meets
- * hundreds of thousands of candidates, and an object each would cost more than the work.
+ * and providers in typed arrays too (need bits, and their services as linked lists, so
+ * the set cover finds a chosen provider's services without another pass): at a million
+ * services a screening meets hundreds of thousands of candidates, and an object each
+ * would cost more than the work.
  */
 export function matchIndexed(
   needs: readonly Need[],
   person: PersonProfile,
   index: CandidateIndex,
-  positions: Iterable<number> = positionsForNeeds(index, needs, person.municipality),
+  positions?: Iterable<number>,
 ): ServicePackage {
   const terms = termsFor(needs, person, index);
-  const excluded: ServicePackage["excluded"] = {};
-  const candidates = Array.isArray(positions) ? (positions as number[]) : [...positions];
-  const rankedPosition = new Int32Array(candidates.length);
-  const rankedMask = new Int32Array(candidates.length);
-  const rankedScore = new Float64Array(candidates.length);
+  const candidates = positions === undefined ? candidatesForNeeds(index, needs, terms) : candidatesAmong(index, positions, terms);
+  const candidateCount = candidates.positions.length;
+  /** Per filter: how many candidates it excluded, and the first of them in the order asked. */
+  const exclusions = new Map<ExclusionReason, { count: number; first: number }>();
+  const rankedPosition = new Int32Array(candidateCount);
+  const rankedMask = new Int32Array(candidateCount);
+  const rankedScore = new Float64Array(candidateCount);
   const providerMask = new Int32Array(index.organizationCount);
+  /** Each provider's services as a linked list of ranked entries, the latest first; -1 ends it. */
+  const providerLatest = new Int32Array(index.organizationCount).fill(-1);
+  const previousOfProvider = new Int32Array(candidateCount);
   let count = 0;
   let coverable = 0;
-  for (const position of candidates) {
-    const mask = needMaskOf(index.needs, position, terms);
+  for (let candidate = 0; candidate < candidateCount; candidate += 1) {
+    const position = candidates.positions[candidate]!;
+    const mask = candidates.masks[candidate]!;
     const reason = firstFailedFilter(index, position, terms, mask);
     if (reason) {
-      excluded[reason] = (excluded[reason] ?? 0) + 1;
+      const exclusion = exclusions.get(reason);
+      if (!exclusion) exclusions.set(reason, { count: 1, first: candidate });
+      else {
+        exclusion.count += 1;
+        if (candidates.askedBefore(candidate, exclusion.first)) exclusion.first = candidate;
+      }
       continue;
     }
     rankedPosition[count] = position;
     rankedMask[count] = mask;
-    rankedScore[count] = scoreOf(index, position, terms, mask, null);
-    providerMask[index.organizationNumber[position]!]! |= mask;
+    rankedScore[count] = scoreOf(index, position, terms, mask);
+    const provider = index.organizationNumber[position]!;
+    providerMask[provider]! |= mask;
+    previousOfProvider[count] = providerLatest[provider]!;
+    providerLatest[provider] = count;
     coverable |= mask;
     count += 1;
   }
@@ -316,10 +427,9 @@ export function matchIndexed(
         chosenCovers = covers;
       }
     }
-    const organization = index.organizationNumber[rankedPosition[chosen]!]!;
     const services: number[] = [];
-    for (let entry = 0; entry < count; entry += 1) {
-      if (index.organizationNumber[rankedPosition[entry]!] === organization && (rankedMask[entry]! & uncovered) !== 0) services.push(entry);
+    for (let entry = providerLatest[index.organizationNumber[rankedPosition[chosen]!]!]!; entry !== -1; entry = previousOfProvider[entry]!) {
+      if ((rankedMask[entry]! & uncovered) !== 0) services.push(entry);
     }
     services.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
     // Within the provider: the fewest services that cover what it can, best first.
@@ -342,45 +452,41 @@ export function matchIndexed(
     }
   }
 
-  const best: number[][] = terms.codes.map(() => []);
+  // Per need bit, its best entries so far in rank order, in maxAlternativesPerNeed slots of
+  // one typed array: with an array of arrays, V8 kept abandoning this loop's compiled code.
+  const best = new Int32Array(terms.codes.length * maxAlternativesPerNeed);
+  const bestCount = new Int32Array(terms.codes.length);
   for (let entry = 0; entry < count; entry += 1) {
-    if (inPackage.has(index.id[rankedPosition[entry]!]!)) continue;
-    for (let bit = 0; bit < terms.codes.length; bit += 1) {
-      if ((rankedMask[entry]! & (1 << bit)) === 0) continue;
-      const list = best[bit]!;
-      if (list.length === maxAlternativesPerNeed && !before(entry, list[list.length - 1]!)) continue;
-      let at = list.length;
-      while (at > 0 && before(entry, list[at - 1]!)) at -= 1;
-      list.splice(at, 0, entry);
-      if (list.length > maxAlternativesPerNeed) list.pop();
+    for (let rest = rankedMask[entry]!; rest !== 0; rest &= rest - 1) {
+      const bit = lowestBit(rest);
+      const first = bit * maxAlternativesPerNeed;
+      const listed = bestCount[bit]!;
+      if (listed === maxAlternativesPerNeed && !before(entry, best[first + listed - 1]!)) continue;
+      // Asked only of the few that would make a list: most fail the test above.
+      if (inPackage.has(index.id[rankedPosition[entry]!]!)) break;
+      let at = listed;
+      while (at > 0 && before(entry, best[first + at - 1]!)) at -= 1;
+      best.copyWithin(first + at + 1, first + at, first + Math.min(listed, maxAlternativesPerNeed - 1));
+      best[first + at] = entry;
+      bestCount[bit] = Math.min(listed + 1, maxAlternativesPerNeed);
     }
   }
   const alternatives: ServicePackage["alternatives"] = {};
   for (const code of [...terms.codes].sort()) {
-    const others = best[terms.codes.indexOf(code)]!;
+    const bit = terms.codes.indexOf(code);
+    const others = best.subarray(bit * maxAlternativesPerNeed, bit * maxAlternativesPerNeed + bestCount[bit]!);
     if (others.length > 0) {
-      alternatives[code] = others.map((entry) => explain(index, rankedPosition[entry]!, terms, rankedMask[entry]!));
+      alternatives[code] = Array.from(others, (entry) => explain(index, rankedPosition[entry]!, terms, rankedMask[entry]!));
     }
   }
 
   const unmetNeeds = codesIn(terms.needMask & ~coverable, terms).sort();
+  // Keys in the order the candidates, as asked, first meet each filter rather than the
+  // order the pass read them in, so a stored or displayed package keeps its form.
+  const excluded: ServicePackage["excluded"] = Object.fromEntries(
+    [...exclusions]
+      .sort(([, a], [, b]) => (candidates.askedBefore(a.first, b.first) ? -1 : candidates.askedBefore(b.first, a.first) ? 1 : 0))
+      .map(([reason, { count }]) => [reason, count]),
+  );
   return { items, alternatives, unmetNeeds, excluded };
-}
-
-/** The services serving the municipality and tagged with any of the needs, each once. */
-function positionsForNeeds(index: CandidateIndex, needs: readonly Pick<Need, "code">[], municipality: string): number[] {
-  const lists = index.byAreaAndNeed[index.municipalityNumber(municipality)];
-  if (!lists) return [];
-  const seen = new Uint8Array(index.services.length);
-  const positions: number[] = [];
-  for (const need of needs) {
-    const list = lists[taxonomyIndex.get(need.code) ?? -1];
-    if (!list) continue;
-    for (const position of list) {
-      if (seen[position] === 1) continue;
-      seen[position] = 1;
-      positions.push(position);
-    }
-  }
-  return positions;
 }
