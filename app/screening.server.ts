@@ -149,8 +149,15 @@ export async function loadPackage(request: Request, language: Language) {
     ...Object.values(servicePackage.alternatives).flatMap((list) => list.map((item) => item.serviceId)),
   ];
   const summaries = new Map(getCatalogue().summaries(ids, language).map((summary) => [summary.id, summary]));
+  const practical = getCatalogue().practicalFacts(ids);
   const named = needs.map((need) => ({ ...need, name: needDefinitions[need.code].name[language] }));
-  return { needs: named, servicePackage, summaries: Object.fromEntries(summaries), danger: indicatesDanger(answers) };
+  return {
+    needs: named,
+    servicePackage,
+    summaries: Object.fromEntries(summaries),
+    practical: Object.fromEntries(practical),
+    danger: indicatesDanger(answers),
+  };
 }
 
 /** "Save and come back later": a new resume code for this flow, shown once. */

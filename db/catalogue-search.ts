@@ -218,6 +218,51 @@ export class CatalogueQueries {
   }
 
   /** A published, active service with everything its public page shows; null when there is none. */
+  /**
+   * Where, when and how to reach each of these services, in a few set-based queries: what
+   * a service package shows for each service it proposes, without a query per service.
+   */
+  practicalFacts(ids: number[]): Map<number, PracticalFacts> {
+    const facts = new Map<number, PracticalFacts>();
+    if (ids.length === 0) return facts;
+    const idList = JSON.stringify(ids);
+    const rows = this.#prepare(
+      `SELECT s.id, s.delivery, s.email, o.phone AS provider_phone, o.email AS provider_email,
+              (SELECT number FROM phone p WHERE p.service_id = s.id ORDER BY p.id LIMIT 1) AS phone
+       FROM service s JOIN organization o ON o.id = s.organization_id
+       WHERE s.id IN (SELECT value FROM json_each(?)) AND ${publicServiceCondition}`,
+    ).all(idList) as { id: number; delivery: string; email: string | null; provider_phone: string | null; provider_email: string | null; phone: string | null }[];
+    for (const row of rows) {
+      facts.set(row.id, {
+        delivery: JSON.parse(row.delivery) as DeliveryMode[],
+        phone: row.phone ?? row.provider_phone,
+        email: row.email ?? row.provider_email,
+        addresses: [],
+        schedules: [],
+      });
+    }
+    const addresses = this.#prepare(
+      `SELECT sl.service_id, a.street, a.postal_code, a.municipality_code
+       FROM service_at_location sl JOIN address a ON a.location_id = sl.location_id
+       WHERE sl.service_id IN (SELECT value FROM json_each(?)) ORDER BY sl.service_id, sl.location_id`,
+    ).all(idList) as { service_id: number; street: string | null; postal_code: string | null; municipality_code: string | null }[];
+    for (const address of addresses) {
+      facts.get(address.service_id)?.addresses.push({
+        street: address.street,
+        postalCode: address.postal_code,
+        municipalityCode: address.municipality_code,
+      });
+    }
+    const schedules = this.#prepare(
+      `SELECT service_id, byday, opens_at, closes_at FROM schedule
+       WHERE service_id IN (SELECT value FROM json_each(?)) ORDER BY service_id, id`,
+    ).all(idList) as { service_id: number; byday: string; opens_at: string; closes_at: string }[];
+    for (const schedule of schedules) {
+      facts.get(schedule.service_id)?.schedules.push({ days: schedule.byday.split(","), opensAt: schedule.opens_at, closesAt: schedule.closes_at });
+    }
+    return facts;
+  }
+
   service(id: number, language: Language): ServiceDetail | null {
     const row = this.#prepare(
       `SELECT s.*, o.name AS provider_name, o.type AS provider_type, o.website AS provider_website,
@@ -350,6 +395,16 @@ interface CostRow {
   amount_cents: number | null;
   unit: CostUnit | null;
   description: string | null;
+}
+
+/** How to reach a service: the practical part of a service package's card. */
+export interface PracticalFacts {
+  delivery: DeliveryMode[];
+  /** The service's own, else its provider's. */
+  phone: string | null;
+  email: string | null;
+  addresses: { street: string | null; postalCode: string | null; municipalityCode: string | null }[];
+  schedules: { days: string[]; opensAt: string; closesAt: string }[];
 }
 
 export interface ServiceDetail {

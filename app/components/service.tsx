@@ -1,8 +1,9 @@
-import type { Cost, OrganizationType } from "#db/catalogue-search.ts";
+import type { Cost, OrganizationType, PracticalFacts, ServiceSummary } from "#db/catalogue-search.ts";
+import { isMunicipalityCode, municipalities } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
-import { formatEuros } from "#app/format.ts";
+import { formatEuros, formatLanguageName, formatList, formatMunicipalities, formatWeekday } from "#app/format.ts";
 import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
-import { Tag, type TagColour } from "./content.tsx";
+import { SummaryList, Tag, type SummaryRow, type TagColour } from "./content.tsx";
 
 const providerTagColours: Record<OrganizationType, TagColour> = { public: "blue", private: "purple", non_profit: "green" };
 
@@ -21,4 +22,99 @@ export function CostText({ cost, language }: { cost: Cost; language: Language })
   }
   if (cost.kind === "voucher") return <span>{t("cost.voucher")}</span>;
   return <span>{t("cost.incomeRelated")}</span>;
+}
+
+/** "Monday and Tuesday 8:00–16:00", or around the clock. */
+export function OpeningHours({ schedule, language }: { schedule: PracticalFacts["schedules"][number]; language: Language }) {
+  const t = useNamespaceText("catalogue");
+  return (
+    <>
+      {formatList(schedule.days.map((day) => formatWeekday(day, language)), language)}{" "}
+      {schedule.opensAt === "00:00" && schedule.closesAt === "23:59"
+        ? t("service.allDay")
+        : t("service.hours", { opens: schedule.opensAt, closes: schedule.closesAt })}
+    </>
+  );
+}
+
+/** A street address on two lines, the municipality in the reader's language. */
+export function Address({ address, language }: { address: PracticalFacts["addresses"][number]; language: Language }) {
+  const municipality = address.municipalityCode && isMunicipalityCode(address.municipalityCode) ? municipalities[address.municipalityCode].name[language] : address.municipalityCode;
+  return (
+    <span className="address">
+      {address.street}
+      <br />
+      {address.postalCode} {municipality}
+    </span>
+  );
+}
+
+/** A phone number as a link that dials it. */
+export function PhoneLink({ number }: { number: string }) {
+  return <a href={`tel:${number.replace(/\s/g, "")}`}>{number}</a>;
+}
+
+/** Languages, where, when and how to get in touch: what a person needs to act on a proposed service. */
+export function PracticalFactsList({
+  summary,
+  facts,
+  language,
+}: {
+  summary: ServiceSummary;
+  facts: PracticalFacts | undefined;
+  language: Language;
+}) {
+  const t = useNamespaceText("catalogue");
+  const rows: SummaryRow[] = [];
+  if (summary.languageCodes.length > 0) {
+    rows.push({ key: t("service.languages"), value: formatList(summary.languageCodes.map((code) => formatLanguageName(code, language)), language) });
+  }
+  if (facts) {
+    const atHome = facts.delivery.includes("at_home");
+    const addresses = facts.addresses.filter((address) => address.street);
+    rows.push({
+      key: t("package.where"),
+      value: (
+        <>
+          {atHome ? <p className="fact">{t("package.atHome")}</p> : null}
+          {addresses.map((address, index) => (
+            <p key={index} className="fact">
+              <Address address={address} language={language} />
+            </p>
+          ))}
+          {addresses.length === 0 && !atHome ? formatMunicipalities(summary.municipalityCodes, language) : null}
+        </>
+      ),
+    });
+    if (facts.schedules.length > 0) {
+      rows.push({
+        key: t("service.openingHours"),
+        value: facts.schedules.map((schedule, index) => (
+          <p key={index} className="fact">
+            <OpeningHours schedule={schedule} language={language} />
+          </p>
+        )),
+      });
+    }
+    if (facts.phone || facts.email) {
+      rows.push({
+        key: t("service.contact"),
+        value: (
+          <>
+            {facts.phone ? (
+              <p className="fact">
+                <PhoneLink number={facts.phone} />
+              </p>
+            ) : null}
+            {facts.email ? (
+              <p className="fact">
+                <a href={`mailto:${facts.email}`}>{facts.email}</a>
+              </p>
+            ) : null}
+          </>
+        ),
+      });
+    }
+  }
+  return <SummaryList rows={rows} />;
 }

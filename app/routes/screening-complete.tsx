@@ -6,7 +6,7 @@ import { PrintButton } from "#app/components/print-button.tsx";
 import { QuickExit } from "#app/components/quick-exit.tsx";
 import { UrgentHelp } from "#app/components/urgent-help.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
-import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
+import { CostText, PracticalFactsList, ProviderTypeTag } from "#app/components/service.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import type { Route } from "./+types/screening-complete";
 
@@ -20,7 +20,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 /** Your service package: for each need, the service proposed and why, with alternatives. */
 export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("catalogue");
-  const { needs, servicePackage, summaries, language, danger, packageChosen } = loaderData;
+  const { needs, servicePackage, summaries, practical, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
   const serviceCard = (serviceId: number, reasons: readonly string[]) => {
     const summary = summaries[serviceId];
@@ -40,6 +40,7 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
             <CostText cost={summary.cost} language={language} />
           </p>
         ) : null}
+        <PracticalFactsList summary={summary} facts={practical[serviceId]} language={language} />
         <ul className="list list--bullet">
           {reasons.map((reason) => (
             <li key={reason}>{t(`reasons.${reason}` as "reasons.no-cost")}</li>

@@ -1,11 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { data } from "react-router";
-import { municipalities, isMunicipalityCode } from "#pathways/areas.ts";
 import { findService } from "#app/catalogue.server.ts";
 import { InsetText, Localized, SummaryList, type SummaryRow } from "#app/components/content.tsx";
 import { BackLink, PageTitle } from "#app/components/layout.tsx";
-import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
-import { formatLanguageName, formatList, formatMunicipalities, formatNumber, formatWeekday } from "#app/format.ts";
+import { Address, CostText, OpeningHours, PhoneLink, ProviderTypeTag } from "#app/components/service.tsx";
+import { formatLanguageName, formatList, formatMunicipalities, formatNumber } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import type { Route } from "./+types/service";
 
@@ -19,7 +18,6 @@ export function loader({ params, context }: Route.LoaderArgs) {
 export default function Service({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("catalogue");
   const { service, language } = loaderData;
-  const municipalityName = (code: string) => (isMunicipalityCode(code) ? municipalities[code].name[language] : code);
 
   const whoFor: SummaryRow[] = [];
   if (service.eligibility) {
@@ -75,7 +73,7 @@ export default function Service({ loaderData }: Route.ComponentProps) {
 
   const contact: SummaryRow[] = [];
   for (const phone of service.phones.length > 0 ? service.phones : service.provider.phone ? [service.provider.phone] : []) {
-    contact.push({ key: t("service.phone"), value: <a href={`tel:${phone.replace(/\s/g, "")}`}>{phone}</a> });
+    contact.push({ key: t("service.phone"), value: <PhoneLink number={phone} /> });
   }
   const email = service.email ?? service.provider.email;
   if (email) contact.push({ key: t("service.email"), value: <a href={`mailto:${email}`}>{email}</a> });
@@ -122,10 +120,8 @@ export default function Service({ loaderData }: Route.ComponentProps) {
             <div key={location.id} className="location">
               <Localized as="h3" value={location.name} pageLanguage={language} className="heading-s" />
               {location.street ? (
-                <p className="address">
-                  {location.street}
-                  <br />
-                  {location.postalCode} {location.municipalityCode ? municipalityName(location.municipalityCode) : null}
+                <p>
+                  <Address address={location} language={language} />
                 </p>
               ) : null}
               <Localized as="p" value={location.transportation} pageLanguage={language} />
@@ -138,10 +134,7 @@ export default function Service({ loaderData }: Route.ComponentProps) {
               <ul className="list">
                 {service.schedules.map((schedule, index) => (
                   <li key={index}>
-                    {formatList(schedule.days.map((day) => formatWeekday(day, language)), language)}{" "}
-                    {schedule.opensAt === "00:00" && schedule.closesAt === "23:59"
-                      ? t("service.allDay")
-                      : t("service.hours", { opens: schedule.opensAt, closes: schedule.closesAt })}
+                    <OpeningHours schedule={schedule} language={language} />
                     <Localized as="p" value={schedule.description} pageLanguage={language} className="hint" />
                   </li>
                 ))}

@@ -156,7 +156,11 @@ async function expectPackage(page: Page, needs: NeedCode[], unmet: NeedCode[], p
   }
   for (const [code, service] of Object.entries(proposed)) {
     const section = page.getByRole("region", { name: needName(code as NeedCode), exact: true });
-    await expect(section.locator(".package-service").first().getByRole("link", { name: service, exact: true })).toBeVisible();
+    const card = section.locator(".package-service").first();
+    await expect(card.getByRole("link", { name: service, exact: true })).toBeVisible();
+    // What the person needs to act on it: languages, where, and how to get in touch.
+    await expect(card.locator(".summary-list__key")).toContainText(["Languages", "Where", "Contact"]);
+    await expect(card.locator('a[href^="tel:"]')).toHaveCount(1);
   }
 }
 
