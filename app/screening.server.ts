@@ -149,7 +149,7 @@ export async function loadPackage(request: Request, language: Language) {
     ...Object.values(servicePackage.alternatives).flatMap((list) => list.map((item) => item.serviceId)),
   ];
   const summaries = new Map(getCatalogue().summaries(ids, language).map((summary) => [summary.id, summary]));
-  const practical = getCatalogue().practicalFacts(ids);
+  const practical = getCatalogue().practicalFacts(servicePackage.items.map((item) => item.serviceId));
   const named = needs.map((need) => ({ ...need, name: needDefinitions[need.code].name[language] }));
   return {
     needs: named,

@@ -22,7 +22,9 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("catalogue");
   const { needs, servicePackage, summaries, practical, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
-  const serviceCard = (serviceId: number, reasons: readonly string[]) => {
+  // The proposed service shows all a person needs to act on it; an alternative, fewer
+  // facts and its page a link away, so the choice stays easy to read.
+  const serviceCard = (serviceId: number, reasons: readonly string[], { proposed }: { proposed: boolean }) => {
     const summary = summaries[serviceId];
     if (!summary) return null;
     return (
@@ -40,7 +42,7 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
             <CostText cost={summary.cost} language={language} />
           </p>
         ) : null}
-        <PracticalFactsList summary={summary} facts={practical[serviceId]} language={language} />
+        {proposed ? <PracticalFactsList summary={summary} facts={practical[serviceId]} language={language} /> : null}
         <ul className="list list--bullet">
           {reasons.map((reason) => (
             <li key={reason}>{t(`reasons.${reason}` as "reasons.no-cost")}</li>
@@ -73,13 +75,13 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
               {need.name}
             </h2>
             {unmet ? <p>{t("package.unmet")}</p> : null}
-            {item ? serviceCard(item.serviceId, item.reasons) : null}
+            {item ? serviceCard(item.serviceId, item.reasons, { proposed: true }) : null}
             {!unmet && !item ? <p>{t("package.coveredAbove")}</p> : null}
             {alternatives.length > 0 ? (
               <details className="package-alternatives">
                 <summary>{t("package.alternatives", { count: alternatives.length })}</summary>
                 {alternatives.map((alternative) => (
-                  <div key={alternative.serviceId}>{serviceCard(alternative.serviceId, alternative.reasons)}</div>
+                  <div key={alternative.serviceId}>{serviceCard(alternative.serviceId, alternative.reasons, { proposed: false })}</div>
                 ))}
               </details>
             ) : null}
