@@ -118,7 +118,7 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
         const answers = record.answers as AnswersSoFar;
         getPathwayEngine().startCase(record.id, deriveNeeds(answers), deriveProfile(answers), new Date().toISOString(), "citizen");
       }
-    })();
+    }).immediate();
     throw redirect(result.next);
   }
   const submission = parseStepForm(page, form, record.answers as AnswersSoFar);

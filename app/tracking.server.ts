@@ -70,7 +70,7 @@ export async function withdrawConsent(request: Request): Promise<{ notWithdrawn:
     db.$client.transaction(() => {
       getPathwayEngine().send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: new Date().toISOString(), by: "citizen" });
       markConsentWithdrawn(db, caseId, target.serviceId);
-    })();
+    }).immediate();
   } catch (error) {
     if (error instanceof EventRefused) return { notWithdrawn: target.id };
     throw error;

@@ -76,8 +76,14 @@ export class SqlitePathwayStore implements PathwayStore {
     };
   }
 
+  /**
+   * IMMEDIATE: the work reads a snapshot and then writes, and other connections (the
+   * scheduler's, another process's) write too. A deferred transaction that has read
+   * cannot wait for the write lock, it fails at once with SQLITE_BUSY; an immediate one
+   * takes the lock first and waits its turn (busy_timeout). Nested, it is a savepoint.
+   */
   transaction<T>(work: () => T): T {
-    return this.#sqlite.transaction(work)();
+    return this.#sqlite.transaction(work).immediate();
   }
 
   load(instanceId: string): StoredInstance | undefined {

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "#db/client.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
@@ -165,5 +167,32 @@ describe("pathway engine on SQLite", () => {
     expect(rows("SELECT need_code, municipality_code FROM unmet_need WHERE case_id = 'case-unmet'")).toEqual([
       { need_code: "transport.mobility", municipality_code: "kuusilahti" },
     ]);
+  });
+});
+
+describe("pathway engine beside another connection that writes", () => {
+  it("waits for the other writer instead of failing with 'database is locked'", async () => {
+    const started = engine.startCase("case-concurrent", evictionNeeds, evictionFamily, monday, "citizen");
+    const [eviction] = started.pathways;
+    // Another process (the scheduler's connection, staff tools) holds the write lock for a moment.
+    const writer = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(${JSON.stringify(database.path)});
+         db.pragma("busy_timeout = 5000");
+         db.exec("BEGIN IMMEDIATE");
+         db.prepare("UPDATE catalogue_revision SET revision = revision WHERE id = 1").run();
+         process.stdout.write("locked\\n");
+         setTimeout(() => { db.exec("COMMIT"); db.close(); }, 300);`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await once(writer.stdout!, "data");
+    // A deferred transaction would read the snapshot, then fail to take the lock it needs
+    // to write once the other commits (SQLITE_BUSY); an immediate one waits its turn.
+    const sent = engine.send(eviction!.instanceId, { type: "CONSENT_GIVEN", serviceIds: started.package!.items.map((item) => item.serviceId), at: monday, by: "citizen" });
+    expect(sent.state).not.toBe("awaitingConsent");
+    await once(writer, "exit");
   });
 });
