@@ -67,35 +67,27 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
     );
   }
   const error = actionData && "error" in actionData ? t(actionData.error) : undefined;
-  const serviceList = (summaries: typeof keyWorkerFirst) => (
-    <ul className="list list--bullet">
-      {summaries.map((summary) => (
-        <li key={summary.id}>
-          <Localized value={summary.name} pageLanguage={language} />
-        </li>
-      ))}
-    </ul>
-  );
+  /** What staff do first (a key worker, an assessment), and the services that wait for it. */
+  const staffStep = (step: "keyWorkerFirst" | "assessmentFirst", summaries: typeof keyWorkerFirst) =>
+    summaries.length > 0 ? (
+      <section aria-labelledby={step}>
+        <h2 className="heading-m" id={step}>
+          {t(`consent.${step}.title`)}
+        </h2>
+        <p>{t(`consent.${step}.body`)}</p>
+        <ul className="list list--bullet">
+          {summaries.map((summary) => (
+            <li key={summary.id}>
+              <Localized value={summary.name} pageLanguage={language} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null;
   const staffFirst = (
     <>
-      {keyWorkerFirst.length > 0 ? (
-        <section aria-labelledby="key-worker-first">
-          <h2 className="heading-m" id="key-worker-first">
-            {t("consent.keyWorkerFirst.title")}
-          </h2>
-          <p>{t("consent.keyWorkerFirst.body")}</p>
-          {serviceList(keyWorkerFirst)}
-        </section>
-      ) : null}
-      {assessmentFirst.length > 0 ? (
-        <section aria-labelledby="assessment-first">
-          <h2 className="heading-m" id="assessment-first">
-            {t("consent.assessmentFirst.title")}
-          </h2>
-          <p>{t("consent.assessmentFirst.body")}</p>
-          {serviceList(assessmentFirst)}
-        </section>
-      ) : null}
+      {staffStep("keyWorkerFirst", keyWorkerFirst)}
+      {staffStep("assessmentFirst", assessmentFirst)}
     </>
   );
   if (services.length === 0) {
