@@ -1,6 +1,7 @@
 import { useScreeningText } from "#app/screening/text.ts";
+import { INTENT } from "@conform-to/dom";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Form } from "react-router";
 import { municipalities, isMunicipalityCode } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
@@ -50,16 +51,20 @@ export function QuestionForm({
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  // Each attempt to continue, so the error summary takes focus once per attempt.
+  // Each attempt to continue, and each answer from the server: the error summary takes
+  // focus once for each, not as the person corrects a field.
   const [attempts, setAttempts] = useState(0);
-  const errors = Object.fromEntries(Object.entries(form.allErrors).map(([name, messages]) => [name === formErrorName ? "form" : name, messages[0]]));
+  const submission = useMemo(() => ({ lastResult, attempts }), [lastResult, attempts]);
+  const errors: Partial<Record<string, string>> = Object.fromEntries(
+    Object.entries(form.allErrors).map(([name, messages]) => [name, messages[0]]),
+  );
   const submitted = lastResult?.initialValue;
   const fields = stepFields[step];
   const single = fields.length === 1;
   const fieldId = (name: string) => `field-${name}`;
   const message = (key: string | undefined) => (key ? t(key.replace(/^screening\./, "")) : undefined);
   const summary = Object.entries(errors).map(([name, key]) => ({
-    fieldId: name === "form" ? fieldId(fields[0]!.name) : fieldId(name),
+    fieldId: name === formErrorName ? fieldId(fields[0]!.name) : fieldId(name),
     message: message(key)!,
   }));
   const optionLabel = (field: FieldPresentation, option: string) =>
@@ -76,19 +81,22 @@ export function QuestionForm({
   return (
     <>
       <PageTitle title={title} hasErrors={summary.length > 0} />
-      <ErrorSummary errors={summary} submission={[lastResult, attempts]} />
+      <ErrorSummary errors={summary} submission={submission} />
       <Form
         method="post"
         {...getFormProps(form)}
         onSubmit={(event) => {
-          setAttempts((count) => count + 1);
+          // Conform rechecks a field as it changes by submitting with its own intent
+          // button: that is not the person trying to continue.
+          const submitter = (event.nativeEvent as SubmitEvent).submitter;
+          if (submitter?.getAttribute("name") !== INTENT) setAttempts((count) => count + 1);
           form.onSubmit(event);
         }}
       >
         {single ? null : <h1 className="heading-l">{title}</h1>}
         {fields.map((field) => {
           const value = shownValue(field, answers, submitted);
-          const error = message(errors[field.name] ?? (field === fields[0] ? errors.form : undefined));
+          const error = message(errors[field.name] ?? (field === fields[0] ? errors[formErrorName] : undefined));
           const legend = single ? title : t(`steps.${step}.fields.${field.name}.label`);
           const commonHint = single ? hint : undefined;
           if (field.kind === "number") {

@@ -106,6 +106,13 @@ test.describe("with JavaScript", () => {
     await expectAccessible(page);
     expect(posts.length).toBe(postsBefore);
 
+    // Retyped and still wrong: the message stays, and the focus stays in the field while typing.
+    await page.getByRole("textbox").focus();
+    await page.getByRole("textbox").pressSequentially("-one");
+    await expect(page.getByRole("textbox")).toHaveValue("sixty-one");
+    await expect(page.locator(".error-summary")).toBeVisible();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("INPUT");
+
     // Corrected as the person types; the summary does not take the focus from the field.
     await page.getByRole("textbox").fill("67");
     await expect(page.locator(".error-message")).toHaveCount(0);
