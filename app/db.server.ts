@@ -2,6 +2,7 @@ import { openDatabase, type LuukkuDatabase } from "#db/client.ts";
 import { CatalogueQueries } from "#db/catalogue-search.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
 import { SqlitePathwayStore } from "#db/pathway-store.ts";
+import { ScreeningStore } from "#db/screening-store.ts";
 import { PathwayEngine } from "#pathways/engine.ts";
 import { getEnvironment } from "./env.server.ts";
 
@@ -9,7 +10,9 @@ import { getEnvironment } from "./env.server.ts";
  * One connection per server process, opened on first use. The database was migrated
  * and seeded by scripts/prepare-db.ts before the server started.
  */
-let database: { db: LuukkuDatabase; catalogue: CatalogueQueries; candidates: SqliteCandidateSource; engine: PathwayEngine } | undefined;
+let database:
+  | { db: LuukkuDatabase; catalogue: CatalogueQueries; candidates: SqliteCandidateSource; engine: PathwayEngine; screenings: ScreeningStore }
+  | undefined;
 
 function connect() {
   if (!database) {
@@ -17,7 +20,13 @@ function connect() {
     // One candidate index per process: the engine and the package page share it, and it
     // is rebuilt only when the catalogue changes.
     const candidates = new SqliteCandidateSource(db);
-    database = { db, catalogue: new CatalogueQueries(db), candidates, engine: new PathwayEngine(new SqlitePathwayStore(db), candidates) };
+    database = {
+      db,
+      catalogue: new CatalogueQueries(db),
+      candidates,
+      engine: new PathwayEngine(new SqlitePathwayStore(db), candidates),
+      screenings: new ScreeningStore(db),
+    };
   }
   return database;
 }
@@ -28,6 +37,10 @@ export function getPathwayEngine(): PathwayEngine {
 
 export function getCandidateSource(): SqliteCandidateSource {
   return connect().candidates;
+}
+
+export function getScreeningStore(): ScreeningStore {
+  return connect().screenings;
 }
 
 export function getDatabase(): LuukkuDatabase {

@@ -1,6 +1,5 @@
 import { data, redirect } from "react-router";
 import { z } from "zod";
-import { ScreeningStore } from "#db/screening-store.ts";
 import type { Language } from "#pathways/i18n.ts";
 import {
   answerStep,
@@ -19,7 +18,7 @@ import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/qu
 import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
 import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
-import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
+import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine, getScreeningStore } from "./db.server.ts";
 import { flowNotFound } from "./screening/flow-not-found.ts";
 import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
@@ -33,7 +32,6 @@ import { flowCookie, newFlowId } from "./session.server.ts";
 export const urgentHelpRoute = "/screening/urgent-help";
 export const timedOutRoute = "/screening/timed-out";
 
-const store = () => new ScreeningStore(getDatabase());
 const flowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
 /** Shaped like a flow id but never issued (newFlowId gives 24 url-safe characters from random bytes, never this). */
 const impossibleFlowId = "~".repeat(24);
@@ -49,7 +47,7 @@ export async function findScreening(request: Request) {
   const header = request.headers.get("Cookie");
   if (!header?.split(";").some((pair) => pair.trim().startsWith(`${flowCookie.name}=`))) return undefined;
   const parsed = flowIdSchema.safeParse(await flowCookie.parse(header));
-  const record = store().load(parsed.success ? parsed.data : impossibleFlowId);
+  const record = getScreeningStore().load(parsed.success ? parsed.data : impossibleFlowId);
   if (!record) throw data(flowNotFound, { status: 404 });
   return record;
 }
@@ -64,12 +62,12 @@ async function flowFrom(request: Request) {
 /** "Stay on this page": the flow's idle time starts again. */
 export async function extendSession(request: Request): Promise<void> {
   const record = await flowFrom(request);
-  if (record) store().touch(record.id);
+  if (record) getScreeningStore().touch(record.id);
 }
 
 export async function startScreening(language: Language): Promise<Response> {
   const id = newFlowId();
-  store().insert({
+  getScreeningStore().insert({
     id,
     questionnaireVersion: screeningVersion,
     machineVersion: screeningMachineVersion,
@@ -113,7 +111,7 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
     if (!result) throw redirect("/screening/check-answers");
     const complete = result.next === completeRoute;
     getDatabase().$client.transaction(() => {
-      store().update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: complete ? "complete" : "in-progress" });
+      getScreeningStore().update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: complete ? "complete" : "in-progress" });
       if (complete) {
         const answers = record.answers as AnswersSoFar;
         getPathwayEngine().startCase(record.id, deriveNeeds(answers), deriveProfile(answers), new Date().toISOString(), "citizen");
@@ -127,7 +125,7 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   const result = answerStep(persisted, page, submission.status === "success" ? stepValues(page, submission.payload) : null);
   if (result.ok) {
     const answers = flowAnswers(result.persisted);
-    store().update(record.id, record.version, { snapshot: result.persisted, answers, status: "in-progress" });
+    getScreeningStore().update(record.id, record.version, { snapshot: result.persisted, answers, status: "in-progress" });
     // Danger just disclosed: emergency guidance before any further question.
     const dangerNow = indicatesDanger(answers) && !indicatesDanger(record.answers as AnswersSoFar);
     throw redirect(dangerNow ? urgentHelpRoute : result.next);
@@ -165,7 +163,7 @@ export async function saveForLater(request: Request): Promise<{ code: string }> 
   const record = await flowFrom(request);
   if (!record) throw redirect("/");
   const code = newResumeCode();
-  store().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
+  getScreeningStore().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
   return { code };
 }
 
@@ -179,7 +177,7 @@ export async function resumeWithCode(request: Request): Promise<{ error: string;
   if (typed.trim() === "") return { error: "resume.errors.required", code: "" };
   const normalized = normalizeResumeCode(typed);
   // A malformed code is looked up too (as a hash of nothing that exists), so a miss takes the same time.
-  const record = store().findByResumeCode(hashResumeCode(normalized ?? typed));
+  const record = getScreeningStore().findByResumeCode(hashResumeCode(normalized ?? typed));
   if (!record) return { error: "resume.errors.notFound", code: typed.slice(0, 20) };
   throw redirect(currentPage(record.snapshot as PersistedFlow), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
 }

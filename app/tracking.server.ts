@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { createCookie, redirect } from "react-router";
+import { redirect } from "react-router";
 import { z } from "zod";
 import { caseByReference, caseReferrals, markConsentWithdrawn } from "#db/case-store.ts";
 import { EventRefused } from "#pathways/engine.ts";
@@ -7,15 +7,14 @@ import type { Language } from "#pathways/i18n.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
-import { cookieSecret } from "./session.server.ts";
+import { signedCookie } from "./session.server.ts";
 
 /** After a successful lookup, which case this browser may follow (signed, HttpOnly, session only). */
-const trackingCookie = createCookie("luukku_track", {
+const trackingCookie = signedCookie("luukku_track", {
   httpOnly: true,
   sameSite: "lax",
   secure: getEnvironment().NODE_ENV === "production",
   path: "/track",
-  secrets: [cookieSecret()],
 });
 
 const lookupSchema = z.object({

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { LuukkuDatabase } from "./client.ts";
 import { screening } from "./schema.ts";
 
@@ -15,10 +15,13 @@ export class StaleScreening extends Error {
 export class ScreeningStore {
   readonly #db: LuukkuDatabase;
   readonly #now: () => Date;
+  /** Every screening page loads its flow: prepared once rather than built per request. */
+  readonly #byId;
 
   constructor(db: LuukkuDatabase, now: () => Date = () => new Date()) {
     this.#db = db;
     this.#now = now;
+    this.#byId = db.select().from(screening).where(eq(screening.id, sql.placeholder("id"))).prepare();
   }
 
   insert(record: NewScreening): ScreeningRecord {
@@ -27,7 +30,7 @@ export class ScreeningStore {
   }
 
   load(id: string): ScreeningRecord | undefined {
-    return this.#db.select().from(screening).where(eq(screening.id, id)).get();
+    return this.#byId.get({ id });
   }
 
   /** The screening a resume code was given for, if it is still in progress. */

@@ -1,10 +1,10 @@
 import { StartScreening } from "#app/components/start-screening.tsx";
-import { useTranslation } from "react-i18next";
+import { usePageText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 
 /** The start page (GOV.UK pattern): what the service does, what it asks, how data is used, Start. */
 export default function Start() {
-  const { t } = useTranslation("screening");
+  const t = usePageText("screening");
   return (
     <>
       <PageTitle title={t("start.title")} />

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
+import { usePageText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 
 export default function Privacy() {
-  const { t } = useTranslation("screening");
+  const t = usePageText("screening");
   return (
     <>
       <PageTitle title={t("privacy.title")} />

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { usePageText } from "#app/i18n/use-namespace-text.ts";
 import { data, Form } from "react-router";
 import { municipalities, municipalityCodes } from "#pathways/areas.ts";
 import { maxSearchLength, searchPageSize } from "#app/catalogue-limits.ts";
@@ -18,7 +18,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Services({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("catalogue");
+  const t = usePageText("catalogue");
   const { values, errors, result, page, language, needGroups } = loaderData;
   const errorList = (["q", "need", "municipality"] as const)
     .filter((field) => errors[field])

@@ -1,17 +1,23 @@
 import Database from "better-sqlite3";
+import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createCookie } from "react-router";
 import { e2eDatabasePath } from "../../playwright.config.ts";
 import { expect, test } from "./fixtures.ts";
 
-/** The flow cookie as the server signs it, with the secret it keeps beside its database. */
-const flowCookie = createCookie("luukku_flow", {
-  secrets: [readFileSync(join(dirname(e2eDatabasePath), "session-secret"), "utf8").trim()],
-});
+/**
+ * The flow cookie as the server signs it: the flow id, a dot and its HMAC-SHA256 in
+ * base64, with the secret the server keeps beside its database.
+ */
+const flowCookie = createCookie("luukku_flow");
+const secret = readFileSync(join(dirname(e2eDatabasePath), "session-secret"), "utf8").trim();
+const signed = (flowId: string) => `${flowId}.${createHmac("sha256", secret).update(flowId).digest("base64").replace(/=+$/, "")}`;
 
 async function flowIdOf(cookieValue: string): Promise<string> {
-  return (await flowCookie.parse(`luukku_flow=${cookieValue}`)) as string;
+  const value = (await flowCookie.parse(`luukku_flow=${cookieValue}`)) as string;
+  expect(signed(value.slice(0, value.lastIndexOf(".")))).toBe(value);
+  return value.slice(0, value.lastIndexOf("."));
 }
 
 for (const [label, value] of [
@@ -23,7 +29,7 @@ for (const [label, value] of [
     baseURL,
     expectAccessible,
   }) => {
-    const cookie = value ?? (await flowCookie.serialize("AAAAAAAAAAAAAAAAAAAAAAAA")).split(";")[0]!.split("=").slice(1).join("=");
+    const cookie = value ?? (await flowCookie.serialize(signed("AAAAAAAAAAAAAAAAAAAAAAAA"))).split(";")[0]!.split("=").slice(1).join("=");
     await page.context().addCookies([{ name: "luukku_flow", value: cookie, url: baseURL! }]);
     const response = await page.goto("/screening/age");
     expect(response!.status()).toBe(404);
