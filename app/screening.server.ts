@@ -146,13 +146,26 @@ export async function loadPackage(request: Request, language: Language) {
     ...servicePackage.items.map((item) => item.serviceId),
     ...Object.values(servicePackage.alternatives).flatMap((list) => list.map((item) => item.serviceId)),
   ];
-  const summaries = new Map(getCatalogue().summaries(ids, language).map((summary) => [summary.id, summary]));
+  const summaries = getCatalogue().summaries(ids, language);
   const practical = getCatalogue().practicalFacts(servicePackage.items.map((item) => item.serviceId));
   const named = needs.map((need) => ({ ...need, name: needDefinitions[need.code].name[language] }));
+  // Loader data is written into the page a second time for the browser: only what the
+  // package draws goes in (no scores, descriptions or exclusion counts).
   return {
     needs: named,
-    servicePackage,
-    summaries: Object.fromEntries(summaries),
+    servicePackage: {
+      items: servicePackage.items.map(({ serviceId, coversInPackage, reasons }) => ({ serviceId, coversInPackage, reasons })),
+      alternatives: Object.fromEntries(
+        Object.entries(servicePackage.alternatives).map(([need, list]) => [need, list.map(({ serviceId, reasons }) => ({ serviceId, reasons }))]),
+      ),
+      unmetNeeds: servicePackage.unmetNeeds,
+    },
+    summaries: Object.fromEntries(
+      summaries.map(({ id, name, provider, cost, municipalityCodes, languageCodes }) => [
+        id,
+        { name, provider, cost: cost && { kind: cost.kind, amountCents: cost.amountCents, unit: cost.unit }, municipalityCodes, languageCodes },
+      ]),
+    ),
     practical: Object.fromEntries(practical),
     danger: indicatesDanger(answers),
   };

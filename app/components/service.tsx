@@ -13,7 +13,7 @@ export function ProviderTypeTag({ type }: { type: OrganizationType }) {
 }
 
 /** "Free", "€42 an hour", "Service voucher", "Fee depends on income". */
-export function CostText({ cost, language }: { cost: Cost; language: Language }) {
+export function CostText({ cost, language }: { cost: Pick<Cost, "kind" | "amountCents" | "unit">; language: Language }) {
   const t = useNamespaceText("catalogue");
   if (cost.kind === "free") return <span>{t("cost.free")}</span>;
   if (cost.kind === "fixed_price" && cost.amountCents !== null) {
@@ -60,7 +60,7 @@ export function PracticalFactsList({
   facts,
   language,
 }: {
-  summary: ServiceSummary;
+  summary: Pick<ServiceSummary, "languageCodes" | "municipalityCodes">;
   facts: PracticalFacts | undefined;
   language: Language;
 }) {

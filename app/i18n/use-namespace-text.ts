@@ -4,19 +4,35 @@ import { I18nContext, useTranslation } from "react-i18next";
 import type { Namespace } from "./namespaces.ts";
 
 /**
- * Strings asked for without options, once resolved, per i18next instance, language and
- * namespace. i18next takes every call through its full option handling (copying its whole
- * options object on the way), and the service package page asks for the same few hundred
- * plain strings on every request: about a sixth of that page's server time. Only strings
- * that were found are kept, so a namespace a browser has not loaded yet is asked again.
+ * Strings once resolved, per i18next instance, language and namespace. i18next takes every
+ * call through its full option handling (copying its whole options object on the way),
+ * and the service package page asks for the same few hundred strings on every request:
+ * about a fifth of that page's server time. Only strings that were found are kept, so a
+ * namespace a browser has not loaded yet is asked again. Strings with options are kept
+ * when every option is a plain string or number (prices, opening hours, counts: few
+ * distinct values in a catalogue), up to a bound, so odd values cannot grow the cache.
  */
-const resolvedPlainStrings = new WeakMap<I18n, Map<string, Map<string, string>>>();
+const resolvedStrings = new WeakMap<I18n, Map<string, Map<string, string>>>();
+
+const rememberedStringsPerNamespace = 5000;
+
+/** The cache key of a call with options, or null when the call is not remembered. */
+function rememberedWith(key: string, options: Record<string, unknown>): string | null {
+  let cacheKey = key;
+  for (const name in options) {
+    const value = options[name];
+    // A default stands in for a string that may not be loaded yet.
+    if (name === "defaultValue" || (typeof value !== "string" && typeof value !== "number")) return null;
+    cacheKey += `\u0000${name}\u0000${value}`;
+  }
+  return cacheKey;
+}
 
 export function namespaceText<Name extends Namespace>(i18n: I18n, language: string, namespace: Name): TFunction<Name> {
-  let byNamespace = resolvedPlainStrings.get(i18n);
+  let byNamespace = resolvedStrings.get(i18n);
   if (!byNamespace) {
     byNamespace = new Map();
-    resolvedPlainStrings.set(i18n, byNamespace);
+    resolvedStrings.set(i18n, byNamespace);
   }
   const scope = `${language}:${namespace}`;
   let resolved = byNamespace.get(scope);
@@ -27,12 +43,16 @@ export function namespaceText<Name extends Namespace>(i18n: I18n, language: stri
   const cache = resolved;
   // i18n.t rather than getFixedT: a fixed t copies i18next's options object on every call.
   const translate = i18n.t.bind(i18n) as (key: string, options: object) => string;
-  const text = (key: string, options?: object) => {
-    if (options !== undefined) return translate(key, { ...options, lng: language, ns: namespace });
-    let value = cache.get(key);
+  const text = (key: string, options?: Record<string, unknown>) => {
+    const cacheKey = options === undefined ? key : rememberedWith(key, options);
+    if (cacheKey === null) return translate(key, { ...options, lng: language, ns: namespace });
+    let value = cache.get(cacheKey);
     if (value === undefined) {
-      value = translate(key, { lng: language, ns: namespace });
-      if (value !== key) cache.set(key, value);
+      value = translate(key, { ...options, lng: language, ns: namespace });
+      if (value !== key) {
+        if (cache.size >= rememberedStringsPerNamespace) cache.clear();
+        cache.set(cacheKey, value);
+      }
     }
     return value;
   };

@@ -25,6 +25,18 @@ describe("namespaceText", () => {
     expect(namespaceText(i18n, "fi", "catalogue")("cost.free")).not.toBe(namespaceText(i18n, "en", "catalogue")("cost.free"));
   });
 
+  it("tells calls with different option values apart, and does not remember a default", async () => {
+    const i18n = await instance();
+    const t = namespaceText(i18n, "en", "catalogue");
+    const hours = (opens: string, closes: string) => t("service.hours", { opens, closes });
+    expect(hours("08:00", "16:00")).toContain("08:00");
+    expect(hours("09:30", "12:00")).toContain("09:30");
+    expect(hours("08:00", "16:00")).toContain("08:00");
+    expect(t("lateHint" as "cost.free", { defaultValue: "" })).toBe("");
+    i18n.addResource("en", "catalogue", "lateHint", "Now loaded");
+    expect(t("lateHint" as "cost.free", { defaultValue: "" })).toBe("Now loaded");
+  });
+
   it("keeps namespaces apart", async () => {
     const i18n = await instance();
     i18n.addResource("en", "common", "sameKey", "from common");
