@@ -73,11 +73,11 @@ export function useNamespaceText<Name extends Namespace>(namespace: Name): TFunc
 }
 
 /**
- * `t` for a route component: react-i18next's useTranslation, so the page re-renders when
- * the browser switches language, with plain strings resolved once as above.
+ * `t` for a route component: subscribed through react-i18next's useTranslation, so the
+ * page re-renders when the browser switches language. The i18n that hook returns is a
+ * fresh copy on every server render, so strings are remembered against the provider's.
  */
 export function usePageText<Name extends Namespace>(namespace: Name): TFunction<Name> {
-  const { i18n } = useTranslation(namespace);
-  const { language } = i18n;
-  return useMemo(() => namespaceText(i18n, language, namespace), [i18n, language, namespace]);
+  useTranslation(namespace);
+  return useNamespaceText(namespace);
 }
