@@ -14,6 +14,7 @@ import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import type { AnswersSoFar } from "#pathways/screening/questionnaire.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
+import { emailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "./resume-code.server.ts";
 import { findScreening } from "./screening.server.ts";
 
@@ -70,6 +71,12 @@ export interface Confirmation {
   referrals: number;
 }
 
+/** The confirmation page: the reference and access code, and how "Email me a link" went once the person asks. */
+export interface ConfirmationPage {
+  confirmation: Confirmation;
+  emailLink?: EmailLinkResult;
+}
+
 /**
  * Records consent per provider and sends the referrals through the pathways. Each
  * consent moves its pathway on, so a repeated submission (double click, refresh, back and
@@ -77,9 +84,8 @@ export interface Confirmation {
  * a fresh access code. With nothing to consent to yet (staff act first), the person gets
  * the reference to follow the case by; consent comes later, once staff have acted.
  */
-export async function giveConsent(request: Request): Promise<{ confirmation: Confirmation } | { error: string }> {
+export async function giveConsent(request: Request, form: FormData): Promise<ConfirmationPage | { error: string }> {
   const record = await completedScreening(request);
-  const form = await request.formData();
   const parsed = consentFormSchema.safeParse({ services: form.getAll("services") });
   const db = getDatabase();
   const accessCode = newAccessCode();
@@ -124,4 +130,30 @@ function sendConsentedReferrals(caseId: string, awaiting: readonly CasePathway[]
     }
     getPathwayEngine().send(pathway.id, { type: "CONSENT_GIVEN", serviceIds: proposed.map((service) => service.serviceId), at, by: "citizen" });
   }
+}
+
+/** How long an emailed tracking link works. */
+const trackingLinkDays = 30;
+
+/**
+ * "Email me a link" on the confirmation page. The page posts back the access code it
+ * showed, so it can show the confirmation again; a code that is not this case's latest
+ * (a forged form, or consent given again since) shows nothing and sends nothing.
+ */
+export async function emailTrackingLink(
+  request: Request,
+  form: FormData,
+  language: Language,
+): Promise<Required<ConfirmationPage>> {
+  const record = await completedScreening(request);
+  const db = getDatabase();
+  const reference = findCaseReference(db, record.id);
+  const accessCode = form.get("accessCode");
+  const normalized = typeof accessCode === "string" ? normalizeResumeCode(accessCode) : null;
+  if (!reference || !normalized || hashAccessCode(normalized) !== reference.accessCodeHash) throw redirect("/screening/consent");
+  const expiresAt = new Date(Date.now() + trackingLinkDays * 24 * 60 * 60 * 1000);
+  return {
+    confirmation: { reference: reference.reference, accessCode: accessCode as string, referrals: caseReferrals(db, record.id).length },
+    emailLink: emailLink(form, { purpose: "track", targetId: record.id, expiresAt }, language),
+  };
 }

@@ -22,7 +22,17 @@ const environmentSchema = z.object({
   RETENTION_SAVED_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Multiplies the per-client rate limits (1 in production; the browser tests raise it). */
   RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
-});
+  /** Where emailed links point: the address people reach this server at. Defaults to http://localhost:PORT. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http or https address" })
+    .transform((address) => new URL(address).origin)
+    .optional(),
+  /** Sends email through this SMTP server (smtp:// or smtps://, with any credentials); without it, emails go to MAIL_DROP_DIR. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address" }).optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Luukku <no-reply@localhost>"),
+  /** Without SMTP_URL, each email is written here as an .eml file, for developers and the browser tests. */
+  MAIL_DROP_DIR: z.string().trim().min(1).default("data/mail"),
+}).transform((environment) => ({ ...environment, PUBLIC_URL: environment.PUBLIC_URL ?? `http://localhost:${environment.PORT}` }));
 
 export type Environment = z.infer<typeof environmentSchema>;
 

@@ -1,5 +1,6 @@
 import { data, redirect } from "react-router";
 import { z } from "zod";
+import type { ScreeningRecord } from "#db/screening-store.ts";
 import type { Language } from "#pathways/i18n.ts";
 import {
   answerStep,
@@ -19,6 +20,8 @@ import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening
 import { matchIndexed } from "#pathways/matching/match.ts";
 import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
 import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine, getScreeningStore } from "./db.server.ts";
+import { emailLink, openEmailLink, type EmailLinkResult } from "./email-link.server.ts";
+import { getEnvironment } from "./env.server.ts";
 import { flowNotFound } from "./screening/flow-not-found.ts";
 import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
@@ -180,6 +183,40 @@ export async function saveForLater(request: Request): Promise<{ code: string }> 
   return { code };
 }
 
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * "Email me a link" on the saved page. The page posts back the code it showed, so it
+ * can show it again; a code that is not this flow's own (a forged form) shows nothing
+ * and sends nothing. The link expires when retention deletes the saved answers.
+ */
+export async function emailResumeLink(request: Request, form: FormData, language: Language): Promise<{ code: string; emailLink: EmailLinkResult }> {
+  const record = await flowFrom(request);
+  const code = form.get("code");
+  const normalized = typeof code === "string" ? normalizeResumeCode(code) : null;
+  if (!record?.savedAt || !normalized || hashResumeCode(normalized) !== record.resumeCodeHash) throw redirect("/screening/save");
+  const expiresAt = new Date(record.savedAt.getTime() + getEnvironment().RETENTION_SAVED_DAYS * day);
+  return { code: code as string, emailLink: emailLink(form, { purpose: "resume", targetId: record.id, expiresAt }, language) };
+}
+
+/**
+ * Sets the flow cookie for a saved screening and goes to where the person was: what a
+ * right code or link does. The person is back, so the idle time starts again; otherwise
+ * answers saved longer ago than the idle timeout would open on "your session timed out".
+ */
+async function resumeFlow(record: ScreeningRecord): Promise<never> {
+  getScreeningStore().touch(record.id);
+  throw redirect(currentPage(record.snapshot as PersistedFlow), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
+}
+
+/** An emailed link, as often as it is opened until it expires; any other link is a screening we cannot find. */
+export async function resumeWithLink(token: string | undefined): Promise<never> {
+  const flowId = openEmailLink(token, "resume");
+  const record = getScreeningStore().load(flowId ?? impossibleFlowId);
+  if (record?.status !== "in-progress") throw data(flowNotFound, { status: 404 });
+  return resumeFlow(record);
+}
+
 const resumeFormSchema = z.object({ code: z.string().max(100, "resume.errors.notFound") });
 
 /** Resumes the flow a code was given for: sets the flow cookie and goes to where the person was. */
@@ -192,5 +229,5 @@ export async function resumeWithCode(request: Request): Promise<{ error: string;
   // A malformed code is looked up too (as a hash of nothing that exists), so a miss takes the same time.
   const record = getScreeningStore().findByResumeCode(hashResumeCode(normalized ?? typed));
   if (!record) return { error: "resume.errors.notFound", code: typed.slice(0, 20) };
-  throw redirect(currentPage(record.snapshot as PersistedFlow), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
+  return resumeFlow(record);
 }

@@ -25,12 +25,20 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
   ].join("; ");
 }
 
+/** An emailed link's address holds its secret token: not even our own pages may be told it. */
+const emailedLinkPath = /^(\/(?:screening\/resume|track)\/link\/)[^/]*/;
+
+/** The path as the server log may show it: an emailed link's token replaced by `[token]`. */
+export function withoutLinkToken(path: string): string {
+  return path.replace(emailedLinkPath, "$1[token]");
+}
+
 /**
  * Gives every request a fresh CSP nonce, and every response the security headers.
  * Responses are `no-store` unless a route chose otherwise: most pages will show
  * personal data, and a page that does not is cheap to render again.
  */
-export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ context }, next) => {
+export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const nonce = randomBytes(16).toString("base64");
   context.set(cspNonceContext, nonce);
   const response = await next();
@@ -41,7 +49,7 @@ export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ 
   }
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "same-origin");
+  headers.set("Referrer-Policy", emailedLinkPath.test(new URL(request.url).pathname) ? "no-referrer" : "same-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Cross-Origin-Resource-Policy", "same-origin");

@@ -1,10 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
-import { redirect } from "react-router";
+import { data, redirect } from "react-router";
 import { z } from "zod";
 import { caseByReference, caseReferrals, markConsentWithdrawn } from "#db/case-store.ts";
 import { EventRefused } from "#pathways/engine.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
+import { openEmailLink } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { signedCookie } from "./session.server.ts";
@@ -41,7 +42,19 @@ export async function lookUpCase(request: Request): Promise<{ errors: Partial<Re
   const given = Buffer.from(code ? hashAccessCode(code) : missHash);
   const expected = Buffer.from(found?.accessCodeHash ?? missHash);
   if (!found || !code || !timingSafeEqual(given, expected)) return { errors: { reference: "track.errors.notFound" }, reference };
-  throw redirect("/track/referrals", { headers: { "Set-Cookie": await trackingCookie.serialize(found.caseId) } });
+  return followCase(found.caseId);
+}
+
+/** Lets this browser follow the case and shows its referrals: what a right reference and code, or link, does. */
+async function followCase(caseId: string): Promise<never> {
+  throw redirect("/track/referrals", { headers: { "Set-Cookie": await trackingCookie.serialize(caseId) } });
+}
+
+/** An emailed link, as often as it is opened until it expires; any other link is a page we do not have. */
+export async function followWithLink(token: string | undefined): Promise<never> {
+  const caseId = openEmailLink(token, "track");
+  if (!caseId) throw data(null, { status: 404 });
+  return followCase(caseId);
 }
 
 async function trackedCase(request: Request): Promise<string> {

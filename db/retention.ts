@@ -23,3 +23,8 @@ export function deleteExpiredScreenings(db: LuukkuDatabase, now: Date, policy: R
     .run({ unsavedBefore: now.getTime() - policy.unsavedDays * day, savedBefore: now.getTime() - policy.savedDays * day });
   return changes;
 }
+
+/** Deletes emailed links past their expiry (their emails were scrubbed when sent). Returns how many were deleted. */
+export function deleteExpiredEmailLinks(db: LuukkuDatabase, now: Date): number {
+  return db.$client.prepare("DELETE FROM email_link WHERE expires_at <= ?").run(now.getTime()).changes;
+}

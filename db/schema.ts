@@ -465,3 +465,21 @@ export const feedback = sqliteTable("feedback", {
   channel: text("channel", { enum: ["online", "desk", "phone"] }).notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 }, (table) => [check("feedback_rating_range", sql`${table.rating} BETWEEN 1 AND 5`)]);
+
+/**
+ * Links a person asked to be emailed: one to resume a saved screening, one to follow a
+ * case. Only the SHA-256 of the link's token is kept, so the database cannot open them;
+ * a link works until it expires, and retention then deletes it (ADR 013).
+ */
+export const emailLink = sqliteTable(
+  "email_link",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    purpose: text("purpose", { enum: ["resume", "track"] }).notNull(),
+    /** What the link opens: the screening's id (resume) or the case's id (track). */
+    targetId: text("target_id").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("email_link_target").on(table.purpose, table.targetId), index("email_link_expires").on(table.expiresAt)],
+);

@@ -16,8 +16,10 @@ import type { ServerBuild } from "react-router";
 import { openDatabase } from "#db/client.ts";
 import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { prepareDatabase } from "#db/prepare.ts";
-import { deleteExpiredScreenings } from "#db/retention.ts";
+import { deleteExpiredEmailLinks, deleteExpiredScreenings } from "#db/retention.ts";
 import { startScheduler } from "#pathways/scheduler.ts";
+import { createEmailSender, deliverPendingEmails } from "#app/email-delivery.server.ts";
+import { withoutLinkToken } from "#app/security.server.ts";
 import { environmentOrExit } from "./environment.ts";
 
 const environment = environmentOrExit();
@@ -34,12 +36,12 @@ if (!existsSync(buildPath)) {
 }
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
-/** Method, path without the query, status and time: enough to operate, nothing personal. */
+/** Method, path without the query or an emailed link's token, status and time: enough to operate, nothing personal. */
 const logRequests: RequestHandler = (request, response, next) => {
   const started = process.hrtime.bigint();
   response.on("finish", () => {
     const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(`${request.method} ${request.path} ${response.statusCode} ${milliseconds.toFixed(1)} ms`);
+    console.log(`${request.method} ${withoutLinkToken(request.path)} ${response.statusCode} ${milliseconds.toFixed(1)} ms`);
   });
   next();
 };
@@ -73,8 +75,13 @@ const tooMany = (windowMs: number, limit: number, options: Partial<RateLimitOpti
     ...options,
   });
 app.post("/screening/start", tooMany(60_000, 30));
-app.post("/screening/resume", tooMany(15 * 60_000, 10));
-app.post("/track", tooMany(15 * 60_000, 10));
+// An emailed link is a code too: links and typed codes draw on one allowance.
+const tryingResumeCodes = tooMany(15 * 60_000, 10);
+app.post("/screening/resume", tryingResumeCodes);
+app.get("/screening/resume/link/:token", tryingResumeCodes);
+const tryingCaseReferences = tooMany(15 * 60_000, 10);
+app.post("/track", tryingCaseReferences);
+app.get("/track/link/:token", tryingCaseReferences);
 app.use(
   "/screening",
   tooMany(15 * 60_000, 20, { skipSuccessfulRequests: true, requestWasSuccessful: (_request, response) => response.statusCode !== 404 }),
@@ -89,12 +96,15 @@ const scheduler = startScheduler(createPathwayEngine(schedulerDatabase), {
 });
 scheduler.tick();
 
-// Retention: unfinished screenings past their time are deleted, checked every hour.
+// Retention: unfinished screenings and emailed links past their time are deleted, checked every hour.
 const retentionPolicy = { unsavedDays: environment.RETENTION_UNSAVED_DAYS, savedDays: environment.RETENTION_SAVED_DAYS };
 const applyRetention = () => {
   try {
-    const deleted = deleteExpiredScreenings(schedulerDatabase, new Date(), retentionPolicy);
+    const now = new Date();
+    const deleted = deleteExpiredScreenings(schedulerDatabase, now, retentionPolicy);
     if (deleted > 0) console.log(`Retention: deleted ${deleted} unfinished screenings.`);
+    const expiredLinks = deleteExpiredEmailLinks(schedulerDatabase, now);
+    if (expiredLinks > 0) console.log(`Retention: deleted ${expiredLinks} expired email links.`);
   } catch (error) {
     console.error(`Retention: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -102,6 +112,25 @@ const applyRetention = () => {
 applyRetention();
 const retentionTimer = setInterval(applyRetention, 60 * 60_000);
 retentionTimer.unref();
+
+// Emailed links leave the outbox within seconds of being asked for: the person is waiting.
+const sendEmail = createEmailSender({ smtpUrl: environment.SMTP_URL, from: environment.MAIL_FROM, dropDirectory: environment.MAIL_DROP_DIR });
+let sendingEmails = false;
+const deliverEmails = async () => {
+  if (sendingEmails) return;
+  sendingEmails = true;
+  try {
+    // Counts only: the errors themselves stay in the outbox, without addresses.
+    const { failed } = await deliverPendingEmails(schedulerDatabase, sendEmail, new Date());
+    if (failed > 0) console.error(`Email: ${failed} could not be sent; they will be tried again.`);
+  } catch (error) {
+    console.error(`Email: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    sendingEmails = false;
+  }
+};
+const emailTimer = setInterval(() => void deliverEmails(), 2_000);
+emailTimer.unref();
 
 const server = app.listen(environment.PORT, () => {
   console.log(`Luukku is serving http://localhost:${environment.PORT}`);
@@ -111,6 +140,7 @@ function shutDown(signal: string) {
   console.log(`${signal}: finishing open requests, then stopping.`);
   scheduler.stop();
   clearInterval(retentionTimer);
+  clearInterval(emailTimer);
   server.close(() => process.exit(0));
   // Keep-alive connections would hold the close open; give them a moment, then go.
   setTimeout(() => process.exit(0), 5000).unref();

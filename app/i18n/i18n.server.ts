@@ -1,10 +1,9 @@
-import { createInstance, type i18n } from "i18next";
+import type { i18n } from "i18next";
 import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { LanguageDetector } from "remix-i18next/server";
 import { defaultLanguage, isLanguage, supportedLanguages, type Language } from "#pathways/i18n.ts";
 import { getEnvironment } from "#app/env.server.ts";
-import { i18nextOptions } from "./config.ts";
-import { resources } from "./resources.ts";
+import { instanceFor } from "./instances.server.ts";
 
 /** Remembers the language a person chose with the switcher (not personal data). */
 export const languageCookie = createCookie("lng", {
@@ -23,22 +22,6 @@ const languageDetector = new LanguageDetector({
   searchParamKey: "lng",
   order: ["searchParams", "cookie", "header"],
 });
-
-/**
- * One i18next instance per language, initialised once. remix-i18next's middleware builds
- * and initialises a new instance for every request, which cost more than the rest of a
- * plain page (bench/http.ts); an instance fixed to one language is safe to share.
- */
-const instances = new Map<Language, i18n>();
-function instanceFor(language: Language): i18n {
-  let instance = instances.get(language);
-  if (!instance) {
-    instance = createInstance({ ...i18nextOptions, resources, lng: language, initAsync: false });
-    void instance.init();
-    instances.set(language, instance);
-  }
-  return instance;
-}
 
 const languageContext = createContext<Language>(defaultLanguage);
 

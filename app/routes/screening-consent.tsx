@@ -1,6 +1,7 @@
 import { data, Form } from "react-router";
-import { giveConsent, loadConsentPage } from "#app/consent.server.ts";
+import { emailTrackingLink, giveConsent, loadConsentPage } from "#app/consent.server.ts";
 import { Localized, Panel } from "#app/components/content.tsx";
+import { EmailLinkForm, emailLinkErrors } from "#app/components/email-link-form.tsx";
 import { Button, ErrorSummary, ErrorMessage } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { QuickExit } from "#app/components/quick-exit.tsx";
@@ -14,9 +15,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { ...(await loadConsentPage(request, language)), language };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const result = await giveConsent(request);
-  return data(result, { status: "error" in result ? 400 : 200 });
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const result = form.get("intent") === "email" ? await emailTrackingLink(request, form, getLanguage(context)) : await giveConsent(request, form);
+  const failed = "error" in result || (result.emailLink !== undefined && "error" in result.emailLink);
+  return data(result, { status: failed ? 400 : 200 });
 }
 
 /**
@@ -30,10 +33,13 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
   if (actionData && "confirmation" in actionData) {
     const { reference, accessCode, referrals } = actionData.confirmation;
     const title = referrals > 0 ? t("consent.confirmation.title") : t("consent.confirmation.referenceTitle");
+    const { emailLink } = actionData;
+    const errors = emailLinkErrors(emailLink, t);
     return (
       <>
-        <PageTitle title={title} />
+        <PageTitle title={title} hasErrors={errors.length > 0} />
         {danger ? <QuickExit /> : null}
+        <ErrorSummary errors={errors} submission={actionData} />
         <Panel title={title}>
           {t("consent.confirmation.referenceIntro")}
           <br />
@@ -60,6 +66,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
             </>
           )}
         </ul>
+        <EmailLinkForm lead={t("emailLink.trackLead")} result={emailLink} keep={{ accessCode }} />
         <p>
           <a href="/feedback">{t("feedback.link")}</a>
         </p>

@@ -1,12 +1,19 @@
-import { saveForLater } from "#app/screening.server.ts";
+import { data } from "react-router";
+import { emailResumeLink, saveForLater } from "#app/screening.server.ts";
 import { Panel } from "#app/components/content.tsx";
+import { EmailLinkForm, emailLinkErrors } from "#app/components/email-link-form.tsx";
+import { ErrorSummary } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
+import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
 import type { Route } from "./+types/screening-save";
 
 /** The code is shown in the response to the POST only: it never appears in a URL. */
-export async function action({ request }: Route.ActionArgs) {
-  return saveForLater(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  if (form.get("intent") !== "email") return saveForLater(request);
+  const result = await emailResumeLink(request, form, getLanguage(context));
+  return data(result, { status: "error" in result.emailLink ? 400 : 200 });
 }
 
 export default function SavedForLater({ actionData }: Route.ComponentProps) {
@@ -23,9 +30,12 @@ export default function SavedForLater({ actionData }: Route.ComponentProps) {
       </>
     );
   }
+  const emailLink = "emailLink" in actionData ? actionData.emailLink : undefined;
+  const errors = emailLinkErrors(emailLink, t);
   return (
     <>
-      <PageTitle title={t("resume.saved.title")} />
+      <PageTitle title={t("resume.saved.title")} hasErrors={errors.length > 0} />
+      <ErrorSummary errors={errors} submission={actionData} />
       <Panel title={t("resume.saved.title")}>
         {t("resume.saved.codeIntro")}
         <br />
@@ -37,6 +47,7 @@ export default function SavedForLater({ actionData }: Route.ComponentProps) {
       <a href="/screening/resume" className="button button--secondary" role="button" draggable="false">
         {t("resume.saved.continueNow")}
       </a>
+      <EmailLinkForm lead={t("emailLink.resumeLead")} result={emailLink} keep={{ code: actionData.code }} />
     </>
   );
 }

@@ -67,3 +67,8 @@ export function actAsStaff(caseId: string, pathwayId: PathwayId, event: WithoutS
     createPathwayEngine(db).send(pathway.id, { ...event, at: new Date().toISOString(), by: "staff:e2e" });
   });
 }
+
+/** Moves the screening's last use back, as if the person had left it that long ago. */
+export function leaveIdle(caseId: string, milliseconds: number): void {
+  withDatabase((db) => db.$client.prepare("UPDATE screening SET updated_at = updated_at - ? WHERE id = ?").run(milliseconds, caseId));
+}

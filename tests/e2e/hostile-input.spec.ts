@@ -61,6 +61,11 @@ test("question pages, check answers, save and extend take hostile forms without 
 
   await expectHandled(request, "/screening/check-answers", "change", cookie);
   await expectHandled(request, "/screening/save", "code", cookie);
+  // "Email me a link" on the saved page: with the code the page posts back (so the address is read), and without.
+  const saved = await (await post(request, "/screening/save", "", cookie)).text();
+  const code = /class="resume-code">([0-9A-Z-]+)</.exec(saved)![1]!;
+  await expectHandled(request, "/screening/save", `intent=email&code=${code}&email`, cookie);
+  await expectHandled(request, "/screening/save", "intent=email&email", cookie);
   await expectHandled(request, "/screening/extend", "x", cookie);
 });
 
@@ -81,4 +86,5 @@ test("resume, tracking, withdrawal, consent and feedback take hostile forms", as
   }
   expect((await post(request, "/screening/check-answers", "", cookie)).status()).toBe(302);
   await expectHandled(request, "/screening/consent", "services", cookie);
+  await expectHandled(request, "/screening/consent", "intent=email&accessCode=AAAA-BBBB-CCCC&email", cookie);
 });

@@ -26,11 +26,11 @@ test("starting screenings: 30 a minute, then a clear refusal", async ({ request 
   expect(await refused.text()).toContain(tooManyMessage);
 });
 
-for (const [path, field] of [
-  ["/screening/resume", { code: "AAAA-BBBB-CCCC" }],
-  ["/track", { reference: "LK-AAAA-BBBB", accessCode: "AAAA-BBBB-CCCC" }],
+for (const [path, field, link] of [
+  ["/screening/resume", { code: "AAAA-BBBB-CCCC" }, "/screening/resume/link/AAAAAAAAAAAAAAAAAAAAAA"],
+  ["/track", { reference: "LK-AAAA-BBBB", accessCode: "AAAA-BBBB-CCCC" }, "/track/link/AAAAAAAAAAAAAAAAAAAAAA"],
 ] as const) {
-  test(`trying codes at ${path}: 10 in 15 minutes, then a clear refusal`, async ({ request }) => {
+  test(`trying codes at ${path}: 10 in 15 minutes, then a clear refusal, for emailed links too`, async ({ request }) => {
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       const response = await request.post(path, { headers: { Origin: base }, form: field, maxRedirects: 0 });
       expect(response.status(), `try ${attempt}`).toBeLessThan(429);
@@ -39,6 +39,9 @@ for (const [path, field] of [
     const refused = await request.post(path, { headers: { Origin: base }, form: field, maxRedirects: 0 });
     expect(refused.status()).toBe(429);
     expect(await refused.text()).toContain(tooManyMessage);
+    // Links and typed codes draw on one allowance: trying links is refused now as well.
+    const linkRefused = await request.get(link, { maxRedirects: 0 });
+    expect(linkRefused.status()).toBe(429);
   });
 }
 

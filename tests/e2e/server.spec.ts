@@ -50,11 +50,17 @@ test("the server logs each request by method, path and status, and nothing a per
     await fetch(`${base}/services?q=velkaneuvonta%20salaisuus&municipality=koskela`);
     await post("/screening/resume", "code=SECR-ETCO-DE99");
     await post("/track", "reference=LK-SECR-ET99&accessCode=HIDD-ENCO-DE99");
+    // Emailed links carry their secret in the path: the log shows where, never the token.
+    await fetch(`${base}/screening/resume/link/Tok3nInTheResumeLink_0`, { redirect: "manual" });
+    await fetch(`${base}/track/link/Tok3nInTheTrackLink-00`, { redirect: "manual" });
 
+    // Each line is written once its response has finished: wait for the last request's.
+    await expect.poll(() => server.output()).toMatch(/GET \/track\/link\/\[token\] 404/);
     const log = server.output();
     expect(log).toMatch(/POST \/screening\/age 302/);
     expect(log).toMatch(/GET \/services 200/);
-    for (const typed of ["97", "koskela", "velkaneuvonta", "salaisuus", "SECR", "HIDD", "LK-", "luukku_flow", cookie.split("=")[1]!]) {
+    expect(log).toMatch(/GET \/screening\/resume\/link\/\[token\] 404/);
+    for (const typed of ["97", "koskela", "velkaneuvonta", "salaisuus", "SECR", "HIDD", "LK-", "luukku_flow", cookie.split("=")[1]!, "Tok3n"]) {
       expect(log, typed).not.toContain(typed);
     }
   } finally {

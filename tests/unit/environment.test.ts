@@ -11,7 +11,15 @@ describe("parseEnvironment", () => {
       RATE_LIMIT_SCALE: 1,
       RETENTION_UNSAVED_DAYS: 30,
       RETENTION_SAVED_DAYS: 90,
+      PUBLIC_URL: "http://localhost:3000",
+      MAIL_FROM: "Luukku <no-reply@localhost>",
+      MAIL_DROP_DIR: "data/mail",
     });
+  });
+
+  it("points emailed links at the server's own port unless PUBLIC_URL says where people reach it", () => {
+    expect(parseEnvironment({ PORT: "4000" }).PUBLIC_URL).toBe("http://localhost:4000");
+    expect(parseEnvironment({ PUBLIC_URL: "https://luukku.example.fi/" }).PUBLIC_URL).toBe("https://luukku.example.fi");
   });
 
   it("reads the variables it is given", () => {
@@ -29,6 +37,9 @@ describe("parseEnvironment", () => {
     ["SEED_DEMO_DATA", "yes please"],
     ["DATABASE_PATH", "   "],
     ["SESSION_SECRET", "too-short"],
+    ["PUBLIC_URL", "javascript:alert(1)"],
+    ["PUBLIC_URL", "luukku.example.fi"],
+    ["SMTP_URL", "http://mail.example.fi"],
   ])("rejects %s=%j with one line naming the variable", (name, value) => {
     let error: unknown;
     try {
