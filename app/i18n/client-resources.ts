@@ -1,8 +1,8 @@
 import type { i18n } from "i18next";
 import type { Language } from "#pathways/i18n.ts";
-import type { Namespace } from "./namespaces.ts";
+import type { BrowserNamespace } from "./namespaces.ts";
 
-type LanguageStrings = Record<Namespace, object>;
+type LanguageStrings = Record<BrowserNamespace, object>;
 
 /**
  * One language's strings for the browser, fetched as its own chunk: a page needs only its

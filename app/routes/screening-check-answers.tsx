@@ -31,8 +31,8 @@ export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
       {backTo ? <BackLink to={backTo}>{t("back")}</BackLink> : null}
       <h1 className="heading-l">{t("checkAnswers.title")}</h1>
       <SummaryList
-        rows={rows.map(({ step, answer }) => ({
-          key: t(`steps.${step}.title`),
+        rows={rows.map(({ step, question, answer }) => ({
+          key: question,
           value: (
             <div className="summary-list__value-with-action">
               <span>{answer}</span>
@@ -40,7 +40,7 @@ export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
                 <input type="hidden" name="change" value={step} />
                 <button type="submit" className="link-button">
                   {t("checkAnswers.change")}
-                  <span className="visually-hidden"> {t("checkAnswers.changeHidden", { question: t(`steps.${step}.title`) })}</span>
+                  <span className="visually-hidden"> {t("checkAnswers.changeHidden", { question })}</span>
                 </button>
               </Form>
             </div>

@@ -78,8 +78,8 @@ describe("translation keys used in the code", () => {
   });
 });
 
-describe("screening texts", () => {
-  const english = flatten(resources.en.screening as unknown as Tree);
+describe("questionnaire texts", () => {
+  const english = flatten(resources.en.questionnaire as unknown as Tree);
 
   it("exist for every question, field, option and error message of the questionnaire", () => {
     const missing: string[] = [];
@@ -95,7 +95,7 @@ describe("screening texts", () => {
         for (const option of field.options ?? []) need(`steps.${step}.fields.${field.name}.options.${option}`);
       }
     }
-    for (const key of screeningErrorKeys) need(key.replace(/^screening\./, ""));
+    for (const key of screeningErrorKeys) need(key.replace(/^questionnaire\./, ""));
     expect(missing).toEqual([]);
   });
 });
