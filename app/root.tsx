@@ -8,6 +8,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
@@ -15,8 +16,9 @@ import { defaultLanguage, isLanguage, type Language } from "#pathways/i18n.ts";
 import type { Route } from "./+types/root";
 import { FlowNotFound } from "./components/flow-not-found.tsx";
 import { Footer, Header, PageTitle, SkipLink } from "./components/layout.tsx";
-import { switchLanguage } from "./i18n/client-resources.ts";
+import { handleNamespaces, pageNamespaces, switchLanguage } from "./i18n/client-resources.ts";
 import { getLanguage, i18nextMiddleware, rememberLanguageChoice } from "./i18n/i18n.server.ts";
+import { useLoadedNamespaces } from "./i18n/use-namespace-text.ts";
 import { useNonce } from "./nonce.tsx";
 import { flowNotFound } from "./screening/flow-not-found.ts";
 import { securityHeadersMiddleware } from "./security.server.ts";
@@ -49,6 +51,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const language = usePageLanguage();
   const nonce = useNonce();
   const { i18n } = useTranslation();
+  const matches = useMatches();
+  // A page reached without a reload may draw namespaces the one before did not: it waits for them.
+  useLoadedNamespaces(i18n, pageNamespaces(matches.flatMap((match) => handleNamespaces(match.handle))));
   useEffect(() => {
     if (i18n.language !== language) void switchLanguage(i18n, language);
   }, [i18n, language]);

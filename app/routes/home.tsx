@@ -1,6 +1,9 @@
 import { StartScreening } from "#app/components/start-screening.tsx";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "#app/components/layout.tsx";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 /** The start page (GOV.UK pattern): what the service does, what it asks, how data is used, Start. */
 export default function Start() {

@@ -1,5 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "#app/components/layout.tsx";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export default function Privacy() {
   const { t } = useTranslation("screening");

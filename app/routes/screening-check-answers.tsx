@@ -7,7 +7,10 @@ import { SummaryList } from "#app/components/content.tsx";
 import { answerSummary } from "#app/screening/answer-text.server.ts";
 import { QuickExit } from "#app/components/quick-exit.tsx";
 import { getI18nextInstance, getLanguage } from "#app/i18n/i18n.server.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-check-answers";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const view = await loadPage(request, "checkAnswers");

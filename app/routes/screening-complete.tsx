@@ -8,7 +8,10 @@ import { UrgentHelp } from "#app/components/urgent-help.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
 import { CostText, PracticalFactsList, ProviderTypeTag } from "#app/components/service.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-complete";
+
+export const handle: NamespacesHandle = { i18n: ["catalogue", "screening"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);

@@ -7,7 +7,10 @@ import { QuickExit } from "#app/components/quick-exit.tsx";
 import { formatList } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-consent";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);

@@ -2,7 +2,10 @@ import { saveForLater } from "#app/screening.server.ts";
 import { Panel } from "#app/components/content.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-save";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 /** The code is shown in the response to the POST only: it never appears in a URL. */
 export async function action({ request }: Route.ActionArgs) {

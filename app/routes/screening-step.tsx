@@ -7,7 +7,10 @@ import { QuickExit } from "#app/components/quick-exit.tsx";
 import { getI18nextInstance, getLanguage } from "#app/i18n/i18n.server.ts";
 import { questionText } from "#app/screening/question-text.server.ts";
 import { isStepId } from "#pathways/screening/questionnaire.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-step";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const page = pageFromParam(params.step);

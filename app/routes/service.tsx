@@ -6,7 +6,10 @@ import { BackLink, PageTitle } from "#app/components/layout.tsx";
 import { Address, CostText, OpeningHours, PhoneLink, ProviderTypeTag } from "#app/components/service.tsx";
 import { formatLanguageName, formatList, formatMunicipalities, formatNumber } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/service";
+
+export const handle: NamespacesHandle = { i18n: ["catalogue"] };
 
 export function loader({ params, context }: Route.LoaderArgs) {
   const language = getLanguage(context);

@@ -9,7 +9,10 @@ import { PageTitle } from "#app/components/layout.tsx";
 import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
 import { formatMunicipalities, formatNumber } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/services";
+
+export const handle: NamespacesHandle = { i18n: ["catalogue"] };
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
