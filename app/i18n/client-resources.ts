@@ -28,8 +28,7 @@ const localeFiles: Record<Language, Record<BrowserNamespace, LocaleFile>> = {
   },
 };
 
-const browserNamespaces = Object.keys(localeFiles.en) as BrowserNamespace[];
-const isBrowserNamespace = (name: unknown): name is BrowserNamespace => browserNamespaces.includes(name as BrowserNamespace);
+const isBrowserNamespace = (name: unknown): name is BrowserNamespace => typeof name === "string" && Object.hasOwn(localeFiles.en, name);
 
 /**
  * A route module's `handle` names the namespaces its page draws besides common (the
@@ -67,11 +66,4 @@ export function loadNamespace(instance: i18n, language: Language, namespace: Bro
     loading.set(key, loaded);
   }
   return loaded;
-}
-
-/** Switches a browser's i18next to another language, fetching first the namespaces loaded in the current one. */
-export async function switchLanguage(instance: i18n, language: Language): Promise<void> {
-  const loaded = browserNamespaces.filter((namespace) => instance.hasResourceBundle(instance.language, namespace));
-  await Promise.all(loaded.map((namespace) => loadNamespace(instance, language, namespace)));
-  await instance.changeLanguage(language);
 }

@@ -1,34 +1,51 @@
 import type { i18n, TFunction } from "i18next";
 import { use, useContext, useMemo } from "react";
 import { I18nContext } from "react-i18next";
-import { defaultLanguage, isLanguage } from "#pathways/i18n.ts";
+import { useRouteLoaderData } from "react-router";
+import { defaultLanguage, isLanguage, type Language } from "#pathways/i18n.ts";
 import { loadNamespace } from "./client-resources.ts";
 import type { BrowserNamespace } from "./namespaces.ts";
 
+/** The i18next instance the provider holds: one per language on the server, the browser's own in the browser. */
+export function useI18nextInstance(): i18n {
+  return useContext(I18nContext).i18n;
+}
+
 /**
- * Waits until the instance holds these namespaces in its language. The server holds them
- * all; a browser loads a page's namespaces before hydrating (entry.client.tsx), so this
- * waits only when a page reached without a reload draws one the first did not need.
+ * The language the page is drawn in: the one the root loader detected (ADR 006); outside
+ * the app's routes (component tests), the instance's.
  */
-export function useLoadedNamespaces(instance: i18n, namespaces: readonly BrowserNamespace[]): void {
-  const language = isLanguage(instance.language) ? instance.language : defaultLanguage;
+export function usePageLanguage(): Language {
+  const rootData = useRouteLoaderData<{ language: string }>("root");
+  const instance = useI18nextInstance();
+  const language = rootData?.language ?? instance.language;
+  return isLanguage(language) ? language : defaultLanguage;
+}
+
+/**
+ * Waits until the instance holds these namespaces in this language. The server holds them
+ * all; a browser loads a page's namespaces before hydrating (entry.client.tsx), so this
+ * waits only when a page reached without a reload draws a namespace, or a language, the
+ * first did not need.
+ */
+export function useLoadedNamespaces(instance: i18n, language: Language, namespaces: readonly BrowserNamespace[]): void {
   for (const namespace of namespaces) {
     if (!instance.hasResourceBundle(language, namespace)) use(loadNamespace(instance, language, namespace));
   }
 }
 
 /**
- * `t` for one namespace, for the shared components every page draws (layout, form
- * fields, service cards). react-i18next's useTranslation copies the whole i18next
- * instance for every component it renders on the server, which cost the service package
- * page about a tenth of its time; this reads the instance the provider already holds.
- * Route components, drawn once a page, keep useTranslation, which also re-renders them
- * when the browser switches language.
+ * `t` for one namespace in the page's language, for every component. react-i18next's
+ * useTranslation copies the whole i18next instance for every component it renders on the
+ * server, which cost the service package page about a tenth of its time, and its module
+ * (with its language subscription) cost every page 2 KiB of JavaScript; this reads the
+ * instance the provider already holds, and the page's language from the root loader, so a
+ * page whose data comes back in another language is drawn in it.
  */
 export function useNamespaceText<Name extends BrowserNamespace>(namespace: Name): TFunction<Name> {
-  const { i18n } = useContext(I18nContext);
+  const instance = useI18nextInstance();
+  const language = usePageLanguage();
   // A shared component may draw a namespace its page's routes do not name: the error page for an unknown flow.
-  useLoadedNamespaces(i18n, [namespace]);
-  const { language } = i18n;
-  return useMemo(() => i18n.getFixedT(language, namespace), [i18n, language, namespace]);
+  useLoadedNamespaces(instance, language, [namespace]);
+  return useMemo(() => instance.getFixedT(language, namespace), [instance, language, namespace]);
 }

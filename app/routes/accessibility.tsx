@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 
 export default function AccessibilityStatement() {
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   return (
     <>
       <PageTitle title={t("accessibility.title")} />

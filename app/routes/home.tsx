@@ -1,5 +1,5 @@
 import { StartScreening } from "#app/components/start-screening.tsx";
-import { useTranslation } from "react-i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 
@@ -7,7 +7,7 @@ export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 /** The start page (GOV.UK pattern): what the service does, what it asks, how data is used, Start. */
 export default function Start() {
-  const { t } = useTranslation("screening");
+  const t = useNamespaceText("screening");
   return (
     <>
       <PageTitle title={t("start.title")} />

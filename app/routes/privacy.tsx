@@ -1,11 +1,11 @@
-import { useTranslation } from "react-i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 
 export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export default function Privacy() {
-  const { t } = useTranslation("screening");
+  const t = useNamespaceText("screening");
   return (
     <>
       <PageTitle title={t("privacy.title")} />

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { loadPackage } from "#app/screening.server.ts";
 import { Localized, Panel } from "#app/components/content.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
@@ -22,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 /** Your service package: for each need, the service proposed and why, with alternatives. */
 export default function ServicePackage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("catalogue");
+  const t = useNamespaceText("catalogue");
   const { needs, servicePackage, summaries, practical, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
   // The proposed service shows all a person needs to act on it; an alternative, fewer

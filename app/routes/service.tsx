@@ -1,4 +1,5 @@
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { data } from "react-router";
 import { findService } from "#app/catalogue.server.ts";
 import { InsetText, Localized, SummaryList, type SummaryRow } from "#app/components/content.tsx";
@@ -19,7 +20,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export default function Service({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("catalogue");
+  const t = useNamespaceText("catalogue");
   const { service, language } = loaderData;
 
   const whoFor: SummaryRow[] = [];
@@ -160,7 +161,7 @@ export default function Service({ loaderData }: Route.ComponentProps) {
 function ageText(
   minimum: number | null,
   maximum: number | null,
-  t: ReturnType<typeof useTranslation<"catalogue">>["t"],
+  t: TFunction<"catalogue">,
 ): string {
   if (minimum !== null && maximum !== null) return t("service.ageRange", { minimum, maximum });
   if (minimum !== null) return t("service.ageFrom", { minimum });

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { data, Form } from "react-router";
 import { municipalities, municipalityCodes } from "#pathways/areas.ts";
 import { maxSearchLength, searchPageSize } from "#app/catalogue-limits.ts";
@@ -21,7 +21,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Services({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("catalogue");
+  const t = useNamespaceText("catalogue");
   const { values, errors, result, page, language, needGroups } = loaderData;
   const errorList = (["q", "need", "municipality"] as const)
     .filter((field) => errors[field])
