@@ -15,16 +15,25 @@ const localeFiles: Record<Language, Record<BrowserNamespace, LocaleFile>> = {
     common: () => import("#locales/en/common.json"),
     catalogue: () => import("#locales/en/catalogue.json"),
     screening: () => import("#locales/en/screening.json"),
+    start: () => import("#locales/en/start.json"),
+    privacy: () => import("#locales/en/privacy.json"),
+    consent: () => import("#locales/en/consent.json"),
   },
   fi: {
     common: () => import("#locales/fi/common.json"),
     catalogue: () => import("#locales/fi/catalogue.json"),
     screening: () => import("#locales/fi/screening.json"),
+    start: () => import("#locales/fi/start.json"),
+    privacy: () => import("#locales/fi/privacy.json"),
+    consent: () => import("#locales/fi/consent.json"),
   },
   sv: {
     common: () => import("#locales/sv/common.json"),
     catalogue: () => import("#locales/sv/catalogue.json"),
     screening: () => import("#locales/sv/screening.json"),
+    start: () => import("#locales/sv/start.json"),
+    privacy: () => import("#locales/sv/privacy.json"),
+    consent: () => import("#locales/sv/consent.json"),
   },
 };
 

@@ -1,23 +1,56 @@
 import type { Language } from "#pathways/i18n.ts";
 import enCatalogue from "#locales/en/catalogue.json";
 import enCommon from "#locales/en/common.json";
+import enConsent from "#locales/en/consent.json";
+import enPrivacy from "#locales/en/privacy.json";
 import enQuestionnaire from "#locales/en/questionnaire.json";
 import enScreening from "#locales/en/screening.json";
+import enStart from "#locales/en/start.json";
 import fiCatalogue from "#locales/fi/catalogue.json";
 import fiCommon from "#locales/fi/common.json";
+import fiConsent from "#locales/fi/consent.json";
+import fiPrivacy from "#locales/fi/privacy.json";
 import fiQuestionnaire from "#locales/fi/questionnaire.json";
 import fiScreening from "#locales/fi/screening.json";
+import fiStart from "#locales/fi/start.json";
 import svCatalogue from "#locales/sv/catalogue.json";
 import svCommon from "#locales/sv/common.json";
+import svConsent from "#locales/sv/consent.json";
+import svPrivacy from "#locales/sv/privacy.json";
 import svQuestionnaire from "#locales/sv/questionnaire.json";
 import svScreening from "#locales/sv/screening.json";
+import svStart from "#locales/sv/start.json";
 
 /**
  * All UI strings, for the server. The English files are the reference; tests/unit/locales.test.ts fails when fi or
  * sv lacks a key that en has (or has one en lacks), or when code uses a missing key.
  */
 export const resources = {
-  en: { common: enCommon, catalogue: enCatalogue, screening: enScreening, questionnaire: enQuestionnaire },
-  fi: { common: fiCommon, catalogue: fiCatalogue, screening: fiScreening, questionnaire: fiQuestionnaire },
-  sv: { common: svCommon, catalogue: svCatalogue, screening: svScreening, questionnaire: svQuestionnaire },
+  en: {
+    common: enCommon,
+    catalogue: enCatalogue,
+    screening: enScreening,
+    start: enStart,
+    privacy: enPrivacy,
+    consent: enConsent,
+    questionnaire: enQuestionnaire,
+  },
+  fi: {
+    common: fiCommon,
+    catalogue: fiCatalogue,
+    screening: fiScreening,
+    start: fiStart,
+    privacy: fiPrivacy,
+    consent: fiConsent,
+    questionnaire: fiQuestionnaire,
+  },
+  sv: {
+    common: svCommon,
+    catalogue: svCatalogue,
+    screening: svScreening,
+    start: svStart,
+    privacy: svPrivacy,
+    consent: svConsent,
+    questionnaire: svQuestionnaire,
+  },
 } as const satisfies Record<Language, Record<string, unknown>>;

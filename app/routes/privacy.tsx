@@ -2,10 +2,10 @@ import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 
-export const handle: NamespacesHandle = { i18n: ["screening"] };
+export const handle: NamespacesHandle = { i18n: ["privacy"] };
 
 export default function Privacy() {
-  const t = useNamespaceText("screening");
+  const t = useNamespaceText("privacy");
   return (
     <>
       <PageTitle title={t("privacy.title")} />

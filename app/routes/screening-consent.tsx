@@ -10,7 +10,7 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-consent";
 
-export const handle: NamespacesHandle = { i18n: ["screening"] };
+export const handle: NamespacesHandle = { i18n: ["consent", "screening"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
@@ -28,7 +28,8 @@ export async function action({ request }: Route.ActionArgs) {
  * reference number, also for a person with nothing to consent to yet.
  */
 export default function Consent({ loaderData, actionData }: Route.ComponentProps) {
-  const t = useScreeningText();
+  const t = useScreeningText("consent");
+  const text = useScreeningText();
   const { services, keyWorkerFirst, assessmentFirst, hasReference, language, danger } = loaderData;
   if (actionData && "confirmation" in actionData) {
     const { reference, accessCode, referrals } = actionData.confirmation;
@@ -64,7 +65,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
           )}
         </ul>
         <p>
-          <a href="/feedback">{t("feedback.link")}</a>
+          <a href="/feedback">{text("feedback.link")}</a>
         </p>
       </>
     );

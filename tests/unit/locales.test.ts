@@ -53,10 +53,10 @@ describe("translation keys used in the code", () => {
     let checked = 0;
     for (const file of files) {
       const source = readFileSync(file, "utf8");
-      // A file may read several namespaces (useTranslation("x"), useNamespaceText("x"), getFixedT(language, "x"), useScreeningText()):
+      // A file may read several namespaces (useTranslation("x"), useNamespaceText("x"), getFixedT(language, "x"), useScreeningText("x"), useScreeningText()):
       // a key passes when one of them has it.
       const namespaces = [
-        ...[...source.matchAll(/(?:useTranslation|useNamespaceText)(?:<[^>]*>)?\("(\w+)"\)|getFixedT\(\w+, "(\w+)"\)/g)].map((match) => (match[1] ?? match[2])!),
+        ...[...source.matchAll(/(?:useTranslation|useNamespaceText|useScreeningText)(?:<[^>]*>)?\("(\w+)"\)|getFixedT\(\w+, "(\w+)"\)/g)].map((match) => (match[1] ?? match[2])!),
         ...(source.includes("useScreeningText()") ? ["screening"] : []),
       ];
       if (namespaces.length === 0) namespaces.push("common");
