@@ -1,5 +1,3 @@
-import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
 import {
   data,
   isRouteErrorResponse,
@@ -8,15 +6,15 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
-  useRouteLoaderData,
 } from "react-router";
-import { defaultLanguage, isLanguage, type Language } from "#pathways/i18n.ts";
 import type { Route } from "./+types/root";
 import { FlowNotFound } from "./components/flow-not-found.tsx";
 import { Footer, Header, PageTitle, SkipLink } from "./components/layout.tsx";
-import { switchLanguage } from "./i18n/client-resources.ts";
+import { handleNamespaces, pageNamespaces } from "./i18n/client-resources.ts";
 import { getLanguage, i18nextMiddleware, rememberLanguageChoice } from "./i18n/i18n.server.ts";
+import { useI18nextInstance, useLoadedNamespaces, useNamespaceText, usePageLanguage } from "./i18n/use-namespace-text.ts";
 import { useNonce } from "./nonce.tsx";
 import { flowNotFound } from "./screening/flow-not-found.ts";
 import { securityHeadersMiddleware } from "./security.server.ts";
@@ -38,20 +36,14 @@ export function headers({ loaderHeaders }: Route.HeadersArgs) {
   return loaderHeaders;
 }
 
-function usePageLanguage(): Language {
-  const rootData = useRouteLoaderData<typeof loader>("root");
-  const { i18n } = useTranslation();
-  const language = rootData?.language ?? i18n.language;
-  return isLanguage(language) ? language : defaultLanguage;
-}
-
 export function Layout({ children }: { children: React.ReactNode }) {
   const language = usePageLanguage();
   const nonce = useNonce();
-  const { i18n } = useTranslation();
-  useEffect(() => {
-    if (i18n.language !== language) void switchLanguage(i18n, language);
-  }, [i18n, language]);
+  const i18n = useI18nextInstance();
+  const matches = useMatches();
+  // A page reached without a reload may draw namespaces, or a language, the one before did
+  // not: it is shown once they are here.
+  useLoadedNamespaces(i18n, language, pageNamespaces(matches.flatMap((match) => handleNamespaces(match.handle))));
   return (
     <html lang={language} dir={i18n.dir(language)}>
       <head>
@@ -82,7 +74,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const t = useNamespaceText("common");
   if (isRouteErrorResponse(error) && error.status === 404 && error.data === flowNotFound) return <FlowNotFound />;
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (

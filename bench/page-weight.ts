@@ -1,14 +1,14 @@
 /**
  * JavaScript a citizen page makes a browser download on a first visit (empty cache),
  * compressed as the server sends it, measured in Debian's Chromium from the page's own
- * resource timing. Budget (issue 4): 130 kB per page. No page needs it: every one works
- * without JavaScript (tests/e2e).
+ * resource timing, in KiB (1,024 bytes). Budget (issue 4): 130 KiB per page. No page needs
+ * it: every one works without JavaScript (tests/e2e).
  */
 import { chromium } from "@playwright/test";
 import { completedScreeningCookie, startProductionServer } from "./app-server.ts";
 
 const port = 3262;
-const budgetKilobytes = 130;
+const budgetKibibytes = 130;
 
 export async function runPageWeightBenchmark(): Promise<void> {
   const server = startProductionServer(port);
@@ -32,8 +32,8 @@ export async function runPageWeightBenchmark(): Promise<void> {
       ["feedback", "/feedback", null],
       ["find services", "/services?q=kotihoito", null],
     ];
-    console.log(`\nJavaScript per citizen page, first visit, as sent (budget ${budgetKilobytes} kB)`);
-    console.log("page | kB compressed | scripts | within budget");
+    console.log(`\nJavaScript per citizen page, first visit, as sent (budget ${budgetKibibytes} KiB)`);
+    console.log("page | KiB compressed | scripts | within budget");
     for (const [label, path, cookie] of pages) {
       const context = await browser.newContext({ locale: "en-GB" });
       if (cookie) {
@@ -48,8 +48,8 @@ export async function runPageWeightBenchmark(): Promise<void> {
           .filter((entry): entry is PerformanceResourceTiming => entry.name.endsWith(".js"))
           .map((entry) => entry.encodedBodySize),
       );
-      const kilobytes = scripts.reduce((sum, size) => sum + size, 0) / 1024;
-      console.log(`${label} (${new URL(page.url()).pathname}) | ${kilobytes.toFixed(1)} | ${scripts.length} | ${kilobytes <= budgetKilobytes ? "yes" : "NO"}`);
+      const kibibytes = scripts.reduce((sum, size) => sum + size, 0) / 1024;
+      console.log(`${label} (${new URL(page.url()).pathname}) | ${kibibytes.toFixed(1)} | ${scripts.length} | ${kibibytes <= budgetKibibytes ? "yes" : "NO"}`);
       await context.close();
     }
   } finally {

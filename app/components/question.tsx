@@ -3,10 +3,9 @@ import { INTENT } from "@conform-to/dom";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useMemo, useState } from "react";
 import { Form } from "react-router";
-import { municipalities, isMunicipalityCode } from "#pathways/areas.ts";
-import type { Language } from "#pathways/i18n.ts";
-import type { AnswersSoFar, StepId } from "#pathways/screening/questionnaire.ts";
+import type { AnswersSoFar, ScreeningErrorKey, StepId } from "#pathways/screening/questionnaire.ts";
 import { stepFields, type FieldPresentation } from "#app/screening/fields.ts";
+import type { QuestionText } from "#app/screening/question-text.server.ts";
 import { formErrorName, parseStepForm } from "#app/screening/submission.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, TextInput } from "./form.tsx";
 import { PageTitle } from "./layout.tsx";
@@ -30,18 +29,19 @@ function shownValue(field: FieldPresentation, answers: AnswersSoFar, submitted: 
  * One question page: the question is the page heading (the legend or label of a
  * single-field question), errors are summarised at the top and shown by each field.
  * With JavaScript, Conform checks the answer with the step's schema before sending it
- * and rechecks as the person corrects it; the server checks again and decides.
+ * and rechecks as the person corrects it; the server checks again and decides. The
+ * step's words, its error messages included, come from the server (`text`).
  */
 export function QuestionForm({
   step,
   answers,
   lastResult,
-  language,
+  text,
 }: {
   step: StepId;
   answers: AnswersSoFar;
   lastResult: SubmissionResult<string[]> | undefined;
-  language: Language;
+  text: QuestionText;
 }) {
   const t = useScreeningText();
   const [form] = useForm({
@@ -62,21 +62,12 @@ export function QuestionForm({
   const fields = stepFields[step];
   const single = fields.length === 1;
   const fieldId = (name: string) => `field-${name}`;
-  const message = (key: string | undefined) => (key ? t(key.replace(/^screening\./, "")) : undefined);
+  const message = (key: string | undefined) => (key ? text.errors[key as ScreeningErrorKey] : undefined);
   const summary = Object.entries(errors).map(([name, key]) => ({
     fieldId: name === formErrorName ? fieldId(fields[0]!.name) : fieldId(name),
     message: message(key)!,
   }));
-  const optionLabel = (field: FieldPresentation, option: string) =>
-    field.name === "municipality" && isMunicipalityCode(option)
-      ? municipalities[option].name[language]
-      : t(`steps.${step}.fields.${field.name}.options.${option}`);
-  const optionHint = (field: FieldPresentation, option: string) => {
-    const key = `steps.${step}.fields.${field.name}.optionHints.${option}`;
-    return t(key as "none", { defaultValue: "" }) || undefined;
-  };
-  const title = t(`steps.${step}.title`);
-  const hint = t(`steps.${step}.hint`);
+  const { title, hint } = text;
 
   return (
     <>
@@ -97,7 +88,8 @@ export function QuestionForm({
         {fields.map((field) => {
           const value = shownValue(field, answers, submitted);
           const error = message(errors[field.name] ?? (field === fields[0] ? errors[formErrorName] : undefined));
-          const legend = single ? title : t(`steps.${step}.fields.${field.name}.label`);
+          const fieldText = text.fields[field.name]!;
+          const legend = single ? title : fieldText.label;
           const commonHint = single ? hint : undefined;
           if (field.kind === "number") {
             return (
@@ -122,13 +114,13 @@ export function QuestionForm({
                 <option value="">{t("selectOne")}</option>
                 {field.options!.map((option) => (
                   <option key={option} value={option}>
-                    {optionLabel(field, option)}
+                    {fieldText.options[option]}
                   </option>
                 ))}
               </Select>
             );
           }
-          const items = field.options!.map((option) => ({ value: option, label: optionLabel(field, option), hint: optionHint(field, option) }));
+          const items = field.options!.map((option) => ({ value: option, label: fieldText.options[option]!, hint: fieldText.optionHints[option] }));
           if (field.kind === "checkboxes") {
             return (
               <Checkboxes

@@ -1,50 +1,78 @@
 import type { i18n } from "i18next";
 import type { Language } from "#pathways/i18n.ts";
-import type { Namespace } from "./namespaces.ts";
+import type { BrowserNamespace } from "./namespaces.ts";
 
-type LanguageStrings = Record<Namespace, object>;
+type LocaleFile = () => Promise<{ default: object }>;
 
 /**
- * One language's strings for the browser, fetched as its own chunk: a page needs only its
- * own language, and the three together were a fifth of the JavaScript a page loaded.
+ * The strings a browser can load, one chunk per language and namespace: a page needs only
+ * its own language (the three together were a fifth of the JavaScript a page loaded), and
+ * only the namespaces its routes draw (the catalogue's strings are of no use on a question
+ * page, nor the screening's on a service page).
  */
-const loaders: Record<Language, () => Promise<LanguageStrings>> = {
-  en: async () => {
-    const [common, catalogue, screening] = await Promise.all([
-      import("#locales/en/common.json"),
-      import("#locales/en/catalogue.json"),
-      import("#locales/en/screening.json"),
-    ]);
-    return { common: common.default, catalogue: catalogue.default, screening: screening.default };
+const localeFiles: Record<Language, Record<BrowserNamespace, LocaleFile>> = {
+  en: {
+    common: () => import("#locales/en/common.json"),
+    catalogue: () => import("#locales/en/catalogue.json"),
+    screening: () => import("#locales/en/screening.json"),
+    start: () => import("#locales/en/start.json"),
+    privacy: () => import("#locales/en/privacy.json"),
+    consent: () => import("#locales/en/consent.json"),
   },
-  fi: async () => {
-    const [common, catalogue, screening] = await Promise.all([
-      import("#locales/fi/common.json"),
-      import("#locales/fi/catalogue.json"),
-      import("#locales/fi/screening.json"),
-    ]);
-    return { common: common.default, catalogue: catalogue.default, screening: screening.default };
+  fi: {
+    common: () => import("#locales/fi/common.json"),
+    catalogue: () => import("#locales/fi/catalogue.json"),
+    screening: () => import("#locales/fi/screening.json"),
+    start: () => import("#locales/fi/start.json"),
+    privacy: () => import("#locales/fi/privacy.json"),
+    consent: () => import("#locales/fi/consent.json"),
   },
-  sv: async () => {
-    const [common, catalogue, screening] = await Promise.all([
-      import("#locales/sv/common.json"),
-      import("#locales/sv/catalogue.json"),
-      import("#locales/sv/screening.json"),
-    ]);
-    return { common: common.default, catalogue: catalogue.default, screening: screening.default };
+  sv: {
+    common: () => import("#locales/sv/common.json"),
+    catalogue: () => import("#locales/sv/catalogue.json"),
+    screening: () => import("#locales/sv/screening.json"),
+    start: () => import("#locales/sv/start.json"),
+    privacy: () => import("#locales/sv/privacy.json"),
+    consent: () => import("#locales/sv/consent.json"),
   },
 };
 
-export function loadLanguage(language: Language): Promise<LanguageStrings> {
-  return loaders[language]();
+const isBrowserNamespace = (name: unknown): name is BrowserNamespace => typeof name === "string" && Object.hasOwn(localeFiles.en, name);
+
+/**
+ * A route module's `handle` names the namespaces its page draws besides common (the
+ * convention of remix-i18next's getInitialNamespaces, which reads it before hydration).
+ */
+export interface NamespacesHandle {
+  i18n: BrowserNamespace[];
 }
 
-/** Switches a browser's i18next to another language, fetching its strings first. */
-export async function switchLanguage(instance: i18n, language: Language): Promise<void> {
-  if (!instance.hasResourceBundle(language, "common")) {
-    for (const [namespace, strings] of Object.entries(await loadLanguage(language))) {
-      instance.addResourceBundle(language, namespace, strings);
-    }
+/** The namespaces the routes of a page draw, from their handles: always common (layout, error pages). */
+export function pageNamespaces(named: readonly unknown[]): BrowserNamespace[] {
+  return [...new Set<BrowserNamespace>(["common", ...named.filter(isBrowserNamespace)])];
+}
+
+/** What a matched route's handle names, for pageNamespaces. */
+export function handleNamespaces(handle: unknown): unknown[] {
+  const named = (handle as Partial<NamespacesHandle> | undefined)?.i18n;
+  return Array.isArray(named) ? named : [];
+}
+
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Adds one namespace's strings in one language to the browser's instance, fetching them
+ * once. The same promise every time it is asked for, so a component can wait on it with
+ * React's `use` while a page reached in the browser draws strings the first did not need.
+ */
+export function loadNamespace(instance: i18n, language: Language, namespace: BrowserNamespace): Promise<void> {
+  const key = `${language}/${namespace}`;
+  let loaded = loading.get(key);
+  if (!loaded) {
+    loaded = localeFiles[language][namespace]().then((strings) => {
+      instance.addResourceBundle(language, namespace, strings.default);
+    });
+    loading.set(key, loaded);
   }
-  await instance.changeLanguage(language);
+  return loaded;
 }

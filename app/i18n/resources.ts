@@ -2,15 +2,27 @@ import type { Language } from "#pathways/i18n.ts";
 import enCatalogue from "#locales/en/catalogue.json";
 import enCommon from "#locales/en/common.json";
 import enEmail from "#locales/en/email.json";
+import enConsent from "#locales/en/consent.json";
+import enPrivacy from "#locales/en/privacy.json";
+import enQuestionnaire from "#locales/en/questionnaire.json";
 import enScreening from "#locales/en/screening.json";
+import enStart from "#locales/en/start.json";
 import fiCatalogue from "#locales/fi/catalogue.json";
 import fiCommon from "#locales/fi/common.json";
 import fiEmail from "#locales/fi/email.json";
+import fiConsent from "#locales/fi/consent.json";
+import fiPrivacy from "#locales/fi/privacy.json";
+import fiQuestionnaire from "#locales/fi/questionnaire.json";
 import fiScreening from "#locales/fi/screening.json";
+import fiStart from "#locales/fi/start.json";
 import svCatalogue from "#locales/sv/catalogue.json";
 import svCommon from "#locales/sv/common.json";
 import svEmail from "#locales/sv/email.json";
+import svConsent from "#locales/sv/consent.json";
+import svPrivacy from "#locales/sv/privacy.json";
+import svQuestionnaire from "#locales/sv/questionnaire.json";
 import svScreening from "#locales/sv/screening.json";
+import svStart from "#locales/sv/start.json";
 
 /**
  * All UI strings, for the server (the emails' text, `email`, only here: no page needs it).
@@ -18,7 +30,34 @@ import svScreening from "#locales/sv/screening.json";
  * lacks a key that en has (or has one en lacks), or when code uses a missing key.
  */
 export const resources = {
-  en: { common: enCommon, catalogue: enCatalogue, screening: enScreening, email: enEmail },
-  fi: { common: fiCommon, catalogue: fiCatalogue, screening: fiScreening, email: fiEmail },
-  sv: { common: svCommon, catalogue: svCatalogue, screening: svScreening, email: svEmail },
+  en: {
+    common: enCommon,
+    catalogue: enCatalogue,
+    screening: enScreening,
+    start: enStart,
+    privacy: enPrivacy,
+    consent: enConsent,
+    questionnaire: enQuestionnaire,
+    email: enEmail,
+  },
+  fi: {
+    common: fiCommon,
+    catalogue: fiCatalogue,
+    screening: fiScreening,
+    start: fiStart,
+    privacy: fiPrivacy,
+    consent: fiConsent,
+    questionnaire: fiQuestionnaire,
+    email: fiEmail,
+  },
+  sv: {
+    common: svCommon,
+    catalogue: svCatalogue,
+    screening: svScreening,
+    start: svStart,
+    privacy: svPrivacy,
+    consent: svConsent,
+    questionnaire: svQuestionnaire,
+    email: svEmail,
+  },
 } as const satisfies Record<Language, Record<string, unknown>>;

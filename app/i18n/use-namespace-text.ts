@@ -1,7 +1,38 @@
-import type { i18n as I18n, TFunction } from "i18next";
-import { useContext, useMemo } from "react";
-import { I18nContext, useTranslation } from "react-i18next";
-import type { Namespace } from "./namespaces.ts";
+import type { i18n, TFunction } from "i18next";
+import { use, useContext, useMemo } from "react";
+import { I18nContext } from "react-i18next";
+import { useRouteLoaderData } from "react-router";
+import { defaultLanguage, isLanguage, type Language } from "#pathways/i18n.ts";
+import { loadNamespace } from "./client-resources.ts";
+import type { BrowserNamespace, Namespace } from "./namespaces.ts";
+
+/** The i18next instance the provider holds: one per language on the server, the browser's own in the browser. */
+export function useI18nextInstance(): i18n {
+  return useContext(I18nContext).i18n;
+}
+
+/**
+ * The language the page is drawn in: the one the root loader detected (ADR 006); outside
+ * the app's routes (component tests), the instance's.
+ */
+export function usePageLanguage(): Language {
+  const rootData = useRouteLoaderData<{ language: string }>("root");
+  const instance = useI18nextInstance();
+  const language = rootData?.language ?? instance.language;
+  return isLanguage(language) ? language : defaultLanguage;
+}
+
+/**
+ * Waits until the instance holds these namespaces in this language. The server holds them
+ * all; a browser loads a page's namespaces before hydrating (entry.client.tsx), so this
+ * waits only when a page reached without a reload draws a namespace, or a language, the
+ * first did not need.
+ */
+export function useLoadedNamespaces(instance: i18n, language: Language, namespaces: readonly BrowserNamespace[]): void {
+  for (const namespace of namespaces) {
+    if (!instance.hasResourceBundle(language, namespace)) use(loadNamespace(instance, language, namespace));
+  }
+}
 
 /**
  * Strings once resolved, per i18next instance, language and namespace. i18next takes every
@@ -12,7 +43,7 @@ import type { Namespace } from "./namespaces.ts";
  * when every option is a plain string or number (prices, opening hours, counts: few
  * distinct values in a catalogue), up to a bound, so odd values cannot grow the cache.
  */
-const resolvedStrings = new WeakMap<I18n, Map<string, Map<string, string>>>();
+const resolvedStrings = new WeakMap<i18n, Map<string, Map<string, string>>>();
 
 const rememberedStringsPerNamespace = 5000;
 
@@ -28,11 +59,11 @@ function rememberedWith(key: string, options: Record<string, unknown>): string |
   return cacheKey;
 }
 
-export function namespaceText<Name extends Namespace>(i18n: I18n, language: string, namespace: Name): TFunction<Name> {
-  let byNamespace = resolvedStrings.get(i18n);
+export function namespaceText<Name extends Namespace>(instance: i18n, language: string, namespace: Name): TFunction<Name> {
+  let byNamespace = resolvedStrings.get(instance);
   if (!byNamespace) {
     byNamespace = new Map();
-    resolvedStrings.set(i18n, byNamespace);
+    resolvedStrings.set(instance, byNamespace);
   }
   const scope = `${language}:${namespace}`;
   let resolved = byNamespace.get(scope);
@@ -41,8 +72,8 @@ export function namespaceText<Name extends Namespace>(i18n: I18n, language: stri
     byNamespace.set(scope, resolved);
   }
   const cache = resolved;
-  // i18n.t rather than getFixedT: a fixed t copies i18next's options object on every call.
-  const translate = i18n.t.bind(i18n) as (key: string, options: object) => string;
+  // instance.t rather than getFixedT: a fixed t copies i18next's options object on every call.
+  const translate = instance.t.bind(instance) as (key: string, options: object) => string;
   const text = (key: string, options?: Record<string, unknown>) => {
     const cacheKey = options === undefined ? key : rememberedWith(key, options);
     if (cacheKey === null) return translate(key, { ...options, lng: language, ns: namespace });
@@ -60,24 +91,17 @@ export function namespaceText<Name extends Namespace>(i18n: I18n, language: stri
 }
 
 /**
- * `t` for one namespace, for the shared components every page draws (layout, form
- * fields, service cards). react-i18next's useTranslation copies the whole i18next
- * instance for every component it renders on the server, which cost the service package
- * page about a tenth of its time; this reads the instance the provider already holds.
- * Route components use usePageText instead.
+ * `t` for one namespace in the page's language, for every component. react-i18next's
+ * useTranslation copies the whole i18next instance for every component it renders on the
+ * server, which cost the service package page about a tenth of its time, and its module
+ * (with its language subscription) cost every page 2 KiB of JavaScript; this reads the
+ * instance the provider already holds, and the page's language from the root loader, so a
+ * page whose data comes back in another language is drawn in it.
  */
-export function useNamespaceText<Name extends Namespace>(namespace: Name): TFunction<Name> {
-  const { i18n } = useContext(I18nContext);
-  const { language } = i18n;
-  return useMemo(() => namespaceText(i18n, language, namespace), [i18n, language, namespace]);
-}
-
-/**
- * `t` for a route component: subscribed through react-i18next's useTranslation, so the
- * page re-renders when the browser switches language. The i18n that hook returns is a
- * fresh copy on every server render, so strings are remembered against the provider's.
- */
-export function usePageText<Name extends Namespace>(namespace: Name): TFunction<Name> {
-  useTranslation(namespace);
-  return useNamespaceText(namespace);
+export function useNamespaceText<Name extends BrowserNamespace>(namespace: Name): TFunction<Name> {
+  const instance = useI18nextInstance();
+  const language = usePageLanguage();
+  // A shared component may draw a namespace its page's routes do not name: the error page for an unknown flow.
+  useLoadedNamespaces(instance, language, [namespace]);
+  return useMemo(() => namespaceText(instance, language, namespace), [instance, language, namespace]);
 }

@@ -1,8 +1,8 @@
-import { usePageText } from "#app/i18n/use-namespace-text.ts";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 
 export default function AccessibilityStatement() {
-  const t = usePageText("common");
+  const t = useNamespaceText("common");
   return (
     <>
       <PageTitle title={t("accessibility.title")} />

@@ -5,7 +5,10 @@ import { Button, ErrorSummary, Radios, Textarea } from "#app/components/form.tsx
 import { PageTitle } from "#app/components/layout.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/feedback";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const result = await submitFeedback(request, getLanguage(context));

@@ -1,10 +1,14 @@
 import { StartScreening } from "#app/components/start-screening.tsx";
-import { usePageText } from "#app/i18n/use-namespace-text.ts";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
+
+export const handle: NamespacesHandle = { i18n: ["start", "screening"] };
 
 /** The start page (GOV.UK pattern): what the service does, what it asks, how data is used, Start. */
 export default function Start() {
-  const t = usePageText("screening");
+  const t = useNamespaceText("start");
+  const text = useNamespaceText("screening");
   return (
     <>
       <PageTitle title={t("start.title")} />
@@ -24,13 +28,13 @@ export default function Start() {
       <StartScreening prominent>{t("start.startButton")}</StartScreening>
       <ul className="list">
         <li>
-          <a href="/screening/resume">{t("resume.startLink")}</a>
+          <a href="/screening/resume">{text("resume.startLink")}</a>
         </li>
         <li>
-          <a href="/track">{t("track.lookupLink")}</a>
+          <a href="/track">{text("track.lookupLink")}</a>
         </li>
         <li>
-          <a href="/services">{t("searchInstead")}</a>
+          <a href="/services">{text("searchInstead")}</a>
         </li>
       </ul>
       <section className="emergency" aria-labelledby="emergency-title">

@@ -1,8 +1,11 @@
-import { usePageText } from "#app/i18n/use-namespace-text.ts";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
+
+export const handle: NamespacesHandle = { i18n: ["privacy"] };
 
 export default function Privacy() {
-  const t = usePageText("screening");
+  const t = useNamespaceText("privacy");
   return (
     <>
       <PageTitle title={t("privacy.title")} />

@@ -7,7 +7,10 @@ import { SummaryList } from "#app/components/content.tsx";
 import { answerSummary } from "#app/screening/answer-text.server.ts";
 import { QuickExit } from "#app/components/quick-exit.tsx";
 import { getI18nextInstance, getLanguage } from "#app/i18n/i18n.server.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-check-answers";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const view = await loadPage(request, "checkAnswers");
@@ -31,8 +34,8 @@ export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
       {backTo ? <BackLink to={backTo}>{t("back")}</BackLink> : null}
       <h1 className="heading-l">{t("checkAnswers.title")}</h1>
       <SummaryList
-        rows={rows.map(({ step, answer }) => ({
-          key: t(`steps.${step}.title`),
+        rows={rows.map(({ step, question, answer }) => ({
+          key: question,
           value: (
             <div className="summary-list__value-with-action">
               <span>{answer}</span>
@@ -40,7 +43,7 @@ export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
                 <input type="hidden" name="change" value={step} />
                 <button type="submit" className="link-button">
                   {t("checkAnswers.change")}
-                  <span className="visually-hidden"> {t("checkAnswers.changeHidden", { question: t(`steps.${step}.title`) })}</span>
+                  <span className="visually-hidden"> {t("checkAnswers.changeHidden", { question })}</span>
                 </button>
               </Form>
             </div>

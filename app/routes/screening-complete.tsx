@@ -1,4 +1,4 @@
-import { usePageText } from "#app/i18n/use-namespace-text.ts";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { loadPackage } from "#app/screening.server.ts";
 import { Localized, Panel } from "#app/components/content.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
@@ -8,7 +8,10 @@ import { UrgentHelp } from "#app/components/urgent-help.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
 import { CostText, PracticalFactsList, ProviderTypeTag } from "#app/components/service.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-complete";
+
+export const handle: NamespacesHandle = { i18n: ["catalogue", "screening"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
@@ -19,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 /** Your service package: for each need, the service proposed and why, with alternatives. */
 export default function ServicePackage({ loaderData }: Route.ComponentProps) {
-  const t = usePageText("catalogue");
+  const t = useNamespaceText("catalogue");
   const { needs, servicePackage, summaries, practical, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
   // The proposed service shows all a person needs to act on it; an alternative, fewer

@@ -8,7 +8,10 @@ import { QuickExit } from "#app/components/quick-exit.tsx";
 import { formatList } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-consent";
+
+export const handle: NamespacesHandle = { i18n: ["consent", "screening"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
@@ -28,7 +31,8 @@ export async function action({ request, context }: Route.ActionArgs) {
  * reference number, also for a person with nothing to consent to yet.
  */
 export default function Consent({ loaderData, actionData }: Route.ComponentProps) {
-  const t = useScreeningText();
+  const t = useScreeningText("consent");
+  const text = useScreeningText();
   const { services, keyWorkerFirst, assessmentFirst, hasReference, language, danger } = loaderData;
   if (actionData && "confirmation" in actionData) {
     const { reference, accessCode, referrals } = actionData.confirmation;
@@ -68,7 +72,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
         </ul>
         <EmailLinkForm lead={t("emailLink.trackLead")} result={emailLink} keep={{ accessCode }} />
         <p>
-          <a href="/feedback">{t("feedback.link")}</a>
+          <a href="/feedback">{text("feedback.link")}</a>
         </p>
       </>
     );

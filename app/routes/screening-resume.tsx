@@ -3,7 +3,10 @@ import { resumeWithCode } from "#app/screening.server.ts";
 import { Button, ErrorSummary, TextInput } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-resume";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function action({ request }: Route.ActionArgs) {
   return data(await resumeWithCode(request), { status: 400 });

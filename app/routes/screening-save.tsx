@@ -6,7 +6,10 @@ import { ErrorSummary } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-save";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 /** The code is shown in the response to the POST only: it never appears in a URL. */
 export async function action({ request, context }: Route.ActionArgs) {

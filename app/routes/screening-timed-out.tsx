@@ -1,6 +1,9 @@
 import { StartScreening } from "#app/components/start-screening.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export default function TimedOut() {
   const t = useScreeningText();

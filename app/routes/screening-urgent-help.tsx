@@ -1,7 +1,10 @@
 import { loadUrgentHelp } from "#app/screening.server.ts";
 import { UrgentHelp } from "#app/components/urgent-help.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-urgent-help";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   return loadUrgentHelp(request);

@@ -1,4 +1,5 @@
-import { usePageText } from "#app/i18n/use-namespace-text.ts";
+import type { TFunction } from "i18next";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { data } from "react-router";
 import { findService } from "#app/catalogue.server.ts";
 import { InsetText, Localized, SummaryList, type SummaryRow } from "#app/components/content.tsx";
@@ -6,7 +7,10 @@ import { BackLink, PageTitle } from "#app/components/layout.tsx";
 import { Address, CostText, OpeningHours, PhoneLink, ProviderTypeTag } from "#app/components/service.tsx";
 import { formatLanguageName, formatList, formatMunicipalities, formatNumber } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/service";
+
+export const handle: NamespacesHandle = { i18n: ["catalogue"] };
 
 export function loader({ params, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
@@ -16,7 +20,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export default function Service({ loaderData }: Route.ComponentProps) {
-  const t = usePageText("catalogue");
+  const t = useNamespaceText("catalogue");
   const { service, language } = loaderData;
 
   const whoFor: SummaryRow[] = [];
@@ -157,7 +161,7 @@ export default function Service({ loaderData }: Route.ComponentProps) {
 function ageText(
   minimum: number | null,
   maximum: number | null,
-  t: ReturnType<typeof usePageText<"catalogue">>,
+  t: TFunction<"catalogue">,
 ): string {
   if (minimum !== null && maximum !== null) return t("service.ageRange", { minimum, maximum });
   if (minimum !== null) return t("service.ageFrom", { minimum });

@@ -1,4 +1,4 @@
-import { usePageText } from "#app/i18n/use-namespace-text.ts";
+import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { data, Form } from "react-router";
 import { municipalities, municipalityCodes } from "#pathways/areas.ts";
 import { maxSearchLength, searchPageSize } from "#app/catalogue-limits.ts";
@@ -9,7 +9,10 @@ import { PageTitle } from "#app/components/layout.tsx";
 import { CostText, ProviderTypeTag } from "#app/components/service.tsx";
 import { formatMunicipalities, formatNumber } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/services";
+
+export const handle: NamespacesHandle = { i18n: ["catalogue"] };
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
@@ -18,7 +21,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Services({ loaderData }: Route.ComponentProps) {
-  const t = usePageText("catalogue");
+  const t = useNamespaceText("catalogue");
   const { values, errors, result, page, language, needGroups } = loaderData;
   const errorList = (["q", "need", "municipality"] as const)
     .filter((field) => errors[field])

@@ -4,7 +4,10 @@ import { Localized, Tag } from "#app/components/content.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/track-referrals";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);

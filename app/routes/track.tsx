@@ -3,7 +3,10 @@ import { lookUpCase } from "#app/tracking.server.ts";
 import { Button, ErrorSummary, TextInput } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
+import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/track";
+
+export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function action({ request }: Route.ActionArgs) {
   return data(await lookUpCase(request), { status: 400 });

@@ -45,7 +45,7 @@ describe("screening pages over persisted flows", () => {
   it("refuses an invalid answer with field messages and stores nothing", () => {
     const flow = answered(1);
     const result = answerStep(flow, "age", { age: "two hundred" });
-    expect(result).toEqual({ ok: false, errors: { age: "screening.errors.age.invalid" } });
+    expect(result).toEqual({ ok: false, errors: { age: "questionnaire.errors.age.invalid" } });
     expect(viewPage(flow, "age")).toMatchObject({ kind: "show", step: "age" });
   });
 

@@ -131,26 +131,26 @@ describe("validateStep refuses bad input field by field", () => {
   it.each(stepIds)("asks for every required answer on %s", (stepId) => {
     const errors = errorsFor(stepId, {});
     const requiredFields = steps[stepId].fields.filter((field) => field !== "otherLanguage");
-    expect(errors).toEqual(Object.fromEntries(requiredFields.map((field) => [field, `screening.errors.${field}.required`])));
+    expect(errors).toEqual(Object.fromEntries(requiredFields.map((field) => [field, `questionnaire.errors.${field}.required`])));
   });
 
   it("treats an empty text box as missing", () => {
-    expect(errorsFor("age", { age: "" })).toEqual({ age: "screening.errors.age.required" });
-    expect(errorsFor("age", { age: "   " })).toEqual({ age: "screening.errors.age.required" });
+    expect(errorsFor("age", { age: "" })).toEqual({ age: "questionnaire.errors.age.required" });
+    expect(errorsFor("age", { age: "   " })).toEqual({ age: "questionnaire.errors.age.required" });
   });
 
   it.each([
-    ["age", { age: -1 }, { age: "screening.errors.age.tooSmall" }],
-    ["age", { age: "121" }, { age: "screening.errors.age.tooLarge" }],
-    ["months-unemployed", { monthsUnemployed: "601" }, { monthsUnemployed: "screening.errors.monthsUnemployed.tooLarge" }],
-    ["months-unemployed", { monthsUnemployed: "-1" }, { monthsUnemployed: "screening.errors.monthsUnemployed.tooSmall" }],
-    ["children-count", { childrenCount: 21 }, { childrenCount: "screening.errors.childrenCount.tooLarge" }],
-    ["children-count", { childrenCount: -2 }, { childrenCount: "screening.errors.childrenCount.tooSmall" }],
-    ["children-with-needs", { childrenWithNeedsCount: 0 }, { childrenWithNeedsCount: "screening.errors.childrenWithNeedsCount.tooSmall" }],
+    ["age", { age: -1 }, { age: "questionnaire.errors.age.tooSmall" }],
+    ["age", { age: "121" }, { age: "questionnaire.errors.age.tooLarge" }],
+    ["months-unemployed", { monthsUnemployed: "601" }, { monthsUnemployed: "questionnaire.errors.monthsUnemployed.tooLarge" }],
+    ["months-unemployed", { monthsUnemployed: "-1" }, { monthsUnemployed: "questionnaire.errors.monthsUnemployed.tooSmall" }],
+    ["children-count", { childrenCount: 21 }, { childrenCount: "questionnaire.errors.childrenCount.tooLarge" }],
+    ["children-count", { childrenCount: -2 }, { childrenCount: "questionnaire.errors.childrenCount.tooSmall" }],
+    ["children-with-needs", { childrenWithNeedsCount: 0 }, { childrenWithNeedsCount: "questionnaire.errors.childrenWithNeedsCount.tooSmall" }],
     [
       "children-with-needs",
       { childrenWithNeedsCount: 3 },
-      { childrenWithNeedsCount: "screening.errors.childrenWithNeedsCount.moreThanChildren" },
+      { childrenWithNeedsCount: "questionnaire.errors.childrenWithNeedsCount.moreThanChildren" },
     ],
   ] as const)("refuses out-of-range numbers: %s %j", (stepId, values, expected) => {
     expect(errorsFor(stepId, values)).toEqual(expected);
@@ -165,18 +165,18 @@ describe("validateStep refuses bad input field by field", () => {
     ["daily-living", { dailyLivingHelp: ["flying"] }, "dailyLivingHelp"],
     ["daily-living", { dailyLivingHelp: ["meals", "meals"] }, "dailyLivingHelp"],
   ] as const)("refuses unknown options: %s %j", (stepId, values, field) => {
-    expect(errorsFor(stepId, values)).toEqual({ [field]: `screening.errors.${field}.invalid` });
+    expect(errorsFor(stepId, values)).toEqual({ [field]: `questionnaire.errors.${field}.invalid` });
   });
 
   it("asks for the other language when 'Another language' is chosen", () => {
-    expect(errorsFor("language", { language: "other" })).toEqual({ otherLanguage: "screening.errors.otherLanguage.required" });
+    expect(errorsFor("language", { language: "other" })).toEqual({ otherLanguage: "questionnaire.errors.otherLanguage.required" });
   });
 
   it("refuses 'None of these' together with other boxes, and no box at all", () => {
     expect(errorsFor("safety", { safetyConcerns: ["none", "lonely"] })).toEqual({
-      safetyConcerns: "screening.errors.safetyConcerns.noneWithOthers",
+      safetyConcerns: "questionnaire.errors.safetyConcerns.noneWithOthers",
     });
-    expect(errorsFor("safety", { safetyConcerns: [] })).toEqual({ safetyConcerns: "screening.errors.safetyConcerns.required" });
+    expect(errorsFor("safety", { safetyConcerns: [] })).toEqual({ safetyConcerns: "questionnaire.errors.safetyConcerns.required" });
   });
 
   it.each([
@@ -194,7 +194,7 @@ describe("validateStep refuses bad input field by field", () => {
     ["money", { moneyWorries: [1] }],
   ] as const)("refuses wrong types: %s %o", (stepId, values) => {
     const [field] = Object.keys(values);
-    expect(errorsFor(stepId, values)).toEqual({ [field!]: `screening.errors.${field}.invalid` });
+    expect(errorsFor(stepId, values)).toEqual({ [field!]: `questionnaire.errors.${field}.invalid` });
   });
 
   it.each([
@@ -204,7 +204,7 @@ describe("validateStep refuses bad input field by field", () => {
     ["daily-living", { dailyLivingHelp: ["meals\u001b"] }],
   ] as const)("refuses control characters: %s %o", (stepId, values) => {
     const [field] = Object.keys(values);
-    expect(errorsFor(stepId, values)).toEqual({ [field!]: `screening.errors.${field}.invalid` });
+    expect(errorsFor(stepId, values)).toEqual({ [field!]: `questionnaire.errors.${field}.invalid` });
   });
 
   it("refuses 10 kB strings without echoing them", () => {
@@ -215,30 +215,30 @@ describe("validateStep refuses bad input field by field", () => {
       ["daily-living", "dailyLivingHelp", { dailyLivingHelp: [tenKilobytes] }],
     ] as const) {
       const errors = errorsFor(stepId, values);
-      expect(errors).toEqual({ [field]: `screening.errors.${field}.invalid` });
+      expect(errors).toEqual({ [field]: `questionnaire.errors.${field}.invalid` });
       expect(JSON.stringify(errors).length).toBeLessThan(200);
     }
   });
 
   it("refuses fields the page does not have instead of dropping them silently", () => {
-    expect(errorsFor("help-for", { helpFor: "self", isAdmin: "true" })).toEqual({ form: "screening.errors.unknownField" });
+    expect(errorsFor("help-for", { helpFor: "self", isAdmin: "true" })).toEqual({ form: "questionnaire.errors.unknownField" });
   });
 
   it("refuses a __proto__ key and is not polluted by it", () => {
     const values = JSON.parse('{"helpFor": "self", "__proto__": {"polluted": "yes"}}') as unknown;
-    expect(errorsFor("help-for", values)).toEqual({ form: "screening.errors.unknownField" });
+    expect(errorsFor("help-for", values)).toEqual({ form: "questionnaire.errors.unknownField" });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("reads only the submission's own fields, not inherited ones", () => {
     const inherited = Object.create({ helpFor: "self" }) as unknown;
-    expect(errorsFor("help-for", inherited)).toEqual({ helpFor: "screening.errors.helpFor.required" });
+    expect(errorsFor("help-for", inherited)).toEqual({ helpFor: "questionnaire.errors.helpFor.required" });
   });
 
   it.each([null, undefined, "helpFor=self", 42, [["helpFor", "self"]]])(
     "refuses a submission that is not a set of fields: %j",
     (values) => {
-      expect(errorsFor("help-for", values)).toEqual({ form: "screening.errors.invalidForm" });
+      expect(errorsFor("help-for", values)).toEqual({ form: "questionnaire.errors.invalidForm" });
     },
   );
 
@@ -272,7 +272,7 @@ describe("validateStep refuses bad input field by field", () => {
 describe("screeningErrorKeys", () => {
   it("are translation keys, listed once each", () => {
     expect(new Set(screeningErrorKeys).size).toBe(screeningErrorKeys.length);
-    for (const key of screeningErrorKeys) expect(key).toMatch(/^screening\.errors\.[a-zA-Z]+(\.[a-zA-Z]+)?$/);
+    for (const key of screeningErrorKeys) expect(key).toMatch(/^questionnaire\.errors\.[a-zA-Z]+(\.[a-zA-Z]+)?$/);
   });
 
   const checkboxOptions: Record<string, readonly string[]> = {
@@ -303,11 +303,11 @@ describe("screeningErrorKeys", () => {
 
   it("can each be produced, so none is listed without being used", () => {
     for (const key of screeningErrorKeys) {
-      if (key === "screening.errors.unknownField") {
+      if (key === "questionnaire.errors.unknownField") {
         expect(errorsFor("age", { age: "1", extra: "1" })?.form).toBe(key);
         continue;
       }
-      if (key === "screening.errors.invalidForm") {
+      if (key === "questionnaire.errors.invalidForm") {
         expect(errorsFor("age", "age=1")?.form).toBe(key);
         continue;
       }

@@ -154,18 +154,18 @@ export const branchConditionNames = Object.keys(branchConditions) as BranchCondi
 
 // --- Error messages -------------------------------------------------------------------
 
-/** Error messages are translation keys in the screening namespace, never text. */
-export type ScreeningErrorKey = `screening.errors.${string}`;
+/** Error messages are translation keys in the questionnaire namespace, never text. */
+export type ScreeningErrorKey = `questionnaire.errors.${string}`;
 
 /** Form-level problems: a field the step does not have, or a submission that is not a set of fields at all. */
-export const unknownFieldErrorKey = "screening.errors.unknownField" satisfies ScreeningErrorKey;
-export const invalidFormErrorKey = "screening.errors.invalidForm" satisfies ScreeningErrorKey;
+export const unknownFieldErrorKey = "questionnaire.errors.unknownField" satisfies ScreeningErrorKey;
+export const invalidFormErrorKey = "questionnaire.errors.invalidForm" satisfies ScreeningErrorKey;
 
 function errorKey(
   field: string,
   problem: "required" | "invalid" | "tooSmall" | "tooLarge" | "noneWithOthers" | "moreThanChildren",
 ): ScreeningErrorKey {
-  return `screening.errors.${field}.${problem}`;
+  return `questionnaire.errors.${field}.${problem}`;
 }
 
 // --- Fields ---------------------------------------------------------------------------

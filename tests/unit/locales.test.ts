@@ -53,10 +53,10 @@ describe("translation keys used in the code", () => {
     let checked = 0;
     for (const file of files) {
       const source = readFileSync(file, "utf8");
-      // A file may read several namespaces (useTranslation("x"), useNamespaceText("x"), usePageText("x"), getFixedT(language, "x"), useScreeningText()):
+      // A file may read several namespaces (useTranslation("x"), useNamespaceText("x"), getFixedT(language, "x"), useScreeningText("x"), useScreeningText()):
       // a key passes when one of them has it.
       const namespaces = [
-        ...[...source.matchAll(/(?:useTranslation|useNamespaceText|usePageText)(?:<[^>]*>)?\("(\w+)"\)|getFixedT\(\w+, "(\w+)"\)/g)].map((match) => (match[1] ?? match[2])!),
+        ...[...source.matchAll(/(?:useTranslation|useNamespaceText|useScreeningText)(?:<[^>]*>)?\("(\w+)"\)|getFixedT\(\w+, "(\w+)"\)/g)].map((match) => (match[1] ?? match[2])!),
         ...(source.includes("useScreeningText()") ? ["screening"] : []),
       ];
       if (namespaces.length === 0) namespaces.push("common");
@@ -78,8 +78,8 @@ describe("translation keys used in the code", () => {
   });
 });
 
-describe("screening texts", () => {
-  const english = flatten(resources.en.screening as unknown as Tree);
+describe("questionnaire texts", () => {
+  const english = flatten(resources.en.questionnaire as unknown as Tree);
 
   it("exist for every question, field, option and error message of the questionnaire", () => {
     const missing: string[] = [];
@@ -95,7 +95,7 @@ describe("screening texts", () => {
         for (const option of field.options ?? []) need(`steps.${step}.fields.${field.name}.options.${option}`);
       }
     }
-    for (const key of screeningErrorKeys) need(key.replace(/^screening\./, ""));
+    for (const key of screeningErrorKeys) need(key.replace(/^questionnaire\./, ""));
     expect(missing).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ describe("a question page's form, as the browser and the server both parse it", 
   it("gives a translatable message key by the field, and sends back what was typed", () => {
     const submission = parseStepForm("age", form([["age", "sixty"]]), {});
     expect(submission.status).toBe("error");
-    expect(submission.reply().error).toEqual({ age: ["screening.errors.age.invalid"] });
+    expect(submission.reply().error).toEqual({ age: ["questionnaire.errors.age.invalid"] });
     expect(submission.reply().initialValue).toEqual({ age: "sixty" });
   });
 
@@ -36,7 +36,7 @@ describe("a question page's form, as the browser and the server both parse it", 
       ]),
       {},
     );
-    expect(submission.reply().error).toEqual({ helpFor: ["screening.errors.helpFor.invalid"] });
+    expect(submission.reply().error).toEqual({ helpFor: ["questionnaire.errors.helpFor.invalid"] });
   });
 
   it("refuses a field the page does not have, for the form as a whole", () => {
@@ -48,7 +48,7 @@ describe("a question page's form, as the browser and the server both parse it", 
       ]),
       {},
     );
-    expect(submission.reply().error).toEqual({ [formErrorName]: ["screening.errors.unknownField"] });
+    expect(submission.reply().error).toEqual({ [formErrorName]: ["questionnaire.errors.unknownField"] });
   });
 
   it.each(["__proto__", "constructor", "a..b", "x]"])("ignores a field named %j: it is neither read nor kept", (name) => {
@@ -75,7 +75,7 @@ describe("a question page's form, as the browser and the server both parse it", 
       {},
     );
     expect(submission.status).toBe("error");
-    expect(submission.reply().error).toEqual({ [formErrorName]: ["screening.errors.invalidForm"] });
+    expect(submission.reply().error).toEqual({ [formErrorName]: ["questionnaire.errors.invalidForm"] });
     expect(submission.reply().initialValue).toEqual({});
   });
 
@@ -98,6 +98,6 @@ describe("a question page's form, as the browser and the server both parse it", 
     );
     const reply = stepReply("age", tampered);
     expect(reply.initialValue).toEqual({});
-    expect(reply.error).toEqual({ [formErrorName]: ["screening.errors.unknownField"], age: ["screening.errors.age.invalid"] });
+    expect(reply.error).toEqual({ [formErrorName]: ["questionnaire.errors.unknownField"], age: ["questionnaire.errors.age.invalid"] });
   });
 });
