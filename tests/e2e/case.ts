@@ -16,8 +16,8 @@ import { e2eDatabasePath } from "../../playwright.config.ts";
 export async function caseIdOf(page: Page): Promise<string> {
   const cookie = (await page.context().cookies()).find((candidate) => candidate.name === "luukku_flow");
   if (!cookie) throw new Error("No screening cookie in this browser");
-  const signed = decodeURIComponent(cookie.value);
-  return JSON.parse(Buffer.from(signed.slice(0, signed.lastIndexOf(".")), "base64").toString("utf8")) as string;
+  const signed = JSON.parse(Buffer.from(decodeURIComponent(cookie.value), "base64").toString("utf8")) as string;
+  return signed.slice(0, signed.lastIndexOf("."));
 }
 
 function withDatabase<T>(use: (db: LuukkuDatabase) => T): T {
