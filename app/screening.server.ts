@@ -151,7 +151,7 @@ export async function loadPackage(request: Request, language: Language) {
   ];
   const summaries = getCatalogue().summaries(ids, language);
   const practical = getCatalogue().practicalFacts(servicePackage.items.map((item) => item.serviceId));
-  const named = needs.map((need) => ({ ...need, name: needDefinitions[need.code].name[language] }));
+  const named = needs.map((need) => ({ code: need.code, name: needDefinitions[need.code].name[language] }));
   // Loader data is written into the page a second time for the browser: only what the
   // package draws goes in (no scores, descriptions or exclusion counts).
   return {

@@ -117,12 +117,23 @@ interface SummaryRow {
 
 const all = (parts: string[]) => parts.map((part) => `(${part})`).join(" AND ");
 
+/** Summaries kept between catalogue changes, at most this many (a page of results or a package reads a few dozen). */
+const rememberedSummaries = 20_000;
+
 export class CatalogueQueries {
   readonly #db: LuukkuDatabase;
   readonly #statements = new Map<string, Statement>();
+  readonly #revision: Statement;
+  /**
+   * Summaries by language and service id (null: not public), for the catalogue revision
+   * they were read at. The package page reads the same services on every request, and
+   * every table a summary reads bumps `catalogue_revision` when it changes (migration 0003).
+   */
+  #summaries: { revision: number; byKey: Map<string, ServiceSummary | null> } = { revision: -1, byKey: new Map() };
 
   constructor(db: LuukkuDatabase) {
     this.#db = db;
+    this.#revision = db.$client.prepare("SELECT revision FROM catalogue_revision WHERE id = 1").pluck();
   }
 
   /** Statements are cached by their SQL: the set of query shapes is small and fixed. */
@@ -150,14 +161,26 @@ export class CatalogueQueries {
   /** Public summaries of these services, in the order given (unpublished ones left out). */
   summaries(ids: number[], language: Language): ServiceSummary[] {
     if (ids.length === 0) return [];
-    const rows = this.#prepare(
-      `SELECT ${summaryColumns} FROM service s JOIN organization o ON o.id = s.organization_id
-       WHERE s.id IN (SELECT value FROM json_each(?)) AND ${publicServiceCondition}`,
-    ).all(JSON.stringify(ids)) as SummaryRow[];
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const revision = this.#revision.get() as number;
+    if (this.#summaries.revision !== revision || this.#summaries.byKey.size > rememberedSummaries) {
+      this.#summaries = { revision, byKey: new Map() };
+    }
+    const remembered = this.#summaries.byKey;
+    const missing = ids.filter((id) => !remembered.has(`${language}:${id}`));
+    if (missing.length > 0) {
+      const rows = this.#prepare(
+        `SELECT ${summaryColumns} FROM service s JOIN organization o ON o.id = s.organization_id
+         WHERE s.id IN (SELECT value FROM json_each(?)) AND ${publicServiceCondition}`,
+      ).all(JSON.stringify(missing)) as SummaryRow[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      for (const id of missing) {
+        const row = byId.get(id);
+        remembered.set(`${language}:${id}`, row ? toSummary(row, language) : null);
+      }
+    }
     return ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [toSummary(row, language)] : [];
+      const summary = remembered.get(`${language}:${id}`);
+      return summary ? [summary] : [];
     });
   }
 
@@ -217,7 +240,6 @@ export class CatalogueQueries {
     return { total, services: this.summaries(ids, criteria.language) };
   }
 
-  /** A published, active service with everything its public page shows; null when there is none. */
   /**
    * Where, when and how to reach each of these services, in a few set-based queries: what
    * a service package shows for each service it proposes, without a query per service.
@@ -263,6 +285,7 @@ export class CatalogueQueries {
     return facts;
   }
 
+  /** A published, active service with everything its public page shows; null when there is none. */
   service(id: number, language: Language): ServiceDetail | null {
     const row = this.#prepare(
       `SELECT s.*, o.name AS provider_name, o.type AS provider_type, o.website AS provider_website,

@@ -120,6 +120,34 @@ describe("full-text search", () => {
     expect(inMunicipality("kuusilahti")).toBe(true);
   });
 
+  it("gives summaries as the catalogue now is, after any change to what they show", () => {
+    const sqlite = database.db.$client;
+    const { serviceId, organizationId } = sqlite
+      .prepare("SELECT id AS serviceId, organization_id AS organizationId FROM service WHERE status = 'active' ORDER BY id LIMIT 1 OFFSET 3")
+      .get() as { serviceId: number; organizationId: number };
+    const summary = () => catalogue.summaries([serviceId], "en")[0];
+    expect(summary()?.id).toBe(serviceId);
+
+    sqlite.prepare("UPDATE service SET name = json_object('fi', 'Uusi nimi', 'sv', 'Nytt namn', 'en', 'A new name') WHERE id = ?").run(serviceId);
+    expect(summary()?.name.text).toBe("A new name");
+    expect(catalogue.summaries([serviceId], "sv")[0]?.name.text).toBe("Nytt namn");
+    sqlite.prepare("UPDATE organization SET name = json_object('fi', 'Uusi tuottaja', 'sv', 'Ny producent', 'en', 'A new provider') WHERE id = ?").run(organizationId);
+    expect(summary()?.provider.name.text).toBe("A new provider");
+    sqlite.prepare("DELETE FROM cost_option WHERE service_id = ?").run(serviceId);
+    sqlite.prepare("INSERT INTO cost_option (service_id, kind, amount_cents, unit, description) VALUES (?, 'fixed_price', 1250, 'visit', '{}')").run(serviceId);
+    expect(summary()?.cost).toMatchObject({ kind: "fixed_price", amountCents: 1250, unit: "visit" });
+    sqlite.prepare("DELETE FROM service_language WHERE service_id = ?").run(serviceId);
+    sqlite.prepare("INSERT INTO service_language (service_id, code) VALUES (?, 'et')").run(serviceId);
+    expect(summary()?.languageCodes).toEqual(["et"]);
+    sqlite.prepare("DELETE FROM service_area WHERE service_id = ?").run(serviceId);
+    sqlite.prepare("INSERT INTO service_area (service_id, municipality_code) VALUES (?, 'kuusilahti')").run(serviceId);
+    expect(summary()?.municipalityCodes).toEqual(["kuusilahti"]);
+    sqlite.prepare("UPDATE service SET publication_status = 'draft' WHERE id = ?").run(serviceId);
+    expect(summary()).toBeUndefined();
+    sqlite.prepare("UPDATE service SET publication_status = 'published' WHERE id = ?").run(serviceId);
+    expect(summary()?.id).toBe(serviceId);
+  });
+
   it("finds services by their provider's name, also after the provider is renamed", () => {
     const sqlite = database.db.$client;
     const { organizationId, serviceId } = sqlite
