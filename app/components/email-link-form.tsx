@@ -15,7 +15,7 @@ export function emailLinkErrors(result: EmailLinkResult | undefined, t: (key: st
  * fields the page posts back so it can show that code again (never the address).
  */
 export function EmailLinkForm({ lead, result, keep }: { lead: string; result: EmailLinkResult | undefined; keep: Record<string, string> }) {
-  const t = useScreeningText();
+  const t = useScreeningText("followUp");
   return (
     <section aria-labelledby="email-link-title">
       <h2 className="heading-m" id="email-link-title">

@@ -11,7 +11,7 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-consent";
 
-export const handle: NamespacesHandle = { i18n: ["consent", "screening"] };
+export const handle: NamespacesHandle = { i18n: ["consent", "screening", "followUp"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
@@ -33,12 +33,13 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Consent({ loaderData, actionData }: Route.ComponentProps) {
   const t = useScreeningText("consent");
   const text = useScreeningText();
+  const followUp = useScreeningText("followUp");
   const { services, keyWorkerFirst, assessmentFirst, hasReference, language, danger } = loaderData;
   if (actionData && "confirmation" in actionData) {
     const { reference, accessCode, referrals } = actionData.confirmation;
     const title = referrals > 0 ? t("consent.confirmation.title") : t("consent.confirmation.referenceTitle");
     const { emailLink } = actionData;
-    const errors = emailLinkErrors(emailLink, t);
+    const errors = emailLinkErrors(emailLink, followUp);
     return (
       <>
         <PageTitle title={title} hasErrors={errors.length > 0} />
@@ -70,9 +71,9 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
             </>
           )}
         </ul>
-        <EmailLinkForm lead={t("emailLink.trackLead")} result={emailLink} keep={{ accessCode }} />
+        <EmailLinkForm lead={followUp("emailLink.trackLead")} result={emailLink} keep={{ accessCode }} />
         <p>
-          <a href="/feedback">{text("feedback.link")}</a>
+          <a href="/feedback">{text("links.feedback")}</a>
         </p>
       </>
     );

@@ -56,6 +56,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(field).toHaveAttribute("autocomplete", "email");
       await expect(field).toHaveAttribute("spellcheck", "false");
       await expect(page.getByText("We use it only to send this one message, and then delete it.")).toBeVisible();
+      await expect(page.getByText("we can email you a link that opens your saved answers")).toBeVisible();
       await expectAccessible(page);
 
       await field.fill("maija.example.com");
@@ -109,12 +110,14 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("checkbox").first().check();
       await page.getByRole("button", { name: "Send referrals" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
+      await expect(page.getByText("we can email you a link to follow your referrals")).toBeVisible();
       const reference = (await page.getByTestId("reference").textContent())!;
       const accessCode = (await page.getByTestId("access-code").textContent())!;
 
       await page.getByRole("button", { name: "Send me the link" }).click();
       await expect(page).toHaveTitle(/^Error: /);
       await expect(page.locator(".error-summary")).toBeFocused();
+      await expect(page.locator(".error-summary")).toContainText("Enter your email address");
       await expect(page.locator("#email-link-address-error")).toContainText("Enter your email address");
       await expect(page.getByTestId("reference")).toHaveText(reference);
       await expect(page.getByTestId("access-code")).toHaveText(accessCode);
