@@ -1,12 +1,11 @@
 import { useScreeningText } from "#app/screening/text.ts";
-import { INTENT } from "@conform-to/dom";
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { useMemo, useState } from "react";
+import type { SubmissionResult } from "@conform-to/dom";
 import { Form } from "react-router";
 import type { AnswersSoFar, ScreeningErrorKey, StepId } from "#pathways/screening/questionnaire.ts";
 import { stepFields, type FieldPresentation } from "#app/screening/fields.ts";
 import type { QuestionText } from "#app/screening/question-text.server.ts";
 import { formErrorName, parseStepForm } from "#app/screening/submission.ts";
+import { useFormChecks } from "./use-form-checks.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, TextInput } from "./form.tsx";
 import { PageTitle } from "./layout.tsx";
 import { TimeoutWarning } from "./timeout-warning.tsx";
@@ -28,8 +27,8 @@ function shownValue(field: FieldPresentation, answers: AnswersSoFar, submitted: 
 /**
  * One question page: the question is the page heading (the legend or label of a
  * single-field question), errors are summarised at the top and shown by each field.
- * With JavaScript, Conform checks the answer with the step's schema before sending it
- * and rechecks as the person corrects it; the server checks again and decides. The
+ * With JavaScript, the answer is checked with the step's schema before it is sent and
+ * again as the person corrects it; the server checks again and decides. The
  * step's words, its error messages included, come from the server (`text`).
  */
 export function QuestionForm({
@@ -44,20 +43,7 @@ export function QuestionForm({
   text: QuestionText;
 }) {
   const t = useScreeningText();
-  const [form] = useForm({
-    id: `screening-${step}`,
-    lastResult,
-    onValidate: ({ formData }) => parseStepForm(step, formData, answers),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  // Each attempt to continue, and each answer from the server: the error summary takes
-  // focus once for each, not as the person corrects a field.
-  const [attempts, setAttempts] = useState(0);
-  const submission = useMemo(() => ({ lastResult, attempts }), [lastResult, attempts]);
-  const errors: Partial<Record<string, string>> = Object.fromEntries(
-    Object.entries(form.allErrors).map(([name, messages]) => [name, messages[0]]),
-  );
+  const { errors, attempt, formProps } = useFormChecks(lastResult, (formData) => parseStepForm(step, formData, answers));
   const submitted = lastResult?.initialValue;
   const fields = stepFields[step];
   const single = fields.length === 1;
@@ -72,18 +58,8 @@ export function QuestionForm({
   return (
     <>
       <PageTitle title={title} hasErrors={summary.length > 0} />
-      <ErrorSummary errors={summary} submission={submission} />
-      <Form
-        method="post"
-        {...getFormProps(form)}
-        onSubmit={(event) => {
-          // Conform rechecks a field as it changes by submitting with its own intent
-          // button: that is not the person trying to continue.
-          const submitter = (event.nativeEvent as SubmitEvent).submitter;
-          if (submitter?.getAttribute("name") !== INTENT) setAttempts((count) => count + 1);
-          form.onSubmit(event);
-        }}
-      >
+      <ErrorSummary errors={summary} submission={attempt} />
+      <Form method="post" {...formProps}>
         {single ? null : <h1 className="heading-l">{title}</h1>}
         {fields.map((field) => {
           const value = shownValue(field, answers, submitted);

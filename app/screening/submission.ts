@@ -1,4 +1,4 @@
-import { parse, type Submission } from "@conform-to/react";
+import { parse, type Submission } from "@conform-to/dom";
 import {
   invalidFormErrorKey,
   validateStep,
