@@ -16,7 +16,7 @@ export function FlowNotFound() {
         <li>{t("flowNotFound.reasons.changed")}</li>
       </ul>
       <p>
-        {t("flowNotFound.resume")} <a href="/screening/resume">{t("resume.startLink")}</a>
+        {t("flowNotFound.resume")} <a href="/screening/resume">{t("links.resume")}</a>
       </p>
       <StartScreening>{t("flowNotFound.startAgain")}</StartScreening>
     </>

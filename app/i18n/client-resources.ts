@@ -18,6 +18,7 @@ const localeFiles: Record<Language, Record<BrowserNamespace, LocaleFile>> = {
     start: () => import("#locales/en/start.json"),
     privacy: () => import("#locales/en/privacy.json"),
     consent: () => import("#locales/en/consent.json"),
+    followUp: () => import("#locales/en/followUp.json"),
   },
   fi: {
     common: () => import("#locales/fi/common.json"),
@@ -26,6 +27,7 @@ const localeFiles: Record<Language, Record<BrowserNamespace, LocaleFile>> = {
     start: () => import("#locales/fi/start.json"),
     privacy: () => import("#locales/fi/privacy.json"),
     consent: () => import("#locales/fi/consent.json"),
+    followUp: () => import("#locales/fi/followUp.json"),
   },
   sv: {
     common: () => import("#locales/sv/common.json"),
@@ -34,6 +36,7 @@ const localeFiles: Record<Language, Record<BrowserNamespace, LocaleFile>> = {
     start: () => import("#locales/sv/start.json"),
     privacy: () => import("#locales/sv/privacy.json"),
     consent: () => import("#locales/sv/consent.json"),
+    followUp: () => import("#locales/sv/followUp.json"),
   },
 };
 

@@ -3,6 +3,7 @@ import enCatalogue from "#locales/en/catalogue.json";
 import enCommon from "#locales/en/common.json";
 import enEmail from "#locales/en/email.json";
 import enConsent from "#locales/en/consent.json";
+import enFollowUp from "#locales/en/followUp.json";
 import enPrivacy from "#locales/en/privacy.json";
 import enQuestionnaire from "#locales/en/questionnaire.json";
 import enScreening from "#locales/en/screening.json";
@@ -11,6 +12,7 @@ import fiCatalogue from "#locales/fi/catalogue.json";
 import fiCommon from "#locales/fi/common.json";
 import fiEmail from "#locales/fi/email.json";
 import fiConsent from "#locales/fi/consent.json";
+import fiFollowUp from "#locales/fi/followUp.json";
 import fiPrivacy from "#locales/fi/privacy.json";
 import fiQuestionnaire from "#locales/fi/questionnaire.json";
 import fiScreening from "#locales/fi/screening.json";
@@ -19,6 +21,7 @@ import svCatalogue from "#locales/sv/catalogue.json";
 import svCommon from "#locales/sv/common.json";
 import svEmail from "#locales/sv/email.json";
 import svConsent from "#locales/sv/consent.json";
+import svFollowUp from "#locales/sv/followUp.json";
 import svPrivacy from "#locales/sv/privacy.json";
 import svQuestionnaire from "#locales/sv/questionnaire.json";
 import svScreening from "#locales/sv/screening.json";
@@ -37,6 +40,7 @@ export const resources = {
     start: enStart,
     privacy: enPrivacy,
     consent: enConsent,
+    followUp: enFollowUp,
     questionnaire: enQuestionnaire,
     email: enEmail,
   },
@@ -47,6 +51,7 @@ export const resources = {
     start: fiStart,
     privacy: fiPrivacy,
     consent: fiConsent,
+    followUp: fiFollowUp,
     questionnaire: fiQuestionnaire,
     email: fiEmail,
   },
@@ -57,6 +62,7 @@ export const resources = {
     start: svStart,
     privacy: svPrivacy,
     consent: svConsent,
+    followUp: svFollowUp,
     questionnaire: svQuestionnaire,
     email: svEmail,
   },

@@ -8,7 +8,7 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/feedback";
 
-export const handle: NamespacesHandle = { i18n: ["screening"] };
+export const handle: NamespacesHandle = { i18n: ["followUp"] };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const result = await submitFeedback(request, getLanguage(context));
@@ -16,7 +16,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Feedback({ actionData }: Route.ComponentProps) {
-  const t = useScreeningText();
+  const t = useScreeningText("followUp");
   if (actionData && "saved" in actionData) {
     return (
       <>

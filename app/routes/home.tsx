@@ -28,10 +28,10 @@ export default function Start() {
       <StartScreening prominent>{t("start.startButton")}</StartScreening>
       <ul className="list">
         <li>
-          <a href="/screening/resume">{text("resume.startLink")}</a>
+          <a href="/screening/resume">{text("links.resume")}</a>
         </li>
         <li>
-          <a href="/track">{text("track.lookupLink")}</a>
+          <a href="/track">{text("links.track")}</a>
         </li>
         <li>
           <a href="/services">{text("searchInstead")}</a>

@@ -6,14 +6,14 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-resume";
 
-export const handle: NamespacesHandle = { i18n: ["screening"] };
+export const handle: NamespacesHandle = { i18n: ["followUp"] };
 
 export async function action({ request }: Route.ActionArgs) {
   return data(await resumeWithCode(request), { status: 400 });
 }
 
 export default function Resume({ actionData }: Route.ComponentProps) {
-  const t = useScreeningText();
+  const t = useScreeningText("followUp");
   const error = actionData ? t(actionData.error) : undefined;
   return (
     <>

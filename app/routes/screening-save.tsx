@@ -9,7 +9,7 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-save";
 
-export const handle: NamespacesHandle = { i18n: ["screening"] };
+export const handle: NamespacesHandle = { i18n: ["screening", "followUp"] };
 
 /** The code is shown in the response to the POST only: it never appears in a URL. */
 export async function action({ request, context }: Route.ActionArgs) {
@@ -20,7 +20,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function SavedForLater({ actionData }: Route.ComponentProps) {
-  const t = useScreeningText();
+  const t = useScreeningText("followUp");
+  const text = useScreeningText();
   // Reached without saving (a bookmark, a refresh after the browser forgot the post).
   if (!actionData) {
     return (
@@ -28,7 +29,7 @@ export default function SavedForLater({ actionData }: Route.ComponentProps) {
         <PageTitle title={t("resume.title")} />
         <h1 className="heading-l">{t("resume.title")}</h1>
         <p>
-          <a href="/screening/resume">{t("resume.startLink")}</a>
+          <a href="/screening/resume">{text("links.resume")}</a>
         </p>
       </>
     );

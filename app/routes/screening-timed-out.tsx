@@ -14,7 +14,7 @@ export default function TimedOut() {
       <p>{t("timeout.timedOutBody")}</p>
       <StartScreening>{t("timeout.startAgain")}</StartScreening>
       <p>
-        <a href="/screening/resume">{t("resume.startLink")}</a>
+        <a href="/screening/resume">{t("links.resume")}</a>
       </p>
     </>
   );

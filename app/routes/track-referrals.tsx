@@ -7,7 +7,7 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/track-referrals";
 
-export const handle: NamespacesHandle = { i18n: ["screening"] };
+export const handle: NamespacesHandle = { i18n: ["followUp"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
@@ -21,7 +21,7 @@ export async function action({ request }: Route.ActionArgs) {
 const notStarted = new Set(["draft", "requested", "accepted", "on-hold"]);
 
 export default function TrackedReferrals({ loaderData, actionData }: Route.ComponentProps) {
-  const t = useScreeningText();
+  const t = useScreeningText("followUp");
   const { referrals, language } = loaderData;
   return (
     <>

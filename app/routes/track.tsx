@@ -6,7 +6,7 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/track";
 
-export const handle: NamespacesHandle = { i18n: ["screening"] };
+export const handle: NamespacesHandle = { i18n: ["followUp"] };
 
 export async function action({ request }: Route.ActionArgs) {
   return data(await lookUpCase(request), { status: 400 });
@@ -14,7 +14,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 /** Reference number and access code in a form post: neither ever goes in a URL. */
 export default function Track({ actionData }: Route.ComponentProps) {
-  const t = useScreeningText();
+  const t = useScreeningText("followUp");
   const errors = actionData?.errors ?? {};
   const summary = (["reference", "accessCode"] as const)
     .filter((field) => errors[field])
