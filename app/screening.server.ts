@@ -22,6 +22,8 @@ import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
 import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine, getScreeningStore } from "./db.server.ts";
 import { emailLink, openEmailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
+import { fieldErrors, formValues } from "./form-values.ts";
+import { resumeFields, resumeForm } from "./resume-form.ts";
 import { flowNotFound } from "./screening/flow-not-found.ts";
 import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
@@ -217,14 +219,11 @@ export async function resumeWithLink(token: string | undefined): Promise<never> 
   return resumeFlow(record);
 }
 
-const resumeFormSchema = z.object({ code: z.string().max(100, "resume.errors.notFound") });
-
 /** Resumes the flow a code was given for: sets the flow cookie and goes to where the person was. */
 export async function resumeWithCode(request: Request): Promise<{ error: string; code: string }> {
-  const form = await request.formData();
-  const parsed = resumeFormSchema.safeParse({ code: form.get("code") ?? "" });
-  const typed = parsed.success ? parsed.data.code : "";
-  if (typed.trim() === "") return { error: "resume.errors.required", code: "" };
+  const parsed = resumeForm.safeParse(formValues(await request.formData(), resumeFields));
+  if (!parsed.success) return { error: fieldErrors(parsed).code!, code: "" };
+  const typed = parsed.data.code;
   const normalized = normalizeResumeCode(typed);
   // A malformed code is looked up too (as a hash of nothing that exists), so a miss takes the same time.
   const record = getScreeningStore().findByResumeCode(hashResumeCode(normalized ?? typed));

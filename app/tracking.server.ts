@@ -7,7 +7,9 @@ import type { Language } from "#pathways/i18n.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { openEmailLink } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
+import { fieldErrors, formValues } from "./form-values.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
+import { trackingFields, trackingForm } from "./tracking-form.ts";
 import { signedCookie } from "./session.server.ts";
 
 /** After a successful lookup, which case this browser may follow (signed, HttpOnly, session only). */
@@ -18,25 +20,16 @@ const trackingCookie = signedCookie("luukku_track", {
   path: "/track",
 });
 
-const lookupSchema = z.object({
-  reference: z.string().trim().max(40),
-  accessCode: z.string().trim().max(40),
-});
-
 /** A hash no real code has, compared on a miss so a miss takes as long as a wrong code. */
 const missHash = hashAccessCode("000000000000");
 
 export type TrackingError = "track.errors.reference" | "track.errors.accessCode" | "track.errors.notFound";
 
 export async function lookUpCase(request: Request): Promise<{ errors: Partial<Record<"reference" | "accessCode", TrackingError>>; reference: string }> {
-  const form = await request.formData();
-  const parsed = lookupSchema.safeParse({ reference: form.get("reference") ?? "", accessCode: form.get("accessCode") ?? "" });
-  if (!parsed.success) return { errors: { reference: "track.errors.notFound" }, reference: "" };
+  const values = formValues(await request.formData(), trackingFields);
+  const parsed = trackingForm.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed) as Partial<Record<"reference" | "accessCode", TrackingError>>, reference: values.reference.slice(0, 40) };
   const reference = parsed.data.reference.toUpperCase().replace(/\s/g, "");
-  const errors: Partial<Record<"reference" | "accessCode", TrackingError>> = {};
-  if (reference === "") errors.reference = "track.errors.reference";
-  if (parsed.data.accessCode === "") errors.accessCode = "track.errors.accessCode";
-  if (Object.keys(errors).length > 0) return { errors, reference };
   const found = caseByReference(getDatabase(), reference);
   const code = normalizeResumeCode(parsed.data.accessCode);
   const given = Buffer.from(code ? hashAccessCode(code) : missHash);

@@ -4,7 +4,7 @@ import { Form } from "react-router";
 import type { AnswersSoFar, ScreeningErrorKey, StepId } from "#pathways/screening/questionnaire.ts";
 import { stepFields, type FieldPresentation } from "#app/screening/fields.ts";
 import type { QuestionText } from "#app/screening/question-text.server.ts";
-import { formErrorName, parseStepForm } from "#app/screening/submission.ts";
+import { formErrorName, parseStepForm, submissionMessages } from "#app/screening/submission.ts";
 import { useFormChecks } from "./use-form-checks.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, TextInput } from "./form.tsx";
 import { PageTitle } from "./layout.tsx";
@@ -43,7 +43,10 @@ export function QuestionForm({
   text: QuestionText;
 }) {
   const t = useScreeningText();
-  const { errors, attempt, formProps } = useFormChecks(lastResult, (formData) => parseStepForm(step, formData, answers));
+  const { errors, attempt, formProps } = useFormChecks(lastResult, submissionMessages(lastResult?.error), (formData) => {
+    const submission = parseStepForm(step, formData, answers);
+    return submission.status === "success" ? {} : submissionMessages(submission.error);
+  });
   const submitted = lastResult?.initialValue;
   const fields = stepFields[step];
   const single = fields.length === 1;

@@ -1,5 +1,7 @@
 import { data, Form } from "react-router";
 import { submitFeedback } from "#app/feedback.server.ts";
+import { checkFeedbackForm } from "#app/feedback-form.ts";
+import { useFormChecks } from "#app/components/use-form-checks.ts";
 import { Panel } from "#app/components/content.tsx";
 import { Button, ErrorSummary, Radios, Textarea } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
@@ -17,6 +19,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Feedback({ actionData }: Route.ComponentProps) {
   const t = useScreeningText("followUp");
+  const { errors, attempt, formProps } = useFormChecks(actionData, actionData && "errors" in actionData ? actionData.errors : {}, checkFeedbackForm);
   if (actionData && "saved" in actionData) {
     return (
       <>
@@ -25,17 +28,16 @@ export default function Feedback({ actionData }: Route.ComponentProps) {
       </>
     );
   }
-  const errors = actionData?.errors ?? {};
   const summary = (["rating", "comment"] as const)
     .filter((field) => errors[field])
     .map((field) => ({ fieldId: `feedback-${field}`, message: t(errors[field]!) }));
   return (
     <>
       <PageTitle title={t("feedback.title")} hasErrors={summary.length > 0} />
-      <ErrorSummary errors={summary} submission={actionData} />
+      <ErrorSummary errors={summary} submission={attempt} />
       <h1 className="heading-l">{t("feedback.title")}</h1>
       <p>{t("feedback.optional")}</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...formProps}>
         <Radios
           id="feedback-rating"
           name="rating"

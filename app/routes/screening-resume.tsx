@@ -1,5 +1,7 @@
 import { data, Form } from "react-router";
 import { resumeWithCode } from "#app/screening.server.ts";
+import { checkResumeForm } from "#app/resume-form.ts";
+import { useFormChecks } from "#app/components/use-form-checks.ts";
 import { Button, ErrorSummary, TextInput } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
@@ -14,12 +16,13 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function Resume({ actionData }: Route.ComponentProps) {
   const t = useScreeningText("followUp");
-  const error = actionData ? t(actionData.error) : undefined;
+  const { errors, attempt, formProps } = useFormChecks(actionData, actionData ? { code: actionData.error } : {}, checkResumeForm);
+  const error = errors.code ? t(errors.code) : undefined;
   return (
     <>
       <PageTitle title={t("resume.title")} hasErrors={Boolean(error)} />
-      <ErrorSummary errors={error ? [{ fieldId: "resume-code", message: error }] : []} submission={actionData} />
-      <Form method="post" noValidate>
+      <ErrorSummary errors={error ? [{ fieldId: "resume-code", message: error }] : []} submission={attempt} />
+      <Form method="post" {...formProps}>
         <TextInput
           id="resume-code"
           name="code"

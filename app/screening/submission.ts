@@ -71,3 +71,10 @@ export function parseStepForm(step: StepId, form: FormData, answersSoFar: Answer
     return parse(new FormData(), { resolve: () => ({ error: conformErrors({ form: invalidFormErrorKey }) }) });
   }
 }
+
+/** A parsed step's messages by field, as useFormChecks takes them: the first for each. */
+export function submissionMessages(error: Record<string, string[] | null> | null | undefined): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const [name, list] of Object.entries(error ?? {})) if (list?.[0]) messages[name] = list[0];
+  return messages;
+}

@@ -3,13 +3,16 @@ import type { SubmissionResult } from "@conform-to/dom";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { useFormChecks } from "#app/components/use-form-checks.ts";
-import { parseStepForm } from "#app/screening/submission.ts";
+import { parseStepForm, submissionMessages } from "#app/screening/submission.ts";
 
 afterEach(cleanup);
 
 /** The age question's form, checked by the age step's own parse, reporting what the hook gives. */
 function AgeForm({ lastResult, onSent }: { lastResult?: SubmissionResult<string[]>; onSent: () => void }) {
-  const { errors, attempt, formProps } = useFormChecks(lastResult, (formData) => parseStepForm("age", formData, {}));
+  const { errors, attempt, formProps } = useFormChecks(lastResult, submissionMessages(lastResult?.error), (formData) => {
+    const submission = parseStepForm("age", formData, {});
+    return submission.status === "success" ? {} : submissionMessages(submission.error);
+  });
   return (
     <form
       {...formProps}

@@ -145,6 +145,48 @@ test.describe("with JavaScript", () => {
   });
 });
 
+test("with JavaScript, the tracking, resume and feedback forms are checked in the browser before anything is sent", async ({
+  page,
+  expectAccessible,
+}) => {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
+  });
+  const summary = page.locator(".error-summary");
+
+  await page.goto("/track");
+  await page.getByLabel("Access code").fill("K7QM-2XWP-9HTD");
+  await page.getByRole("button", { name: "Show my referrals" }).click();
+  await expect(summary).toContainText("Enter your reference number");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
+  await expect(page.getByLabel("Access code")).toHaveValue("K7QM-2XWP-9HTD");
+  await expectAccessible(page);
+  // Corrected as the person types: the message goes, the focus stays in the field.
+  await page.getByLabel("Reference number").fill("LK-0000-0000");
+  await expect(summary).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("track-reference");
+
+  await page.goto("/screening/resume");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(summary).toContainText("Enter your code");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
+
+  await page.goto("/feedback");
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.locator("#feedback-rating-error")).toContainText("Select how you felt about this service");
+  await expectAccessible(page);
+  expect(posts).toEqual([]);
+
+  // What passes the browser's check goes to the server, which still decides.
+  await page.goto("/track");
+  await page.getByLabel("Reference number").fill("LK-0000-0000");
+  await page.getByLabel("Access code").fill("K7QM-2XWP-9HTD");
+  await page.getByRole("button", { name: "Show my referrals" }).click();
+  await expect(summary).toContainText("We could not find referrals with that reference number and access code");
+  expect(posts).toEqual(["/track.data"]);
+});
+
 test("a question page without a screening goes to the start page", async ({ page }) => {
   await page.goto("/screening/age");
   await expect(page).toHaveURL(/\/$/);
