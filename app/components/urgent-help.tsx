@@ -4,7 +4,7 @@ import { QuickExit } from "./quick-exit.tsx";
 
 /** Emergency guidance for a person who disclosed danger, and the way on when they choose it. */
 export function UrgentHelp({ continueTo, continueLabel }: { continueTo: string; continueLabel: string }) {
-  const t = useScreeningText();
+  const t = useScreeningText("urgentHelp");
   return (
     <>
       <PageTitle title={t("urgentHelp.title")} />

@@ -19,6 +19,8 @@ const localeFiles: Record<Language, Record<BrowserNamespace, LocaleFile>> = {
     privacy: () => import("#locales/en/privacy.json"),
     consent: () => import("#locales/en/consent.json"),
     followUp: () => import("#locales/en/followUp.json"),
+    urgentHelp: () => import("#locales/en/urgentHelp.json"),
+    checkAnswers: () => import("#locales/en/checkAnswers.json"),
   },
   fi: {
     common: () => import("#locales/fi/common.json"),
@@ -28,6 +30,8 @@ const localeFiles: Record<Language, Record<BrowserNamespace, LocaleFile>> = {
     privacy: () => import("#locales/fi/privacy.json"),
     consent: () => import("#locales/fi/consent.json"),
     followUp: () => import("#locales/fi/followUp.json"),
+    urgentHelp: () => import("#locales/fi/urgentHelp.json"),
+    checkAnswers: () => import("#locales/fi/checkAnswers.json"),
   },
   sv: {
     common: () => import("#locales/sv/common.json"),
@@ -37,6 +41,8 @@ const localeFiles: Record<Language, Record<BrowserNamespace, LocaleFile>> = {
     privacy: () => import("#locales/sv/privacy.json"),
     consent: () => import("#locales/sv/consent.json"),
     followUp: () => import("#locales/sv/followUp.json"),
+    urgentHelp: () => import("#locales/sv/urgentHelp.json"),
+    checkAnswers: () => import("#locales/sv/checkAnswers.json"),
   },
 };
 

@@ -4,6 +4,8 @@ import enCommon from "#locales/en/common.json";
 import enEmail from "#locales/en/email.json";
 import enConsent from "#locales/en/consent.json";
 import enFollowUp from "#locales/en/followUp.json";
+import enUrgentHelp from "#locales/en/urgentHelp.json";
+import enCheckAnswers from "#locales/en/checkAnswers.json";
 import enPrivacy from "#locales/en/privacy.json";
 import enQuestionnaire from "#locales/en/questionnaire.json";
 import enScreening from "#locales/en/screening.json";
@@ -13,6 +15,8 @@ import fiCommon from "#locales/fi/common.json";
 import fiEmail from "#locales/fi/email.json";
 import fiConsent from "#locales/fi/consent.json";
 import fiFollowUp from "#locales/fi/followUp.json";
+import fiUrgentHelp from "#locales/fi/urgentHelp.json";
+import fiCheckAnswers from "#locales/fi/checkAnswers.json";
 import fiPrivacy from "#locales/fi/privacy.json";
 import fiQuestionnaire from "#locales/fi/questionnaire.json";
 import fiScreening from "#locales/fi/screening.json";
@@ -22,6 +26,8 @@ import svCommon from "#locales/sv/common.json";
 import svEmail from "#locales/sv/email.json";
 import svConsent from "#locales/sv/consent.json";
 import svFollowUp from "#locales/sv/followUp.json";
+import svUrgentHelp from "#locales/sv/urgentHelp.json";
+import svCheckAnswers from "#locales/sv/checkAnswers.json";
 import svPrivacy from "#locales/sv/privacy.json";
 import svQuestionnaire from "#locales/sv/questionnaire.json";
 import svScreening from "#locales/sv/screening.json";
@@ -41,6 +47,8 @@ export const resources = {
     privacy: enPrivacy,
     consent: enConsent,
     followUp: enFollowUp,
+    urgentHelp: enUrgentHelp,
+    checkAnswers: enCheckAnswers,
     questionnaire: enQuestionnaire,
     email: enEmail,
   },
@@ -52,6 +60,8 @@ export const resources = {
     privacy: fiPrivacy,
     consent: fiConsent,
     followUp: fiFollowUp,
+    urgentHelp: fiUrgentHelp,
+    checkAnswers: fiCheckAnswers,
     questionnaire: fiQuestionnaire,
     email: fiEmail,
   },
@@ -63,6 +73,8 @@ export const resources = {
     privacy: svPrivacy,
     consent: svConsent,
     followUp: svFollowUp,
+    urgentHelp: svUrgentHelp,
+    checkAnswers: svCheckAnswers,
     questionnaire: svQuestionnaire,
     email: svEmail,
   },

@@ -10,7 +10,7 @@ import { getI18nextInstance, getLanguage } from "#app/i18n/i18n.server.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-check-answers";
 
-export const handle: NamespacesHandle = { i18n: ["screening"] };
+export const handle: NamespacesHandle = { i18n: ["screening", "checkAnswers"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const view = await loadPage(request, "checkAnswers");
@@ -25,13 +25,14 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
-  const t = useScreeningText();
+  const t = useScreeningText("checkAnswers");
+  const text = useScreeningText();
   const { rows, backTo, danger } = loaderData;
   return (
     <>
       <PageTitle title={t("checkAnswers.title")} />
       {danger ? <QuickExit /> : null}
-      {backTo ? <BackLink to={backTo}>{t("back")}</BackLink> : null}
+      {backTo ? <BackLink to={backTo}>{text("back")}</BackLink> : null}
       <h1 className="heading-l">{t("checkAnswers.title")}</h1>
       <SummaryList
         rows={rows.map(({ step, question, answer }) => ({

@@ -11,7 +11,7 @@ import { getLanguage } from "#app/i18n/i18n.server.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-complete";
 
-export const handle: NamespacesHandle = { i18n: ["catalogue", "screening"] };
+export const handle: NamespacesHandle = { i18n: ["catalogue", "screening", "urgentHelp"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
@@ -25,6 +25,7 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const t = useNamespaceText("catalogue");
   const { needs, servicePackage, summaries, practical, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
+  const urgentHelpText = useScreeningText("urgentHelp");
   // The proposed service shows all a person needs to act on it; an alternative, fewer
   // facts and its page a link away, so the choice stays easy to read.
   const serviceCard = (serviceId: number, reasons: readonly string[], { proposed }: { proposed: boolean }) => {
@@ -55,7 +56,7 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
     );
   };
   if (danger && !packageChosen) {
-    return <UrgentHelp continueTo="/screening/complete?show=package" continueLabel={text("urgentHelp.showPackage")} />;
+    return <UrgentHelp continueTo="/screening/complete?show=package" continueLabel={urgentHelpText("urgentHelp.showPackage")} />;
   }
   return (
     <>

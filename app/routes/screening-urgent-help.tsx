@@ -4,7 +4,7 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-urgent-help";
 
-export const handle: NamespacesHandle = { i18n: ["screening"] };
+export const handle: NamespacesHandle = { i18n: ["screening", "urgentHelp"] };
 
 export async function loader({ request }: Route.LoaderArgs) {
   return loadUrgentHelp(request);
@@ -12,7 +12,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 /** Shown first when a person discloses danger, before any further question. */
 export default function UrgentHelpPage({ loaderData }: Route.ComponentProps) {
-  const t = useScreeningText();
+  const t = useScreeningText("urgentHelp");
   const toPackage = loaderData.continueTo === "/screening/complete";
   return (
     <UrgentHelp

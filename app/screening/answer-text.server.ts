@@ -10,14 +10,15 @@ import { optionLabel, questionnaireText } from "./question-text.server.ts";
  * server, so the browser gets text instead of the questionnaire and its option lists.
  */
 export function answerSummary(answers: AnswersSoFar, language: Language, instance: i18n): { step: StepId; question: string; answer: string }[] {
-  const t = instance.getFixedT(language, "screening") as (key: string) => string;
+  const t = instance.getFixedT(language, "checkAnswers") as (key: string) => string;
+  const screeningText = instance.getFixedT(language, "screening") as (key: string) => string;
   const questions = questionnaireText(language, instance);
   return askedSteps(answers).map((step) => {
     const parts = stepFields[step].flatMap((field) => {
       const value = (answers as Record<string, unknown>)[field.name];
       if (value === undefined) return [];
       const label = (option: string) => optionLabel(questions, language, step, field, option);
-      if (Array.isArray(value)) return [value.length === 0 ? t("none") : formatList(value.map(label), language)];
+      if (Array.isArray(value)) return [value.length === 0 ? screeningText("none") : formatList(value.map(label), language)];
       if (field.kind === "number") return [String(value)];
       return [label(String(value))];
     });
