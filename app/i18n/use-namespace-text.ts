@@ -1,5 +1,5 @@
 import type { i18n, TFunction } from "i18next";
-import { use, useContext, useMemo } from "react";
+import { use, useContext } from "react";
 import { I18nContext } from "react-i18next";
 import { useRouteLoaderData } from "react-router";
 import { defaultLanguage, isLanguage, type Language } from "#pathways/i18n.ts";
@@ -43,8 +43,6 @@ export function useLoadedNamespaces(instance: i18n, language: Language, namespac
  * when every option is a plain string or number (prices, opening hours, counts: few
  * distinct values in a catalogue), up to a bound, so odd values cannot grow the cache.
  */
-const resolvedStrings = new WeakMap<i18n, Map<string, Map<string, string>>>();
-
 const rememberedStringsPerNamespace = 5000;
 
 /** The cache key of a call with options, or null when the call is not remembered. */
@@ -59,19 +57,26 @@ function rememberedWith(key: string, options: Record<string, unknown>): string |
   return cacheKey;
 }
 
+/** One text function per instance, language and namespace, shared by every component that asks. */
+const textFunctions = new WeakMap<i18n, Map<string, TFunction<Namespace>>>();
+
 export function namespaceText<Name extends Namespace>(instance: i18n, language: string, namespace: Name): TFunction<Name> {
-  let byNamespace = resolvedStrings.get(instance);
-  if (!byNamespace) {
-    byNamespace = new Map();
-    resolvedStrings.set(instance, byNamespace);
+  let byScope = textFunctions.get(instance);
+  if (!byScope) {
+    byScope = new Map();
+    textFunctions.set(instance, byScope);
   }
   const scope = `${language}:${namespace}`;
-  let resolved = byNamespace.get(scope);
-  if (!resolved) {
-    resolved = new Map();
-    byNamespace.set(scope, resolved);
+  let text = byScope.get(scope);
+  if (!text) {
+    text = rememberingText(instance, language, namespace);
+    byScope.set(scope, text);
   }
-  const cache = resolved;
+  return text as TFunction<Name>;
+}
+
+function rememberingText(instance: i18n, language: string, namespace: Namespace): TFunction<Namespace> {
+  const cache = new Map<string, string>();
   // instance.t rather than getFixedT: a fixed t copies i18next's options object on every call.
   const translate = instance.t.bind(instance) as (key: string, options: object) => string;
   const text = (key: string, options?: Record<string, unknown>) => {
@@ -87,7 +92,7 @@ export function namespaceText<Name extends Namespace>(instance: i18n, language: 
     }
     return value;
   };
-  return text as unknown as TFunction<Name>;
+  return text as unknown as TFunction<Namespace>;
 }
 
 /**
@@ -103,5 +108,5 @@ export function useNamespaceText<Name extends BrowserNamespace>(namespace: Name)
   const language = usePageLanguage();
   // A shared component may draw a namespace its page's routes do not name: the error page for an unknown flow.
   useLoadedNamespaces(instance, language, [namespace]);
-  return useMemo(() => namespaceText(instance, language, namespace), [instance, language, namespace]);
+  return namespaceText(instance, language, namespace);
 }
