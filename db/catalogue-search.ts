@@ -117,23 +117,34 @@ interface SummaryRow {
 
 const all = (parts: string[]) => parts.map((part) => `(${part})`).join(" AND ");
 
-/** Summaries kept between catalogue changes, at most this many (a page of results or a package reads a few dozen). */
-const rememberedSummaries = 20_000;
+/** Services whose summaries and facts are kept between catalogue changes, at most (a page of results or a package reads a few dozen). */
+const rememberedServices = 20_000;
 
 export class CatalogueQueries {
   readonly #db: LuukkuDatabase;
   readonly #statements = new Map<string, Statement>();
   readonly #revision: Statement;
   /**
-   * Summaries by language and service id (null: not public), for the catalogue revision
-   * they were read at. The package page reads the same services on every request, and
-   * every table a summary reads bumps `catalogue_revision` when it changes (migration 0003).
+   * Summaries by language and service id, and practical facts by service id (null: not
+   * public), for the catalogue revision they were read at. The package page reads the same
+   * services on every request, and every table they read bumps `catalogue_revision` when
+   * it changes (migrations 0003 and 0009).
    */
-  #summaries: { revision: number; byKey: Map<string, ServiceSummary | null> } = { revision: -1, byKey: new Map() };
+  #remembered = { revision: -1, summaries: new Map<string, ServiceSummary | null>(), facts: new Map<number, PracticalFacts | null>() };
 
   constructor(db: LuukkuDatabase) {
     this.#db = db;
     this.#revision = db.$client.prepare("SELECT revision FROM catalogue_revision WHERE id = 1").pluck();
+  }
+
+  /** What is remembered for the catalogue as it is now: emptied when it has changed, or grown too large. */
+  #current() {
+    const revision = this.#revision.get() as number;
+    const { summaries, facts } = this.#remembered;
+    if (this.#remembered.revision !== revision || summaries.size + facts.size > rememberedServices) {
+      this.#remembered = { revision, summaries: new Map(), facts: new Map() };
+    }
+    return this.#remembered;
   }
 
   /** Statements are cached by their SQL: the set of query shapes is small and fixed. */
@@ -161,11 +172,7 @@ export class CatalogueQueries {
   /** Public summaries of these services, in the order given (unpublished ones left out). */
   summaries(ids: number[], language: Language): ServiceSummary[] {
     if (ids.length === 0) return [];
-    const revision = this.#revision.get() as number;
-    if (this.#summaries.revision !== revision || this.#summaries.byKey.size > rememberedSummaries) {
-      this.#summaries = { revision, byKey: new Map() };
-    }
-    const remembered = this.#summaries.byKey;
+    const remembered = this.#current().summaries;
     const missing = ids.filter((id) => !remembered.has(`${language}:${id}`));
     if (missing.length > 0) {
       const rows = this.#prepare(
@@ -245,8 +252,22 @@ export class CatalogueQueries {
    * a service package shows for each service it proposes, without a query per service.
    */
   practicalFacts(ids: number[]): Map<number, PracticalFacts> {
+    const remembered = this.#current().facts;
+    const missing = ids.filter((id) => !remembered.has(id));
+    if (missing.length > 0) {
+      const read = this.#readPracticalFacts(missing);
+      for (const id of missing) remembered.set(id, read.get(id) ?? null);
+    }
     const facts = new Map<number, PracticalFacts>();
-    if (ids.length === 0) return facts;
+    for (const id of ids) {
+      const found = remembered.get(id);
+      if (found) facts.set(id, found);
+    }
+    return facts;
+  }
+
+  #readPracticalFacts(ids: number[]): Map<number, PracticalFacts> {
+    const facts = new Map<number, PracticalFacts>();
     const idList = JSON.stringify(ids);
     const rows = this.#prepare(
       `SELECT s.id, s.delivery, s.email, o.phone AS provider_phone, o.email AS provider_email,

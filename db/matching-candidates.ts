@@ -27,7 +27,7 @@ type Pair<T> = { serviceId: number; value: T };
  * that takes referrals, as a `CandidateIndex`. A screening's candidates are then a lookup,
  * not thousands of row reads (see bench/matching.ts). The index is rebuilt, with a few
  * set-based queries, whenever `catalogue_revision` (bumped by triggers on every catalogue
- * table, migration 0003) has moved since it was built.
+ * table, migrations 0003 and 0009) has moved since it was built.
  */
 export class SqliteCandidateSource implements CandidateSource {
   readonly #revision: Statement;

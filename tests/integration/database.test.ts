@@ -148,6 +148,31 @@ describe("full-text search", () => {
     expect(summary()?.id).toBe(serviceId);
   });
 
+  it("gives a service's practical facts as they now are, after a change to its phone, hours, address or email", () => {
+    const sqlite = database.db.$client;
+    const serviceId = (
+      sqlite.prepare("SELECT service_id AS id FROM schedule JOIN service ON service.id = schedule.service_id WHERE service.status = 'active' LIMIT 1").get() as {
+        id: number;
+      }
+    ).id;
+    const facts = () => catalogue.practicalFacts([serviceId]).get(serviceId);
+    expect(facts()).toBeDefined();
+
+    sqlite.prepare("DELETE FROM phone WHERE service_id = ?").run(serviceId);
+    sqlite.prepare("INSERT INTO phone (service_id, number) VALUES (?, '+358 3 0000 9999')").run(serviceId);
+    expect(facts()?.phone).toBe("+358 3 0000 9999");
+    sqlite.prepare("UPDATE schedule SET opens_at = '06:30' WHERE service_id = ?").run(serviceId);
+    expect(facts()?.schedules.every((schedule) => schedule.opensAt === "06:30")).toBe(true);
+    sqlite.prepare("DELETE FROM schedule WHERE service_id = ?").run(serviceId);
+    expect(facts()?.schedules).toEqual([]);
+    sqlite.prepare("UPDATE service SET email = 'uusi@example.fi' WHERE id = ?").run(serviceId);
+    expect(facts()?.email).toBe("uusi@example.fi");
+    sqlite.prepare("UPDATE service SET status = 'inactive' WHERE id = ?").run(serviceId);
+    expect(facts()).toBeUndefined();
+    sqlite.prepare("UPDATE service SET status = 'active' WHERE id = ?").run(serviceId);
+    expect(facts()?.email).toBe("uusi@example.fi");
+  });
+
   it("finds services by their provider's name, also after the provider is renamed", () => {
     const sqlite = database.db.$client;
     const { organizationId, serviceId } = sqlite
