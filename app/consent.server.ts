@@ -1,5 +1,4 @@
 import { redirect } from "react-router";
-import { z } from "zod";
 import {
   caseReferrals,
   casePathways,
@@ -17,6 +16,7 @@ import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { emailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "./resume-code.server.ts";
 import { findScreening } from "./screening.server.ts";
+import { consentForm, consentValues } from "./consent-form.ts";
 
 /** Version of the consent wording on the page; stored with each consent. */
 export const consentTextVersion = "2026-11-consent-1";
@@ -62,8 +62,6 @@ export async function loadConsentPage(request: Request, language: Language) {
   };
 }
 
-const consentFormSchema = z.object({ services: z.array(z.coerce.number().int().positive()).max(50) });
-
 export interface Confirmation {
   reference: string;
   accessCode: string;
@@ -86,7 +84,7 @@ export interface ConfirmationPage {
  */
 export async function giveConsent(request: Request, form: FormData): Promise<ConfirmationPage | { error: string }> {
   const record = await completedScreening(request);
-  const parsed = consentFormSchema.safeParse({ services: form.getAll("services") });
+  const parsed = consentForm.safeParse(consentValues(form));
   const db = getDatabase();
   const accessCode = newAccessCode();
   const accessCodeHash = hashAccessCode(normalizeResumeCode(accessCode)!);
@@ -96,7 +94,7 @@ export async function giveConsent(request: Request, form: FormData): Promise<Con
   const outcome = db.$client
     .transaction((): { reference: string } | { error: string } => {
       const existing = findCaseReference(db, record.id);
-      const chosen = new Set(parsed.success ? parsed.data.services : []);
+      const chosen = new Set(parsed.success ? parsed.data.services.map(Number) : []);
       const { awaiting } = consentOptions(record.id);
       const offered = new Set(proposedIds(awaiting));
       const repeated = existing !== undefined && chosen.size > 0 && [...chosen].every((id) => !offered.has(id));

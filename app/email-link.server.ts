@@ -4,6 +4,8 @@ import { findEmailLink, storeEmailLink, type LinkPurpose } from "#db/email-links
 import type { Language } from "#pathways/i18n.ts";
 import { getDatabase } from "./db.server.ts";
 import { getEnvironment } from "./env.server.ts";
+import { emailAddressFields, emailAddressForm } from "./email-address-form.ts";
+import { fieldErrors, formValues } from "./form-values.ts";
 
 /**
  * "Email me a link": a link that opens a saved screening or a case, sent once to an
@@ -21,15 +23,6 @@ function hashLinkToken(token: string): string {
 
 export type EmailLinkError = "emailLink.errors.required" | "emailLink.errors.tooLong" | "emailLink.errors.invalid" | "emailLink.errors.tooMany";
 
-const emailFormSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "emailLink.errors.required")
-    .max(254, "emailLink.errors.tooLong")
-    .pipe(z.email("emailLink.errors.invalid")),
-});
-
 /** The outcome shown on the page: sent, or the problem and what the person typed (capped, never put in a URL). */
 export type EmailLinkResult = { sent: true } | { error: EmailLinkError; email: string };
 
@@ -42,11 +35,9 @@ export function emailLink(
   link: { purpose: LinkPurpose; targetId: string; expiresAt: Date },
   language: Language,
 ): EmailLinkResult {
-  const typed = form.get("email");
-  const parsed = emailFormSchema.safeParse({ email: typed });
-  if (!parsed.success) {
-    return { error: parsed.error.issues[0]?.message as EmailLinkError, email: typeof typed === "string" ? typed.slice(0, 300) : "" };
-  }
+  const values = formValues(form, emailAddressFields);
+  const parsed = emailAddressForm.safeParse(values);
+  if (!parsed.success) return { error: fieldErrors(parsed).email as EmailLinkError, email: values.email.slice(0, 300) };
   const token = randomBytes(16).toString("base64url");
   const address = new URL(linkPaths[link.purpose] + token, getEnvironment().PUBLIC_URL).href;
   const stored = storeEmailLink(

@@ -1,7 +1,9 @@
 import { data, Form } from "react-router";
 import { emailTrackingLink, giveConsent, loadConsentPage } from "#app/consent.server.ts";
 import { Localized, Panel } from "#app/components/content.tsx";
-import { EmailLinkForm, emailLinkErrors } from "#app/components/email-link-form.tsx";
+import { EmailLinkForm, emailLinkErrors, useEmailLinkChecks } from "#app/components/email-link-form.tsx";
+import { useFormChecks } from "#app/components/use-form-checks.ts";
+import { checkConsentForm } from "#app/consent-form.ts";
 import { Button, ErrorSummary, ErrorMessage } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { QuickExit } from "#app/components/quick-exit.tsx";
@@ -34,17 +36,19 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
   const t = useScreeningText("consent");
   const text = useScreeningText();
   const followUp = useScreeningText("followUp");
+  const confirmed = actionData && "confirmation" in actionData ? actionData : undefined;
+  const emailChecks = useEmailLinkChecks(confirmed?.emailLink);
+  const consentChecks = useFormChecks(actionData, actionData && "error" in actionData ? { services: actionData.error } : {}, checkConsentForm);
   const { services, keyWorkerFirst, assessmentFirst, hasReference, language, danger } = loaderData;
-  if (actionData && "confirmation" in actionData) {
-    const { reference, accessCode, referrals } = actionData.confirmation;
+  if (confirmed) {
+    const { reference, accessCode, referrals } = confirmed.confirmation;
     const title = referrals > 0 ? t("consent.confirmation.title") : t("consent.confirmation.referenceTitle");
-    const { emailLink } = actionData;
-    const errors = emailLinkErrors(emailLink, followUp);
+    const errors = emailLinkErrors(emailChecks, followUp);
     return (
       <>
         <PageTitle title={title} hasErrors={errors.length > 0} />
         {danger ? <QuickExit /> : null}
-        <ErrorSummary errors={errors} submission={actionData} />
+        <ErrorSummary errors={errors} submission={emailChecks.attempt} />
         <Panel title={title}>
           {t("consent.confirmation.referenceIntro")}
           <br />
@@ -71,14 +75,14 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
             </>
           )}
         </ul>
-        <EmailLinkForm lead={followUp("emailLink.trackLead")} result={emailLink} keep={{ accessCode }} />
+        <EmailLinkForm lead={followUp("emailLink.trackLead")} result={confirmed.emailLink} keep={{ accessCode }} checks={emailChecks} />
         <p>
           <a href="/feedback">{text("links.feedback")}</a>
         </p>
       </>
     );
   }
-  const error = actionData && "error" in actionData ? t(actionData.error) : undefined;
+  const error = consentChecks.errors.services ? t(consentChecks.errors.services) : undefined;
   /** What staff do first (a key worker, an assessment), and the services that wait for it. */
   const staffStep = (step: "keyWorkerFirst" | "assessmentFirst", summaries: typeof keyWorkerFirst) =>
     summaries.length > 0 ? (
@@ -125,9 +129,9 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
     <>
       <PageTitle title={t("consent.title")} hasErrors={Boolean(error)} />
       {danger ? <QuickExit /> : null}
-      <ErrorSummary errors={error ? [{ fieldId: "consent-services", message: error }] : []} submission={actionData} />
+      <ErrorSummary errors={error ? [{ fieldId: "consent-services", message: error }] : []} submission={consentChecks.attempt} />
       <h1 className="heading-l">{t("consent.title")}</h1>
-      <Form method="post" noValidate>
+      <Form method="post" {...consentChecks.formProps}>
         <div className={error ? "form-group form-group--error" : "form-group"}>
           <fieldset className="fieldset" aria-describedby={error ? "consent-services-error" : "consent-hint"}>
             <legend className="fieldset__legend">{t("consent.lead")}</legend>

@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { emailResumeLink, saveForLater } from "#app/screening.server.ts";
 import { Panel } from "#app/components/content.tsx";
-import { EmailLinkForm, emailLinkErrors } from "#app/components/email-link-form.tsx";
+import { EmailLinkForm, emailLinkErrors, useEmailLinkChecks } from "#app/components/email-link-form.tsx";
 import { ErrorSummary } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
@@ -22,6 +22,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function SavedForLater({ actionData }: Route.ComponentProps) {
   const t = useScreeningText("followUp");
   const text = useScreeningText();
+  const emailLink = actionData && "emailLink" in actionData ? actionData.emailLink : undefined;
+  const emailChecks = useEmailLinkChecks(emailLink);
   // Reached without saving (a bookmark, a refresh after the browser forgot the post).
   if (!actionData) {
     return (
@@ -34,12 +36,11 @@ export default function SavedForLater({ actionData }: Route.ComponentProps) {
       </>
     );
   }
-  const emailLink = "emailLink" in actionData ? actionData.emailLink : undefined;
-  const errors = emailLinkErrors(emailLink, t);
+  const errors = emailLinkErrors(emailChecks, t);
   return (
     <>
       <PageTitle title={t("resume.saved.title")} hasErrors={errors.length > 0} />
-      <ErrorSummary errors={errors} submission={actionData} />
+      <ErrorSummary errors={errors} submission={emailChecks.attempt} />
       <Panel title={t("resume.saved.title")}>
         {t("resume.saved.codeIntro")}
         <br />
@@ -51,7 +52,7 @@ export default function SavedForLater({ actionData }: Route.ComponentProps) {
       <a href="/screening/resume" className="button button--secondary" role="button" draggable="false">
         {t("resume.saved.continueNow")}
       </a>
-      <EmailLinkForm lead={t("emailLink.resumeLead")} result={emailLink} keep={{ code: actionData.code }} />
+      <EmailLinkForm lead={t("emailLink.resumeLead")} result={emailLink} keep={{ code: actionData.code }} checks={emailChecks} />
     </>
   );
 }

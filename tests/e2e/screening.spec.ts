@@ -269,10 +269,17 @@ test("a family at risk of eviction gives consent per provider once, and gets a r
   await expect(page.getByText("They will receive:").first()).toBeVisible();
   await expectAccessible(page);
 
+  const consentPosts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") consentPosts.push(new URL(request.url()).pathname);
+  });
   await page.getByRole("button", { name: "Send referrals" }).click();
   await expect(page).toHaveTitle(/^Error: /);
   await expect(page.locator("#consent-services-error")).toContainText("Select at least one service");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
   await expectAccessible(page);
+  // Checked in the browser by the schema the action uses: nothing was sent.
+  expect(consentPosts).toEqual([]);
 
   await boxes.first().check();
   const chosenService = (await boxes.first().getAttribute("value"))!;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { checkConsentForm } from "#app/consent-form.ts";
+import { checkEmailAddressForm } from "#app/email-address-form.ts";
 import { checkFeedbackForm, feedbackFields, feedbackForm } from "#app/feedback-form.ts";
 import { formValues } from "#app/form-values.ts";
 import { checkResumeForm } from "#app/resume-form.ts";
@@ -35,5 +37,22 @@ describe("the forms outside the questions, checked the same in the action and th
     expect(checkResumeForm(form([["code", new Blob(["K7QM-2XWP-9HTD"])]]))).toEqual({ code: "resume.errors.required" });
     expect(checkResumeForm(form([["code", "K".repeat(101)]]))).toEqual({ code: "resume.errors.notFound" });
     expect(checkResumeForm(form([["code", " k7qm 2xwp 9htd "]]))).toEqual({});
+  });
+
+  it("consent needs at least one service, each a service id", () => {
+    expect(checkConsentForm(form([]))).toEqual({ services: "consent.errors.required" });
+    expect(checkConsentForm(form([["services", "12"], ["services", "abc"]]))).toEqual({ services: "consent.errors.required" });
+    expect(checkConsentForm(form(Array.from({ length: 51 }, (_, index): [string, string] => ["services", String(index + 1)])))).toEqual({
+      services: "consent.errors.required",
+    });
+    expect(checkConsentForm(form([["services", "12"], ["services", "40"]]))).toEqual({});
+  });
+
+  it("an emailed link needs an address that looks like one, of at most 254 characters", () => {
+    expect(checkEmailAddressForm(form([]))).toEqual({ email: "emailLink.errors.required" });
+    expect(checkEmailAddressForm(form([["email", "   "]]))).toEqual({ email: "emailLink.errors.required" });
+    expect(checkEmailAddressForm(form([["email", "not an address"]]))).toEqual({ email: "emailLink.errors.invalid" });
+    expect(checkEmailAddressForm(form([["email", `${"a".repeat(250)}@example.fi`]]))).toEqual({ email: "emailLink.errors.tooLong" });
+    expect(checkEmailAddressForm(form([["email", " maija@example.fi "]]))).toEqual({});
   });
 });
