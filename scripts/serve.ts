@@ -115,6 +115,8 @@ retentionTimer.unref();
 
 // Emailed links leave the outbox within seconds of being asked for: the person is waiting.
 const sendEmail = createEmailSender({ smtpUrl: environment.SMTP_URL, from: environment.MAIL_FROM, dropDirectory: environment.MAIL_DROP_DIR });
+// Without SMTP the messages, addresses and links included, stay on disk until someone deletes them.
+if (!environment.SMTP_URL) console.log(`No SMTP_URL: emailed links are written to ${environment.MAIL_DROP_DIR} instead of being sent.`);
 let sendingEmails = false;
 const deliverEmails = async () => {
   if (sendingEmails) return;
