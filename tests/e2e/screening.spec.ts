@@ -77,30 +77,34 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/screening/contact");
       await expect(page).toHaveURL(/\/screening\/municipality$/);
     });
-
-    test("pressing the browser's back button twice in quick succession lands on the question two back, showing that question", async ({
-      page,
-    }) => {
-      await page.goto("/");
-      await page.getByRole("button", { name: "Start now" }).click();
-      await answer(page, { helpFor: "self" });
-      await answer(page, { age: "40" });
-      await answer(page, { municipality: "koskela" });
-      await expect(page).toHaveURL(/\/screening\/language$/);
-      // The second press comes before the first page has loaded.
-      await page.goBack({ waitUntil: "commit" });
-      await page.goBack();
-      await expect(page).toHaveURL(/\/screening\/age$/);
-      await expect(page.getByRole("textbox", { name: "How old are you?" })).toHaveValue("40");
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("How old are you?");
-      await answer(page, { age: "41" });
-      await expect(page).toHaveURL(/\/screening\/municipality$/);
-      await expect(page.getByRole("radio", { name: "Koskela" })).toBeChecked();
-    });
   });
 }
 
 test.describe("with JavaScript", () => {
+  // With JavaScript the router handles both presses (the first page's data load is
+  // cancelled by the second). Without it each press is the browser's own page load,
+  // already covered one press at a time above; two at once there only race the
+  // browser's remote protocol, not our server.
+  test("pressing the browser's back button twice in quick succession lands on the question two back, showing that question", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "Start now" }).click();
+    await answer(page, { helpFor: "self" });
+    await answer(page, { age: "40" });
+    await answer(page, { municipality: "koskela" });
+    await expect(page).toHaveURL(/\/screening\/language$/);
+    // The second press comes before the first page has loaded.
+    await page.goBack({ waitUntil: "commit" });
+    await page.goBack();
+    await expect(page).toHaveURL(/\/screening\/age$/);
+    await expect(page.getByRole("textbox", { name: "How old are you?" })).toHaveValue("40");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("How old are you?");
+    await answer(page, { age: "41" });
+    await expect(page).toHaveURL(/\/screening\/municipality$/);
+    await expect(page.getByRole("radio", { name: "Koskela" })).toBeChecked();
+  });
+
   test("an answer is checked in the browser with the same rules before it is sent, and pages change without reloading", async ({
     page,
     expectAccessible,
