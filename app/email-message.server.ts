@@ -1,5 +1,6 @@
 import type { EmailLinkPayload } from "#db/email-links.ts";
 import { instanceFor } from "./i18n/instances.server.ts";
+import { namespaceText } from "./i18n/namespace-text.ts";
 
 export interface EmailContent {
   subject: string;
@@ -16,7 +17,7 @@ const escapeHtml = (text: string) =>
  * of its own, so a mail program that does not make it clickable still lets it be copied.
  */
 export function linkEmail({ language, kind, link }: Omit<EmailLinkPayload, "to">): EmailContent {
-  const t = instanceFor(language).getFixedT(language, "email") as (key: string) => string;
+  const t = namespaceText(instanceFor(language), language, "email") as unknown as (key: string) => string;
   const before = [t(`${kind}.intro`), t(`${kind}.linkIntro`)];
   const after = [t(`${kind}.expires`), t(`${kind}.keepSafe`), t("addressNotKept"), t("notYou")];
   const paragraphs = (list: string[]) => list.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n");

@@ -4,14 +4,15 @@ import { askedSteps, type AnswersSoFar, type StepId } from "#pathways/screening/
 import { formatList } from "#app/format.ts";
 import { stepFields } from "./fields.ts";
 import { optionLabel, questionnaireText } from "./question-text.server.ts";
+import { namespaceText } from "#app/i18n/namespace-text.ts";
 
 /**
  * Each asked question and its saved answer in words, for check answers. Written on the
  * server, so the browser gets text instead of the questionnaire and its option lists.
  */
 export function answerSummary(answers: AnswersSoFar, language: Language, instance: i18n): { step: StepId; question: string; answer: string }[] {
-  const t = instance.getFixedT(language, "checkAnswers") as (key: string) => string;
-  const screeningText = instance.getFixedT(language, "screening") as (key: string) => string;
+  const t = namespaceText(instance, language, "checkAnswers") as unknown as (key: string) => string;
+  const screeningText = namespaceText(instance, language, "screening") as unknown as (key: string) => string;
   const questions = questionnaireText(language, instance);
   return askedSteps(answers).map((step) => {
     const parts = stepFields[step].flatMap((field) => {

@@ -1,4 +1,5 @@
-import type { i18n, TFunction } from "i18next";
+import type { i18n } from "i18next";
+import { namespaceText } from "#app/i18n/namespace-text.ts";
 import { isMunicipalityCode, municipalities } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { invalidFormErrorKey, steps, unknownFieldErrorKey, type ScreeningErrorKey, type StepId } from "#pathways/screening/questionnaire.ts";
@@ -21,7 +22,7 @@ export interface QuestionText {
 type QuestionnaireText = (key: string, options?: { defaultValue: string }) => string;
 
 export function questionnaireText(language: Language, instance: i18n): QuestionnaireText {
-  return instance.getFixedT(language, "questionnaire") as TFunction as QuestionnaireText;
+  return namespaceText(instance, language, "questionnaire") as unknown as QuestionnaireText;
 }
 
 /** An option in words: municipality names come with the areas (pathways/areas.ts), the rest from the questionnaire texts. */

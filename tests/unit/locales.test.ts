@@ -56,7 +56,7 @@ describe("translation keys used in the code", () => {
       // A file may read several namespaces (useTranslation("x"), useNamespaceText("x"), getFixedT(language, "x"), useScreeningText("x"), useScreeningText()):
       // a key passes when one of them has it.
       const namespaces = [
-        ...[...source.matchAll(/(?:useTranslation|useNamespaceText|useScreeningText)(?:<[^>]*>)?\("(\w+)"\)|getFixedT\(\w+, "(\w+)"\)/g)].map((match) => (match[1] ?? match[2])!),
+        ...[...source.matchAll(/(?:useTranslation|useNamespaceText|useScreeningText)(?:<[^>]*>)?\("(\w+)"\)|(?:getFixedT\(\w+, |namespaceText\([^,]+, \w+, )"(\w+)"\)/g)].map((match) => (match[1] ?? match[2])!),
         ...(source.includes("useScreeningText()") ? ["screening"] : []),
       ];
       if (namespaces.length === 0) namespaces.push("common");
@@ -64,12 +64,12 @@ describe("translation keys used in the code", () => {
       const keys = new Map(namespaces.flatMap((name) => [...flatten((resources.en as Record<string, Tree>)[name] ?? {})]));
       const has = (key: string) => keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
       // A text function bound to one namespace (const t = useNamespaceText("x"), useScreeningText("x"),
-      // getFixedT(language, "x")) must find its keys in that namespace: i18next does not look in the others.
+      // getFixedT(language, "x"), namespaceText(instance, language, "x")) must find its keys in that namespace: i18next does not look in the others.
       const bound = new Map<string, string>();
       for (const match of source.matchAll(/const (\w+) = (?:useNamespaceText|useScreeningText)(?:<[^>]*>)?\((?:"(\w+)")?\)/g)) {
         bound.set(match[1]!, match[2] ?? "screening");
       }
-      for (const match of source.matchAll(/const (\w+) = [^;\n]*getFixedT\(\w+, "(\w+)"\)/g)) bound.set(match[1]!, match[2]!);
+      for (const match of source.matchAll(/const (\w+) = [^;\n]*(?:getFixedT\(\w+, |namespaceText\([^,]+, \w+, )"(\w+)"\)/g)) bound.set(match[1]!, match[2]!);
       const inNamespace = (name: string, key: string) => {
         const strings = flatten((resources.en as Record<string, Tree>)[name] ?? {});
         return strings.has(key) || strings.has(`${key}_one`) || strings.has(`${key}_other`);

@@ -2,7 +2,7 @@ import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import { i18nextOptions } from "#app/i18n/config.ts";
 import { resources } from "#app/i18n/resources.ts";
-import { namespaceText } from "#app/i18n/use-namespace-text.ts";
+import { namespaceText } from "#app/i18n/namespace-text.ts";
 
 async function instance() {
   const i18n = createInstance();
