@@ -3,7 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, leaveIdle } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer } from "./journey.ts";
+import { answer, startAndSaveForLater } from "./journey.ts";
 import { emailedLink } from "./mail.ts";
 
 /**
@@ -43,11 +43,7 @@ for (const javaScriptEnabled of [true, false]) {
     }) => {
       const visited = visitedUrls(page);
       const address = addressFor(`resume-js-${javaScriptEnabled ? "on" : "off"}`);
-      await page.goto("/");
-      await page.getByRole("button", { name: "Start now" }).click();
-      await answer(page, { helpFor: "self" });
-      await answer(page, { age: "52" });
-      await page.getByRole("button", { name: "Save and come back later" }).click();
+      await startAndSaveForLater(page);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers have been saved");
       const code = (await page.locator(".resume-code").textContent())!;
 

@@ -18,3 +18,21 @@ export async function answer(page: Page, values: Record<string, unknown>, contin
   }
   await continueButton.click();
 }
+
+/** The paths this page posts to from now on, as a person's browser sends them. */
+export function postedPaths(page: Page): string[] {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
+  });
+  return posts;
+}
+
+/** Starts a screening, answers the first two questions and asks to save it for later. */
+export async function startAndSaveForLater(page: Page): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await answer(page, { helpFor: "self" });
+  await answer(page, { age: "52" });
+  await page.getByRole("button", { name: "Save and come back later" }).click();
+}

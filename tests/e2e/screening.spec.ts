@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { e2eDatabasePath } from "../../playwright.config.ts";
 import { personas } from "#pathways/screening/personas.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer } from "./journey.ts";
+import { answer, postedPaths, startAndSaveForLater } from "./journey.ts";
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`screening with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
@@ -109,10 +109,7 @@ test.describe("with JavaScript", () => {
     page,
     expectAccessible,
   }) => {
-    const posts: string[] = [];
-    page.on("request", (request) => {
-      if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
-    });
+    const posts = postedPaths(page);
     await page.goto("/");
     await page.getByRole("button", { name: "Start now" }).click();
     await answer(page, { helpFor: "self" });
@@ -153,10 +150,7 @@ test("with JavaScript, the tracking, resume and feedback forms are checked in th
   page,
   expectAccessible,
 }) => {
-  const posts: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
-  });
+  const posts = postedPaths(page);
   const summary = page.locator(".error-summary");
 
   await page.goto("/track");
@@ -231,11 +225,7 @@ test("a person in danger at home sees emergency guidance first, an exit button, 
 });
 
 test("answers saved for later come back with the code, in another browser", async ({ page, browser, expectAccessible }) => {
-  await page.goto("/");
-  await page.getByRole("button", { name: "Start now" }).click();
-  await answer(page, { helpFor: "self" });
-  await answer(page, { age: "52" });
-  await page.getByRole("button", { name: "Save and come back later" }).click();
+  await startAndSaveForLater(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers have been saved");
   const code = (await page.locator(".resume-code").textContent())!;
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -273,10 +263,7 @@ test("a family at risk of eviction gives consent per provider once, and gets a r
   await expect(page.getByText("They will receive:").first()).toBeVisible();
   await expectAccessible(page);
 
-  const consentPosts: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST") consentPosts.push(new URL(request.url()).pathname);
-  });
+  const consentPosts = postedPaths(page);
   await page.getByRole("button", { name: "Send referrals" }).click();
   await expect(page).toHaveTitle(/^Error: /);
   await expect(page.locator("#consent-services-error")).toContainText("Select at least one service");
