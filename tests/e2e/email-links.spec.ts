@@ -3,7 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, leaveIdle } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer, startAndSaveForLater } from "./journey.ts";
+import { answer, postedPaths, startAndSaveForLater } from "./journey.ts";
 import { emailedLink } from "./mail.ts";
 
 /**
@@ -55,9 +55,12 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText("we can email you a link that opens your saved answers")).toBeVisible();
       await expectAccessible(page);
 
+      const posts = postedPaths(page);
       await field.fill("maija.example.com");
       await page.getByRole("button", { name: "Send me the link" }).click();
       await expect(page).toHaveTitle(/^Error: /);
+      // With JavaScript the address is checked in the browser first, and nothing is sent.
+      expect(posts).toEqual(javaScriptEnabled ? [] : ["/screening/save"]);
       await expect(page.locator(".error-summary")).toBeFocused();
       await expect(page.locator(".error-summary")).toContainText("Enter an email address in the correct format");
       await expect(page.locator("#email-link-address-error")).toContainText("Enter an email address in the correct format");

@@ -79,6 +79,8 @@ test("the server stops cleanly on SIGTERM, as a container platform stops it", as
     expect(await server.exited).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(5_000);
     expect(server.output()).toContain("SIGTERM: finishing open requests, then stopping.");
+    // Without SMTP the operator is told at start where the emails go instead.
+    expect(server.output()).toContain("No SMTP_URL: emailed links are written to");
     await expect(fetch(`${server.base}/healthz`)).rejects.toThrow();
   } finally {
     server.stop();
