@@ -8,6 +8,7 @@ import {
   saveCaseReference,
   type CasePathway,
 } from "#db/case-store.ts";
+import { daysAfter } from "#db/retention.ts";
 import type { Language } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
@@ -149,7 +150,7 @@ export async function emailTrackingLink(
   const accessCode = form.get("accessCode");
   const normalized = typeof accessCode === "string" ? normalizeResumeCode(accessCode) : null;
   if (!reference || !normalized || hashAccessCode(normalized) !== reference.accessCodeHash) throw redirect("/screening/consent");
-  const expiresAt = new Date(Date.now() + trackingLinkDays * 24 * 60 * 60 * 1000);
+  const expiresAt = daysAfter(new Date(), trackingLinkDays);
   return {
     confirmation: { reference: reference.reference, accessCode: accessCode as string, referrals: caseReferrals(db, record.id).length },
     emailLink: emailLink(form, { purpose: "track", targetId: record.id, expiresAt }, language),

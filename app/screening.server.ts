@@ -1,5 +1,6 @@
 import { data, redirect } from "react-router";
 import { z } from "zod";
+import { daysAfter } from "#db/retention.ts";
 import type { ScreeningRecord } from "#db/screening-store.ts";
 import type { Language } from "#pathways/i18n.ts";
 import {
@@ -185,8 +186,6 @@ export async function saveForLater(request: Request): Promise<{ code: string }> 
   return { code };
 }
 
-const day = 24 * 60 * 60 * 1000;
-
 /**
  * "Email me a link" on the saved page. The page posts back the code it showed, so it
  * can show it again; a code that is not this flow's own (a forged form) shows nothing
@@ -197,7 +196,7 @@ export async function emailResumeLink(request: Request, form: FormData, language
   const code = form.get("code");
   const normalized = typeof code === "string" ? normalizeResumeCode(code) : null;
   if (!record?.savedAt || !normalized || hashResumeCode(normalized) !== record.resumeCodeHash) throw redirect("/screening/save");
-  const expiresAt = new Date(record.savedAt.getTime() + getEnvironment().RETENTION_SAVED_DAYS * day);
+  const expiresAt = daysAfter(record.savedAt, getEnvironment().RETENTION_SAVED_DAYS);
   return { code: code as string, emailLink: emailLink(form, { purpose: "resume", targetId: record.id, expiresAt }, language) };
 }
 

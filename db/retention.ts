@@ -9,6 +9,11 @@ export interface RetentionPolicy {
 
 const day = 24 * 60 * 60 * 1000;
 
+/** The instant `days` whole days of 24 hours after `from`: how long things are kept is counted this way. */
+export function daysAfter(from: Date, days: number): Date {
+  return new Date(from.getTime() + days * day);
+}
+
 /**
  * Deletes unfinished screenings past their retention: abandoned ones after `unsavedDays`,
  * saved ones after `savedDays`. Finished screenings belong to a case and follow the
@@ -20,7 +25,7 @@ export function deleteExpiredScreenings(db: LuukkuDatabase, now: Date, policy: R
       `DELETE FROM screening WHERE status = 'in-progress' AND (
          (saved_at IS NULL AND updated_at < @unsavedBefore) OR (saved_at IS NOT NULL AND saved_at < @savedBefore))`,
     )
-    .run({ unsavedBefore: now.getTime() - policy.unsavedDays * day, savedBefore: now.getTime() - policy.savedDays * day });
+    .run({ unsavedBefore: daysAfter(now, -policy.unsavedDays).getTime(), savedBefore: daysAfter(now, -policy.savedDays).getTime() });
   return changes;
 }
 
