@@ -1,4 +1,5 @@
 import type { Need, Urgency } from "../needs/need.ts";
+import { adultAgeRange, childAgeRange, needSubject } from "../needs/subject.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 import type { PersonProfile } from "../person.ts";
 import type { CandidateService } from "./candidate.ts";
@@ -9,15 +10,19 @@ import { CandidateIndex, costKindCodes, inSet, taxonomyIndex, type PositionSet }
  * gives the same package, whatever the order of the candidates) and explainable (every
  * proposal carries reason codes the UI translates; every exclusion has a named filter).
  *
- * 1. Hard filters decide eligibility.
+ * 1. Hard filters decide eligibility, per need where it depends on whom the need is for
+ *    (ADR 015): a service's age limits are checked against the age of the need's subject,
+ *    so it can be eligible for a child's needs and not for the parent's.
  * 2. A score ranks eligible services.
- * 3. The package covers every need that some eligible service covers, with as few
- *    providers as a greedy set cover finds: the provider covering most uncovered needs
- *    first, so one provider covering several needs beats several covering one each.
+ * 3. The package covers every need that some eligible service covers, with the fewest
+ *    providers: the provider covering most uncovered needs first, so one provider covering
+ *    several needs beats several covering one each, and where that greedy choice would end
+ *    with more providers than needed, the best choice that still allows the fewest.
  * 4. Up to three alternatives per need, best first, none already in the package.
  */
 
-export const matchingVersion = 1;
+/** Bumped when the same input gives another package: 2 checks ages per need's subject and finds the fewest providers. */
+export const matchingVersion = 2;
 
 export const exclusionReasons = [
   "not-published",
@@ -54,7 +59,7 @@ export type ReasonCode = (typeof reasonCodes)[number];
 export interface ScoredService {
   serviceId: number;
   organizationId: number;
-  /** The person's needs this service covers. */
+  /** The person's needs this service covers and is eligible for (whoever each is for). */
   needCodes: NeedCode[];
   score: number;
   reasons: ReasonCode[];
@@ -100,6 +105,11 @@ interface PersonTerms {
   bitByTaxonomyIndex: Int32Array;
   /** Score points per bit position, by urgency. */
   pointsByPosition: number[];
+  /** The needs by whom they are for (see needSubject): the bits of each. */
+  personNeeds: number;
+  childrensNeeds: number;
+  familyNeeds: number;
+  carersNeeds: number;
   municipality: number;
   servingMunicipality: PositionSet;
   locatedInMunicipality: PositionSet;
@@ -111,12 +121,15 @@ function termsFor(needs: readonly Pick<Need, "code" | "urgency">[], person: Pers
   const bitByTaxonomyIndex = new Int32Array(taxonomyIndex.size);
   const codes: NeedCode[] = [];
   const pointsByPosition: number[] = [];
+  const subjectBits = { person: 0, children: 0, family: 0, carer: 0 };
   for (const need of needs) {
     const position = taxonomyIndex.get(need.code);
     if (position === undefined || bitByTaxonomyIndex[position] !== 0 || codes.length === 31) continue;
-    bitByTaxonomyIndex[position] = 1 << codes.length;
+    const bit = 1 << codes.length;
+    bitByTaxonomyIndex[position] = bit;
     codes.push(need.code);
     pointsByPosition.push(30 * urgencyWeight[need.urgency]);
+    subjectBits[needSubject(need.code, person)] |= bit;
   }
   const municipality = index.municipalityNumber(person.municipality);
   return {
@@ -125,6 +138,10 @@ function termsFor(needs: readonly Pick<Need, "code" | "urgency">[], person: Pers
     needMask: codes.length === 0 ? 0 : 2 ** codes.length - 1,
     bitByTaxonomyIndex,
     pointsByPosition,
+    personNeeds: subjectBits.person,
+    childrensNeeds: subjectBits.children,
+    familyNeeds: subjectBits.family,
+    carersNeeds: subjectBits.carer,
     municipality,
     servingMunicipality: index.serving(municipality),
     locatedInMunicipality: index.locatedIn(municipality),
@@ -140,7 +157,42 @@ function needMaskOf(lists: CandidateIndex["needs"], position: number, terms: Per
 
 const codesIn = (mask: number, terms: PersonTerms) => terms.codes.filter((_, position) => (mask & (1 << position)) !== 0);
 
-function firstFailedFilter(index: CandidateIndex, position: number, terms: PersonTerms, mask: number): ExclusionReason | null {
+/**
+ * Of the needs in `mask`, those whose subject's age the service's limits admit: the
+ * person's own age; children under 18 (any of those ages will do: the provider checks the
+ * child's age at intake); a family when they admit the parent or the children; a carer
+ * as an adult.
+ */
+function admittedByAge(index: CandidateIndex, position: number, terms: PersonTerms, mask: number): number {
+  const minimumAge = index.minimumAge[position]!;
+  const maximumAge = index.maximumAge[position]!;
+  if (minimumAge === -1 && maximumAge === -1) return mask;
+  const admits = (lowest: number, highest: number) => (minimumAge === -1 || highest >= minimumAge) && (maximumAge === -1 || lowest <= maximumAge);
+  const age = terms.person.age;
+  const person = admits(age, age);
+  const children = admits(childAgeRange.lowest, childAgeRange.highest);
+  let admitted = 0;
+  if (person) admitted |= terms.personNeeds;
+  if (children) admitted |= terms.childrensNeeds;
+  if (person || children) admitted |= terms.familyNeeds;
+  if (admits(adultAgeRange.lowest, adultAgeRange.highest)) admitted |= terms.carersNeeds;
+  return mask & admitted;
+}
+
+/** Why no need in `mask` is admitted: too young when whoever one of them is for is under the minimum age. */
+function tooYoungOrOld(index: CandidateIndex, position: number, terms: PersonTerms, mask: number): "too-young" | "too-old" {
+  const minimumAge = index.minimumAge[position]!;
+  if (minimumAge === -1) return "too-old";
+  const age = terms.person.age;
+  let young = 0;
+  if (age < minimumAge) young |= terms.personNeeds;
+  if (childAgeRange.highest < minimumAge) young |= terms.childrensNeeds;
+  if (Math.max(age, childAgeRange.highest) < minimumAge) young |= terms.familyNeeds;
+  return (mask & young) !== 0 ? "too-young" : "too-old";
+}
+
+/** `admitted`: the needs in `mask` whose subject's age the service admits (admittedByAge). */
+function firstFailedFilter(index: CandidateIndex, position: number, terms: PersonTerms, mask: number, admitted: number): ExclusionReason | null {
   const { person } = terms;
   if (index.published[position] === 0) return "not-published";
   if (index.acceptsReferrals[position] === 0) return "not-accepting-referrals";
@@ -149,10 +201,7 @@ function firstFailedFilter(index: CandidateIndex, position: number, terms: Perso
   if (required.offsets[position + 1]! > required.offsets[position]! && needMaskOf(required, position, terms) === 0) {
     return "eligibility-needs";
   }
-  const minimumAge = index.minimumAge[position]!;
-  if (minimumAge !== -1 && person.age < minimumAge) return "too-young";
-  const maximumAge = index.maximumAge[position]!;
-  if (maximumAge !== -1 && person.age > maximumAge) return "too-old";
+  if (admitted === 0) return tooYoungOrOld(index, position, terms, mask);
   if (!inSet(terms.servingMunicipality, position)) return "out-of-area";
   // "Public services only" means publicly organised or funded: public and non-profit
   // providers, and private providers only through a service voucher.
@@ -238,14 +287,15 @@ function explain(index: CandidateIndex, position: number, terms: PersonTerms, ma
 export function exclusionReason(service: CandidateService, person: PersonProfile, needCodes: ReadonlySet<NeedCode>): ExclusionReason | null {
   const index = new CandidateIndex([service]);
   const terms = termsFor([...needCodes].map((code) => ({ code, urgency: "routine" as const })), person, index);
-  return firstFailedFilter(index, 0, terms, needMaskOf(index.needs, 0, terms));
+  const mask = needMaskOf(index.needs, 0, terms);
+  return firstFailedFilter(index, 0, terms, mask, admittedByAge(index, 0, terms, mask));
 }
 
 /** Score and reasons for one service. */
 export function scoreService(service: CandidateService, person: PersonProfile, needs: readonly Need[]): ScoredService {
   const index = new CandidateIndex([service]);
   const terms = termsFor(needs, person, index);
-  return explain(index, 0, terms, needMaskOf(index.needs, 0, terms));
+  return explain(index, 0, terms, admittedByAge(index, 0, terms, needMaskOf(index.needs, 0, terms)));
 }
 
 /** Matches over any list of candidates (each id counted once). */
@@ -340,6 +390,33 @@ function collectMarked(marks: Int32Array, needMask: number, positions: Int32Arra
   return count;
 }
 
+/** Up to this many needs, the fewest providers for each set of them is worked out exactly (a table of 2^needs bytes). */
+const maxNeedsForFewestProviders = 12;
+
+/**
+ * For each set of the person's needs (as bits), the fewest providers that together cover
+ * it, from each provider's need bits; 255 when they cannot. Null for more needs than
+ * maxNeedsForFewestProviders, where the package is left to the greedy choice. A set's
+ * lowest need must come from some provider, so its count is one more than the fewest for
+ * what that provider leaves, which is a smaller number and already counted.
+ */
+function fewestProviders(needCount: number, providerMasks: readonly number[]): Uint8Array | null {
+  if (needCount > maxNeedsForFewestProviders) return null;
+  const size = 1 << needCount;
+  const masks = [...new Set(providerMasks)];
+  const fewest = new Uint8Array(size).fill(255);
+  fewest[0] = 0;
+  for (let needs = 1; needs < size; needs += 1) {
+    const lowest = needs & -needs;
+    let best = 255;
+    for (const mask of masks) {
+      if ((mask & lowest) !== 0) best = Math.min(best, fewest[needs & ~mask]! + 1);
+    }
+    fewest[needs] = best;
+  }
+  return fewest;
+}
+
 function candidatesAmong(index: CandidateIndex, positions: Iterable<number>, terms: PersonTerms): Candidates {
   const listed = Int32Array.from(positions);
   return { positions: listed, masks: listed.map((position) => needMaskOf(index.needs, position, terms)), askedBefore: (a, b) => a < b };
@@ -374,12 +451,15 @@ export function matchIndexed(
   /** Each provider's services as a linked list of ranked entries, the latest first; -1 ends it. */
   const providerLatest = new Int32Array(index.organizationCount).fill(-1);
   const previousOfProvider = new Int32Array(candidateCount);
+  /** Each provider with an eligible service, once. */
+  const providersEligible: number[] = [];
   let count = 0;
   let coverable = 0;
   for (let candidate = 0; candidate < candidateCount; candidate += 1) {
     const position = candidates.positions[candidate]!;
-    const mask = candidates.masks[candidate]!;
-    const reason = firstFailedFilter(index, position, terms, mask);
+    const listedMask = candidates.masks[candidate]!;
+    const mask = admittedByAge(index, position, terms, listedMask);
+    const reason = firstFailedFilter(index, position, terms, listedMask, mask);
     if (reason) {
       const exclusion = exclusions.get(reason);
       if (!exclusion) exclusions.set(reason, { count: 1, first: candidate });
@@ -394,6 +474,7 @@ export function matchIndexed(
     rankedScore[count] = scoreOf(index, position, terms, mask);
     const provider = index.organizationNumber[position]!;
     providerMask[provider]! |= mask;
+    if (providerLatest[provider] === -1) providersEligible.push(provider);
     previousOfProvider[count] = providerLatest[provider]!;
     providerLatest[provider] = count;
     coverable |= mask;
@@ -405,16 +486,21 @@ export function matchIndexed(
 
   const items: PackageItem[] = [];
   const inPackage = new Set<number>();
+  const fewest = fewestProviders(terms.codes.length, providersEligible.map((provider) => providerMask[provider]!));
   let uncovered = coverable;
   while (uncovered !== 0) {
     // The provider covering most uncovered needs; ties go to the one whose best service
-    // for them scores higher, then to the lower provider id.
+    // for them scores higher, then to the lower provider id. Greedy alone can end with a
+    // provider too many (one covering the most needs first, when two others together
+    // cover them all): where the fewest are known, a provider that would leave needs only
+    // more providers can cover is passed over.
     let chosen = -1;
     let chosenCovers = 0;
     for (let entry = 0; entry < count; entry += 1) {
       if ((rankedMask[entry]! & uncovered) === 0) continue;
       const organization = index.organizationNumber[rankedPosition[entry]!]!;
       const covers = bitCount(providerMask[organization]! & uncovered);
+      if (fewest && fewest[uncovered & ~providerMask[organization]!]! !== fewest[uncovered]! - 1) continue;
       if (
         chosen === -1 ||
         covers > chosenCovers ||

@@ -1,0 +1,62 @@
+import type { PersonProfile } from "../person.ts";
+import { needs as needDefinitions, type NeedCode } from "./taxonomy.ts";
+
+/**
+ * Whom a need is for (ADR 015). The screening is about one person, the one who needs help
+ * (their age is `age`), but some of what it finds is for others in that person's life:
+ *
+ * - "children": the children under 18 in the household (their ages are not asked; any age
+ *   under 18). Children's disability needs, respite for a disabled child, and worry about
+ *   a child's safety.
+ * - "family": the household as a whole, parents and children (parenting support, family
+ *   counselling): a family service's age limit may be about the parent or about the child.
+ * - "carer": the person answering, when they answer for someone they care for (their age
+ *   is not asked; an adult).
+ * - "person": everything else, the person who needs help.
+ *
+ * Derived from the need code and the profile rather than stored with the need, so the
+ * stored `Need` shape (in persisted machine snapshots) does not change.
+ */
+export const needSubjects = ["person", "children", "family", "carer"] as const;
+export type NeedSubject = (typeof needSubjects)[number];
+
+const childrensNeeds: ReadonlySet<NeedCode> = new Set([
+  "disability.child-speech-therapy",
+  "disability.child-occupational-therapy",
+  "disability.child-psychological-therapy",
+  "disability.school-support",
+  // Asked only when children have support needs: short breaks from caring for the child.
+  "disability.respite",
+  "safety.child-at-risk",
+]);
+
+export function needSubject(code: NeedCode, person: Pick<PersonProfile, "helpFor">): NeedSubject {
+  if (childrensNeeds.has(code)) return "children";
+  if (needDefinitions[code].category === "family") return "family";
+  if (code === "caring.carer-support" && person.helpFor === "someone-i-care-for") return "carer";
+  return "person";
+}
+
+/** Children in the household are under 18; a carer whose age is not asked is an adult. */
+export const childAgeRange = { lowest: 0, highest: 17 } as const;
+export const adultAgeRange = { lowest: 18, highest: Number.POSITIVE_INFINITY } as const;
+
+/**
+ * The words that say whom a need is for, as a key in the catalogue namespace: the person
+ * answering is "you"; when they answer for someone they care for, that person is "the
+ * person you care for" and the children and family are theirs.
+ */
+export function subjectLabelKey(subject: NeedSubject, person: Pick<PersonProfile, "helpFor">) {
+  const forSelf = person.helpFor === "self";
+  switch (subject) {
+    case "person":
+      return forSelf ? ("forWhom.you" as const) : ("forWhom.personYouCareFor" as const);
+    case "children":
+      return forSelf ? ("forWhom.yourChildren" as const) : ("forWhom.theirChildren" as const);
+    case "family":
+      return forSelf ? ("forWhom.yourFamily" as const) : ("forWhom.theirFamily" as const);
+    case "carer":
+      return "forWhom.youAsCarer" as const;
+  }
+}
+export type SubjectLabelKey = ReturnType<typeof subjectLabelKey>;
