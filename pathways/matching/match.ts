@@ -167,15 +167,15 @@ function admittedByAge(index: CandidateIndex, position: number, terms: PersonTer
   const minimumAge = index.minimumAge[position]!;
   const maximumAge = index.maximumAge[position]!;
   if (minimumAge === -1 && maximumAge === -1) return mask;
-  const admits = (lowest: number, highest: number) => (minimumAge === -1 || highest >= minimumAge) && (maximumAge === -1 || lowest <= maximumAge);
+  // No minimum is -1 and no maximum -1 too: the comparisons below let each through.
   const age = terms.person.age;
-  const person = admits(age, age);
-  const children = admits(childAgeRange.lowest, childAgeRange.highest);
+  const person = age >= minimumAge && (maximumAge === -1 || age <= maximumAge);
+  const children = childAgeRange.highest >= minimumAge && (maximumAge === -1 || childAgeRange.lowest <= maximumAge);
   let admitted = 0;
   if (person) admitted |= terms.personNeeds;
   if (children) admitted |= terms.childrensNeeds;
   if (person || children) admitted |= terms.familyNeeds;
-  if (admits(adultAgeRange.lowest, adultAgeRange.highest)) admitted |= terms.carersNeeds;
+  if (maximumAge === -1 || adultAgeRange.lowest <= maximumAge) admitted |= terms.carersNeeds;
   return mask & admitted;
 }
 
@@ -394,16 +394,25 @@ function collectMarked(marks: Int32Array, needMask: number, positions: Int32Arra
 const maxNeedsForFewestProviders = 12;
 
 /**
- * For each set of the person's needs (as bits), the fewest providers that together cover
- * it, from each provider's need bits; 255 when they cannot. Null for more needs than
+ * For each set of the person's needs (as bits), the fewest of the providers (by number)
+ * that together cover it, from each provider's need bits; 255 when they cannot. Null for more needs than
  * maxNeedsForFewestProviders, where the package is left to the greedy choice. A set's
  * lowest need must come from some provider, so its count is one more than the fewest for
  * what that provider leaves, which is a smaller number and already counted.
  */
-function fewestProviders(needCount: number, providerMasks: readonly number[]): Uint8Array | null {
+function fewestProviders(needCount: number, providerMask: Int32Array, providers: readonly number[]): Uint8Array | null {
   if (needCount > maxNeedsForFewestProviders) return null;
   const size = 1 << needCount;
-  const masks = [...new Set(providerMasks)];
+  // Thousands of providers, a few dozen sets of needs among them: each set once.
+  const seen = new Uint8Array(size);
+  const masks: number[] = [];
+  for (const provider of providers) {
+    const mask = providerMask[provider]!;
+    if (seen[mask] === 0) {
+      seen[mask] = 1;
+      masks.push(mask);
+    }
+  }
   const fewest = new Uint8Array(size).fill(255);
   fewest[0] = 0;
   for (let needs = 1; needs < size; needs += 1) {
@@ -486,7 +495,7 @@ export function matchIndexed(
 
   const items: PackageItem[] = [];
   const inPackage = new Set<number>();
-  const fewest = fewestProviders(terms.codes.length, providersEligible.map((provider) => providerMask[provider]!));
+  const fewest = fewestProviders(terms.codes.length, providerMask, providersEligible);
   let uncovered = coverable;
   while (uncovered !== 0) {
     // The provider covering most uncovered needs; ties go to the one whose best service
