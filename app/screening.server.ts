@@ -19,13 +19,14 @@ import { completeRoute, screeningMachineVersion, screeningVersion } from "#pathw
 import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/questionnaire.ts";
 import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
-import { needs as needDefinitions } from "#pathways/needs/taxonomy.ts";
+import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
 import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine, getScreeningStore } from "./db.server.ts";
 import { emailLink, openEmailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
 import { resumeFields, resumeForm } from "./resume-form.ts";
 import { flowNotFound } from "./screening/flow-not-found.ts";
+import { packageCards } from "./screening/package-cards.ts";
 import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie, newFlowId } from "./session.server.ts";
@@ -141,31 +142,32 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   return stepReply(page, submission, submission.status === "success" ? conformErrors(result.errors) : undefined);
 }
 
-/** The package for a completed screening: its needs, and the services proposed for each. */
+/**
+ * The package for a completed screening, as the page draws it: each proposed service once
+ * with the needs it meets and whom each is for, the other options, and the needs no
+ * service meets (see package-cards.ts).
+ */
 export async function loadPackage(request: Request, language: Language) {
   const record = await findScreening(request);
   if (!record || record.status !== "complete") throw redirect("/");
   const answers = record.answers as AnswersSoFar;
   const needs = deriveNeeds(answers);
-  const servicePackage = matchIndexed(needs, deriveProfile(answers), getCandidateSource().candidateIndex());
-  const ids = [
-    ...servicePackage.items.map((item) => item.serviceId),
-    ...Object.values(servicePackage.alternatives).flatMap((list) => list.map((item) => item.serviceId)),
-  ];
+  const person = deriveProfile(answers);
+  const servicePackage = matchIndexed(needs, person, getCandidateSource().candidateIndex());
+  const { cards, unmet } = packageCards(
+    needs.map((need) => need.code),
+    servicePackage,
+    person,
+  );
+  const ids = [...new Set(cards.flatMap((card) => [card.serviceId, ...card.alternatives.map((alternative) => alternative.serviceId)]))];
   const summaries = getCatalogue().summaries(ids, language);
-  const practical = getCatalogue().practicalFacts(servicePackage.items.map((item) => item.serviceId));
-  const named = needs.map((need) => ({ code: need.code, name: needDefinitions[need.code].name[language] }));
+  const practical = getCatalogue().practicalFacts(cards.map((card) => card.serviceId));
   // Loader data is written into the page a second time for the browser: only what the
   // package draws goes in (no scores, descriptions or exclusion counts).
   return {
-    needs: named,
-    servicePackage: {
-      items: servicePackage.items.map(({ serviceId, coversInPackage, reasons }) => ({ serviceId, coversInPackage, reasons })),
-      alternatives: Object.fromEntries(
-        Object.entries(servicePackage.alternatives).map(([need, list]) => [need, list.map(({ serviceId, reasons }) => ({ serviceId, reasons }))]),
-      ),
-      unmetNeeds: servicePackage.unmetNeeds,
-    },
+    needNames: Object.fromEntries(needs.map((need) => [need.code, needDefinitions[need.code].name[language]])) as Partial<Record<NeedCode, string>>,
+    cards,
+    unmet,
     summaries: Object.fromEntries(
       summaries.map(({ id, name, provider, cost, municipalityCodes, languageCodes }) => [
         id,

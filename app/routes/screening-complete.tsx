@@ -1,6 +1,7 @@
 import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { loadPackage } from "#app/screening.server.ts";
-import { Localized, Panel } from "#app/components/content.tsx";
+import { Localized, Panel, Tag } from "#app/components/content.tsx";
+import { formatList } from "#app/format.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 import { PrintButton } from "#app/components/print-button.tsx";
 import { QuickExit } from "#app/components/quick-exit.tsx";
@@ -20,24 +21,31 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { ...(await loadPackage(request, language)), language, packageChosen };
 }
 
-/** Your service package: for each need, the service proposed and why, with alternatives. */
+/**
+ * Your service package: each proposed service once, with the needs it meets and whom
+ * each is for, and the other options for those needs under it; then the needs no
+ * service meets, with whom to ask.
+ */
 export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const t = useNamespaceText("catalogue");
-  const { needs, servicePackage, summaries, practical, language, danger, packageChosen } = loaderData;
+  const { needNames, cards, unmet, summaries, practical, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
+  const common = useScreeningText("common");
   const urgentHelpText = useScreeningText("urgentHelp");
-  // The proposed service shows all a person needs to act on it; an alternative, fewer
-  // facts and its page a link away, so the choice stays easy to read.
-  const serviceCard = (serviceId: number, reasons: readonly string[], { proposed }: { proposed: boolean }) => {
-    const summary = summaries[serviceId];
-    if (!summary) return null;
+  const needList = (lines: typeof unmet) => (
+    <ul className="list package-needs">
+      {lines.map((line) => (
+        <li key={line.code}>
+          {needNames[line.code]} <Tag colour="blue">{common(line.forWhom)}</Tag>
+        </li>
+      ))}
+    </ul>
+  );
+  /** Who provides it and what it costs: on a proposed service and on each other option. */
+  const provision = (serviceId: number) => {
+    const summary = summaries[serviceId]!;
     return (
-      <div className="package-service">
-        <h3 className="heading-s">
-          <a href={`/services/${serviceId}`}>
-            <Localized value={summary.name} pageLanguage={language} />
-          </a>
-        </h3>
+      <>
         <p className="service-list__provider">
           <Localized value={summary.provider.name} pageLanguage={language} /> <ProviderTypeTag type={summary.provider.type} />
         </p>
@@ -46,15 +54,16 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
             <CostText cost={summary.cost} language={language} />
           </p>
         ) : null}
-        {proposed ? <PracticalFactsList summary={summary} facts={practical[serviceId]} language={language} /> : null}
-        <ul className="list list--bullet">
-          {reasons.map((reason) => (
-            <li key={reason}>{t(`reasons.${reason}` as "reasons.no-cost")}</li>
-          ))}
-        </ul>
-      </div>
+      </>
     );
   };
+  const reasonList = (reasons: readonly string[]) => (
+    <ul className="list list--bullet">
+      {reasons.map((reason) => (
+        <li key={reason}>{t(`reasons.${reason}` as "reasons.no-cost")}</li>
+      ))}
+    </ul>
+  );
   if (danger && !packageChosen) {
     return <UrgentHelp continueTo="/screening/complete?show=package" continueLabel={urgentHelpText("urgentHelp.showPackage")} />;
   }
@@ -69,29 +78,56 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
         </a>{" "}
         <PrintButton>{t("package.print")}</PrintButton>
       </p>
-      {needs.map((need) => {
-        const item = servicePackage.items.find((candidate) => candidate.coversInPackage.includes(need.code));
-        const alternatives = servicePackage.alternatives[need.code] ?? [];
-        const unmet = servicePackage.unmetNeeds.includes(need.code);
+      {cards.map((card) => {
+        const summary = summaries[card.serviceId];
+        if (!summary) return null;
+        // The options name the need they are for only where the card meets several.
+        const severalNeeds = card.covers.length > 1;
         return (
-          <section key={need.code} className="package-need" aria-labelledby={`need-${need.code}`}>
-            <h2 className="heading-m" id={`need-${need.code}`}>
-              {need.name}
+          <section key={card.serviceId} className="package-service" aria-labelledby={`service-${card.serviceId}`}>
+            <h2 className="heading-m" id={`service-${card.serviceId}`}>
+              <a href={`/services/${card.serviceId}`}>
+                <Localized value={summary.name} pageLanguage={language} />
+              </a>
             </h2>
-            {unmet ? <p>{t("package.unmet")}</p> : null}
-            {item ? serviceCard(item.serviceId, item.reasons, { proposed: true }) : null}
-            {!unmet && !item ? <p>{t("package.coveredAbove")}</p> : null}
-            {alternatives.length > 0 ? (
+            {provision(card.serviceId)}
+            <h3 className="heading-s">{t("package.meets", { count: card.covers.length })}</h3>
+            {needList(card.covers)}
+            <PracticalFactsList summary={summary} facts={practical[card.serviceId]} language={language} />
+            {reasonList(card.reasons)}
+            {card.alternatives.length > 0 ? (
               <details className="package-alternatives">
-                <summary>{t("package.alternatives", { count: alternatives.length })}</summary>
-                {alternatives.map((alternative) => (
-                  <div key={alternative.serviceId}>{serviceCard(alternative.serviceId, alternative.reasons, { proposed: false })}</div>
-                ))}
+                <summary>{t("package.alternatives", { count: card.alternatives.length })}</summary>
+                {card.alternatives.map((alternative) =>
+                  summaries[alternative.serviceId] ? (
+                    <div key={alternative.serviceId} className="package-alternative">
+                      <h3 className="heading-s">
+                        <a href={`/services/${alternative.serviceId}`}>
+                          <Localized value={summaries[alternative.serviceId]!.name} pageLanguage={language} />
+                        </a>
+                      </h3>
+                      {provision(alternative.serviceId)}
+                      {severalNeeds ? (
+                        <p>{t("package.insteadFor", { needs: formatList(alternative.insteadFor.map((code) => needNames[code] ?? code), language) })}</p>
+                      ) : null}
+                      {reasonList(alternative.reasons)}
+                    </div>
+                  ) : null,
+                )}
               </details>
             ) : null}
           </section>
         );
       })}
+      {unmet.length > 0 ? (
+        <section className="package-unmet" aria-labelledby="package-unmet">
+          <h2 className="heading-m" id="package-unmet">
+            {t("package.unmetTitle", { count: unmet.length })}
+          </h2>
+          {needList(unmet)}
+          <p>{t("package.unmetWhatToDo", { count: unmet.length })}</p>
+        </section>
+      ) : null}
     </>
   );
 }
