@@ -279,5 +279,58 @@ export const dangerAtHome: Persona = {
   ],
 };
 
+/**
+ * The family of issue 11, kept apart from `personas` (whose journeys the persona suites
+ * replay in full): the children's needs must be matched for the children, not the parent.
+ */
+export const parentOfTwoChildren: Persona = {
+  description:
+    "A parent of 38 in Koskela living with two children who need speech therapy, occupational therapy and psychological support; short breaks wanted. Finnish.",
+  answers: {
+    helpFor: "self",
+    age: 38,
+    municipality: "koskela",
+    language: "fi",
+    livingSituation: "with-children",
+    housing: "own-home",
+    dailyLivingHelp: [],
+    memoryProblems: "no",
+    healthConcerns: [],
+    childrenCount: 2,
+    childrenNeeds: ["speech-language", "motor-senses", "development"],
+    childrenWithNeedsCount: 2,
+    wantsRespite: "yes",
+    caresForSomeone: "no",
+    workSituation: "employed",
+    moneyWorries: [],
+    safetyConcerns: [],
+    providers: "any",
+    maxMonthlyCost: "up-to-200",
+    contact: "phone",
+  },
+  events: [
+    answer("help-for", { helpFor: "self" }),
+    answer("age", { age: "38" }),
+    answer("municipality", { municipality: "koskela" }),
+    answer("language", { language: "fi" }),
+    answer("living-situation", { livingSituation: "with-children" }),
+    answer("housing", { housing: "own-home" }),
+    answer("daily-living", { dailyLivingHelp: none }),
+    answer("memory", { memoryProblems: "no" }),
+    answer("health", { healthConcerns: none }),
+    answer("children-count", { childrenCount: "2" }),
+    answer("children-needs", { childrenNeeds: ["speech-language", "motor-senses", "development"] }),
+    answer("children-with-needs", { childrenWithNeedsCount: "2" }),
+    answer("respite", { wantsRespite: "yes" }),
+    answer("caring", { caresForSomeone: "no" }),
+    answer("work-situation", { workSituation: "employed" }),
+    answer("money", { moneyWorries: none }),
+    answer("safety", { safetyConcerns: none }),
+    answer("providers", { providers: "any" }),
+    answer("max-cost", { maxMonthlyCost: "up-to-200" }),
+    answer("contact", { contact: "phone" }),
+  ],
+};
+
 export const personas = { olderPersonAlone, twinsFamily, unemployed14Months, evictionFamily, mentalHealthRecovery, dangerAtHome } as const;
 export type PersonaName = keyof typeof personas;
