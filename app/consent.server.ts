@@ -10,6 +10,8 @@ import {
 } from "#db/case-store.ts";
 import { daysAfter } from "#db/retention.ts";
 import type { Language } from "#pathways/i18n.ts";
+import { forWhomOf } from "#pathways/needs/subject.ts";
+import { isNeedCode } from "#pathways/needs/taxonomy.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import type { AnswersSoFar } from "#pathways/screening/questionnaire.ts";
@@ -53,10 +55,14 @@ export async function loadConsentPage(request: Request, language: Language) {
   const data = referralDataOf(getDatabase(), serviceIds);
   const summaries = getCatalogue().summaries([...serviceIds, ...keyWorkerIds, ...assessmentIds], language);
   const among = (ids: number[]) => summaries.filter((summary) => ids.includes(summary.id));
+  // Whom each service is for, from the needs its pathway proposed it for.
+  const person = { helpFor: (record.answers as AnswersSoFar).helpFor ?? "self" };
+  const needsOf = new Map([...awaiting, ...keyWorkerFirst, ...assessmentFirst].flatMap((pathway) => pathway.proposal.map((proposed) => [proposed.serviceId, proposed.needCodes.filter(isNeedCode)])));
+  const forWhom = (serviceId: number) => forWhomOf(needsOf.get(serviceId) ?? [], person);
   return {
-    services: among(serviceIds).map((summary) => ({ summary, dataCategories: data.get(summary.id) ?? [] })),
-    keyWorkerFirst: among(keyWorkerIds),
-    assessmentFirst: among(assessmentIds),
+    services: among(serviceIds).map((summary) => ({ summary, dataCategories: data.get(summary.id) ?? [], forWhom: forWhom(summary.id) })),
+    keyWorkerFirst: among(keyWorkerIds).map((summary) => ({ summary, forWhom: forWhom(summary.id) })),
+    assessmentFirst: among(assessmentIds).map((summary) => ({ summary, forWhom: forWhom(summary.id) })),
     hasReference: findCaseReference(getDatabase(), record.id) !== undefined,
     // Danger was disclosed: "Exit this page" stays on every page of the screening.
     danger: indicatesDanger(record.answers as AnswersSoFar),

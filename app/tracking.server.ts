@@ -1,9 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import { data, redirect } from "react-router";
 import { z } from "zod";
-import { caseByReference, caseReferrals, markConsentWithdrawn } from "#db/case-store.ts";
+import { caseByReference, caseReferrals, markConsentWithdrawn, referralsForWhom } from "#db/case-store.ts";
 import { EventRefused } from "#pathways/engine.ts";
 import type { Language } from "#pathways/i18n.ts";
+import { forWhomOf } from "#pathways/needs/subject.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { openEmailLink } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
@@ -60,7 +61,13 @@ export async function loadTrackedReferrals(request: Request, language: Language)
   const caseId = await trackedCase(request);
   const referrals = caseReferrals(getDatabase(), caseId);
   const summaries = new Map(getCatalogue().summaries(referrals.map((item) => item.serviceId), language).map((summary) => [summary.id, summary]));
-  return referrals.map((item) => ({ id: item.id, status: item.status, service: summaries.get(item.serviceId) ?? null }));
+  const { helpFor, needCodes } = referralsForWhom(getDatabase(), caseId);
+  return referrals.map((item) => ({
+    id: item.id,
+    status: item.status,
+    service: summaries.get(item.serviceId) ?? null,
+    forWhom: forWhomOf(needCodes.get(item.id) ?? [], { helpFor }),
+  }));
 }
 
 /** Withdrawing consent cancels a referral that has not started; a started one stays, and the person is told. */

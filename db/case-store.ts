@@ -1,4 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { isNeedCode, type NeedCode } from "#pathways/needs/taxonomy.ts";
+import type { PersonProfile } from "#pathways/person.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import type { LuukkuDatabase } from "./client.ts";
 import { caseReference, consent, pathwayInstance, referral, service } from "./schema.ts";
@@ -83,4 +85,19 @@ export function caseReferrals(db: LuukkuDatabase, caseId: string): CaseReferral[
 
 export function markConsentWithdrawn(db: LuukkuDatabase, caseId: string, serviceId: number): void {
   db.update(consent).set({ withdrawnAt: new Date() }).where(and(eq(consent.caseId, caseId), eq(consent.serviceId, serviceId))).run();
+}
+
+/**
+ * Whom a case's referrals are for: the needs each referral is for, and whether the
+ * person answered for someone they care for (from the person its pathway was started for).
+ */
+export function referralsForWhom(db: LuukkuDatabase, caseId: string): { helpFor: PersonProfile["helpFor"]; needCodes: Map<string, NeedCode[]> } {
+  const rows = db
+    .select({ id: referral.id, needCodes: referral.needCodes, snapshot: pathwayInstance.snapshot })
+    .from(referral)
+    .innerJoin(pathwayInstance, eq(pathwayInstance.id, referral.pathwayInstanceId))
+    .where(eq(referral.caseId, caseId))
+    .all();
+  const person = (rows[0]?.snapshot as { context?: { person?: Pick<PersonProfile, "helpFor"> } } | undefined)?.context?.person;
+  return { helpFor: person?.helpFor ?? "self", needCodes: new Map(rows.map((row) => [row.id, row.needCodes.filter(isNeedCode)])) };
 }

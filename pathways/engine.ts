@@ -3,6 +3,7 @@ import { createActor, type AnyStateMachine } from "xstate";
 import type { CandidateIndex } from "./matching/candidate-index.ts";
 import { matchIndexed, type ServicePackage } from "./matching/match.ts";
 import type { Need } from "./needs/need.ts";
+import { needSubject } from "./needs/subject.ts";
 import type { NeedCode } from "./needs/taxonomy.ts";
 import type { PathwayEmitted, PathwayInput, ProposedService, TrackedReferral, TrackedReferralStatus } from "./pathway-kit.ts";
 import { pathwayCatalogue, type PathwayId } from "./pathways.ts";
@@ -354,7 +355,8 @@ export class PathwayEngine {
         this.#sendWithin(instance.id, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
         continue;
       }
-      this.#store.enqueue({ type: event.type, payload: event, instanceId: instance.id });
+      const payload = event.type === "referral.requested" ? this.#withWhomFor(instance, event) : event;
+      this.#store.enqueue({ type: event.type, payload, instanceId: instance.id });
       if (event.type === "referral.status-changed") this.#forwardReferralStatus(instance, event, at);
     }
   }
@@ -396,6 +398,18 @@ export class PathwayEngine {
       tracked.push({ referralId, serviceId, needCodes, status: "requested" });
     }
     this.#sendWithin(pathwayInstance.id, { type: "REFERRALS_SENT", referrals: tracked, at, by: "system:engine" });
+  }
+
+  /**
+   * A referral request as the provider gets it: with the needs it is for and whom each is
+   * for (ADR 015), so a provider knows the referral is for a child, not the parent.
+   */
+  #withWhomFor(referralInstance: StoredInstance, event: Emitted): Emitted {
+    const stored = this.#store.referralByMachineInstance(referralInstance.id);
+    const pathway = stored && this.#store.load(stored.pathwayInstanceId);
+    if (!stored || !pathway) return event;
+    const { person } = (pathway.snapshot as { context: PathwayInput }).context;
+    return { ...event, needs: stored.needCodes.map((code) => ({ code, for: needSubject(code, person) })) };
   }
 
   #forwardReferralStatus(referralInstance: StoredInstance, event: Emitted, at: string): void {

@@ -1,6 +1,7 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import type { Language } from "#pathways/i18n.ts";
+import type { SubjectLabelKey } from "#pathways/needs/subject.ts";
 
 /** Text that may be a fallback translation: marked with its own `lang` so screen readers pronounce it right. */
 export function Localized({
@@ -44,6 +45,20 @@ export type TagColour = "grey" | "green" | "blue" | "yellow" | "red" | "purple";
 
 export function Tag({ children, colour }: { children: ReactNode; colour?: TagColour }) {
   return <strong className={colour ? `tag tag--${colour}` : "tag"}>{children}</strong>;
+}
+
+/** Whom a service, referral or need is for ("For your children"), as plain tags. */
+export function ForWhom({ keys }: { keys: readonly SubjectLabelKey[] }) {
+  const t = useNamespaceText("common");
+  return (
+    <>
+      {keys.map((key) => (
+        <Fragment key={key}>
+          <Tag colour="grey">{t(key)}</Tag>{" "}
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 export function Panel({ title, children }: { title: ReactNode; children?: ReactNode }) {

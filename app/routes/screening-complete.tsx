@@ -1,6 +1,6 @@
 import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { loadPackage } from "#app/screening.server.ts";
-import { Localized, Panel, Tag } from "#app/components/content.tsx";
+import { ForWhom, Localized, Panel } from "#app/components/content.tsx";
 import { formatList } from "#app/format.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 import { PrintButton } from "#app/components/print-button.tsx";
@@ -30,13 +30,12 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const t = useNamespaceText("catalogue");
   const { needNames, cards, unmet, summaries, practical, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
-  const common = useScreeningText("common");
   const urgentHelpText = useScreeningText("urgentHelp");
   const needList = (lines: typeof unmet) => (
     <ul className="list package-needs">
       {lines.map((line) => (
         <li key={line.code}>
-          {needNames[line.code]} <Tag colour="blue">{common(line.forWhom)}</Tag>
+          {needNames[line.code]} <ForWhom keys={[line.forWhom]} />
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 import { data, Form } from "react-router";
 import { emailTrackingLink, giveConsent, loadConsentPage } from "#app/consent.server.ts";
-import { Localized, Panel } from "#app/components/content.tsx";
+import { ForWhom, Localized, Panel } from "#app/components/content.tsx";
 import { EmailLinkForm, emailLinkErrors, useEmailLinkChecks } from "#app/components/email-link-form.tsx";
 import { useFormChecks } from "#app/components/use-form-checks.ts";
 import { checkConsentForm } from "#app/consent-form.ts";
@@ -92,9 +92,9 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
         </h2>
         <p>{t(`consent.${step}.body`)}</p>
         <ul className="list list--bullet">
-          {summaries.map((summary) => (
+          {summaries.map(({ summary, forWhom }) => (
             <li key={summary.id}>
-              <Localized value={summary.name} pageLanguage={language} />
+              <Localized value={summary.name} pageLanguage={language} /> <ForWhom keys={forWhom} />
             </li>
           ))}
         </ul>
@@ -137,7 +137,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
             <legend className="fieldset__legend">{t("consent.lead")}</legend>
             {error ? <ErrorMessage id="consent-services-error">{error}</ErrorMessage> : null}
             <div className="checkboxes">
-              {services.map(({ summary, dataCategories }, index) => (
+              {services.map(({ summary, dataCategories, forWhom }, index) => (
                 <div className="checkboxes__item" key={summary.id}>
                   <input
                     className="checkboxes__input"
@@ -151,6 +151,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
                     {t("consent.agree", { provider: summary.provider.name.text, service: summary.name.text })}
                   </label>
                   <div id={`consent-data-${summary.id}`} className="hint checkboxes__hint">
+                    <ForWhom keys={forWhom} />
                     {t("consent.willReceive")}{" "}
                     {formatList(dataCategories.map((category) => t(`consent.dataCategories.${category}`)), language)}
                   </div>

@@ -1,6 +1,6 @@
 import { Form } from "react-router";
 import { loadTrackedReferrals, withdrawConsent } from "#app/tracking.server.ts";
-import { Localized, Tag } from "#app/components/content.tsx";
+import { ForWhom, Localized, Tag } from "#app/components/content.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
@@ -38,7 +38,8 @@ export default function TrackedReferrals({ loaderData, actionData }: Route.Compo
             <dd className="summary-list__value">
               <Tag colour={referral.status === "cancelled" ? "grey" : referral.status === "accepted" ? "green" : "blue"}>
                 {t(`track.statuses.${referral.status}`)}
-              </Tag>
+              </Tag>{" "}
+              <ForWhom keys={referral.forWhom} />
               {notStarted.has(referral.status) ? (
                 <Form method="post" className="summary-list__action">
                   <input type="hidden" name="referral" value={referral.id} />

@@ -60,3 +60,9 @@ export function subjectLabelKey(subject: NeedSubject, person: Pick<PersonProfile
   }
 }
 export type SubjectLabelKey = ReturnType<typeof subjectLabelKey>;
+
+/** Whom a service or referral meeting these needs is for, each once, in the order of needSubjects. */
+export function forWhomOf(codes: readonly NeedCode[], person: Pick<PersonProfile, "helpFor">): SubjectLabelKey[] {
+  const subjects = new Set(codes.map((code) => needSubject(code, person)));
+  return needSubjects.filter((subject) => subjects.has(subject)).map((subject) => subjectLabelKey(subject, person));
+}

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActor } from "xstate";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
+import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { service, serviceArea, serviceAttribute } from "#db/schema.ts";
 import { packageCards } from "#app/screening/package-cards.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
@@ -107,5 +108,29 @@ describe.each([
         expect(row.admits(person.age) || childAges[name]!.some(row.admits), `${row.name.en} for ${code}`).toBe(true);
       }
     }
+  });
+});
+
+describe("a referral for the family", () => {
+  it("tells the provider which needs are the children's", () => {
+    const answers = screen(parentOfTwoChildren);
+    const engine = createPathwayEngine(database.db);
+    const started = engine.startCase("case-whom-for", deriveNeeds(answers), deriveProfile(answers), "2026-11-30T08:00:00.000Z", "citizen");
+    const family = started.pathways.find((pathway) => pathway.pathwayId === "families-with-disabled-child")!;
+    expect(family.state).toBe("awaitingKeyWorker");
+    engine.send(family.instanceId, { type: "KEY_WORKER_ASSIGNED", staffId: "staff:key-worker-1", at: "2026-11-30T09:00:00.000Z", by: "staff:key-worker-1" });
+    const serviceIds = started.package!.items.map((item) => item.serviceId);
+    engine.send(family.instanceId, { type: "CONSENT_GIVEN", serviceIds, at: "2026-11-30T10:00:00.000Z", by: "citizen" });
+
+    const messages = database.db.$client
+      .prepare(
+        `SELECT o.payload FROM outbox o JOIN referral r ON r.machine_instance_id = o.instance_id
+         WHERE o.type = 'referral.requested' AND r.case_id = 'case-whom-for'`,
+      )
+      .all() as { payload: string }[];
+    expect(messages).toHaveLength(serviceIds.length);
+    const needs = messages.flatMap((message) => (JSON.parse(message.payload) as { needs: { code: NeedCode; for: string }[] }).needs);
+    for (const code of childrensNeeds.parentOfTwoChildren!) expect(needs).toContainEqual({ code, for: "children" });
+    expect(needs).toContainEqual({ code: "family.parenting", for: "family" });
   });
 });
