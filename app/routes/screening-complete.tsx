@@ -35,7 +35,7 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
     <ul className="list package-needs">
       {lines.map((line) => (
         <li key={line.code}>
-          {needNames[line.code]} <ForWhom keys={[line.forWhom]} />
+          <span className="package-needs__name">{needNames[line.code]}</span> <ForWhom keys={[line.forWhom]} />
         </li>
       ))}
     </ul>

@@ -19,7 +19,7 @@ interface Expected {
   pathway: PathwayId;
   waitsIn: string;
   referred: string;
-  /** Every need the package page shows as a heading. */
+  /** Every need the package page lists, on a service or apart as unmet. */
   needs: NeedCode[];
   /** Needs the page says no service was found for. */
   unmet: NeedCode[];
@@ -54,15 +54,18 @@ const expected: Record<Exclude<PersonaName, "dangerAtHome">, Expected> = {
       "disability.school-support",
       "family.parenting",
     ],
-    unmet: ["disability.child-speech-therapy", "disability.respite"],
-    proposed: { "disability.child-psychological-therapy": "Autism counselling for families" },
+    unmet: [],
+    proposed: {
+      "disability.child-speech-therapy": "Family key worker for families with a disabled child",
+      "disability.respite": "Family key worker for families with a disabled child",
+    },
     // The family plan waits for its key worker, who then takes it to the family for consent.
     staffFirst: {
       heading: "First, a key worker for your family",
-      services: ["Autism counselling for families"],
+      services: ["Family key worker for families with a disabled child For your children For your family"],
       staffStep: { type: "KEY_WORKER_ASSIGNED", staffId: "staff:key-worker-1" },
     },
-    offered: ["Autism counselling for families"],
+    offered: ["Family key worker for families with a disabled child"],
   },
   unemployed14Months: {
     pathway: "long-term-unemployment",
@@ -74,7 +77,7 @@ const expected: Record<Exclude<PersonaName, "dangerAtHome">, Expected> = {
     // No referral before the assessment of work capacity is recorded.
     staffFirst: {
       heading: "First, an assessment of your work ability and situation",
-      services: ["Work capacity and life situation assessment", "Financial and debt advice"],
+      services: ["Work capacity and life situation assessment For you", "Financial and debt advice For you"],
       staffStep: { type: "ASSESSMENT_RECORDED", workCapacity: "partial", summary: "Can work part time; debts are the first worry." },
     },
     offered: ["Work capacity and life situation assessment", "Financial and debt advice"],
@@ -112,7 +115,7 @@ const expected: Record<Exclude<PersonaName, "dangerAtHome">, Expected> = {
 
 const title = {
   olderPersonAlone: "an older person living alone gets care at home, meals, safety, memory and company, and consents to four services",
-  twinsFamily: "the twins' family sees the gaps in its area, waits for its key worker, then consents to the family plan",
+  twinsFamily: "the twins' family gets the family key worker for the children's needs, waits for its key worker, then consents to the family plan",
   unemployed14Months: "the person unemployed for 14 months is told the work ability assessment comes first, and consents once it is recorded",
   evictionFamily: "the family facing eviction gets housing and money help and consents to both services",
   mentalHealthRecovery: "the person recovering from mental ill health consents to housing, counselling and job coaching; job coaching waits for the first two",
@@ -143,21 +146,18 @@ async function confirmAnswers(page: Page) {
   await expect(page).toHaveURL(/\/screening\/complete(\?|$)/);
 }
 
-/** The package page: one heading per need, the service proposed for it, or word that there is none. */
+/** The package page: each service once, with the needs it meets; the needs no service meets listed apart. */
 async function expectPackage(page: Page, needs: NeedCode[], unmet: NeedCode[], proposed: Partial<Record<NeedCode, string>>) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your service package");
-  const headings = page.locator(".package-need").getByRole("heading", { level: 2 });
-  await expect(headings).toHaveCount(needs.length);
-  expect((await headings.allTextContents()).toSorted()).toEqual(needs.map(needName).toSorted());
-  for (const code of needs) {
-    const section = page.getByRole("region", { name: needName(code), exact: true });
-    const noService = section.getByText("We did not find a service for this need in your area.");
-    await expect(noService).toHaveCount(unmet.includes(code) ? 1 : 0);
-  }
+  const met = await page.locator(".package-service .package-needs__name").allTextContents();
+  const unmetNames = await page.locator(".package-unmet .package-needs__name").allTextContents();
+  expect([...met, ...unmetNames].toSorted()).toEqual(needs.map(needName).toSorted());
+  expect(unmetNames.toSorted()).toEqual(unmet.map(needName).toSorted());
+  const services = await page.locator(".package-service").getByRole("heading", { level: 2 }).allTextContents();
+  expect(new Set(services).size).toBe(services.length);
   for (const [code, service] of Object.entries(proposed)) {
-    const section = page.getByRole("region", { name: needName(code as NeedCode), exact: true });
-    const card = section.locator(".package-service").first();
-    await expect(card.getByRole("link", { name: service, exact: true })).toBeVisible();
+    const card = page.getByRole("region", { name: service, exact: true });
+    await expect(card.locator(".package-needs__name").getByText(needName(code as NeedCode), { exact: true })).toHaveCount(1);
     // What the person needs to act on it: languages, where, and how to get in touch.
     await expect(card.locator(".summary-list__key")).toContainText(["Languages", "Where", "Contact"]);
     await expect(card.locator('a[href^="tel:"]')).toHaveCount(1);
@@ -254,7 +254,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help you can get straight away");
       await expect(page.getByText("If you or a child are in danger now, call 112.")).toBeVisible();
       await expect(exit).toBeVisible();
-      await expect(page.locator(".package-need")).toHaveCount(0);
+      await expect(page.locator(".package-service")).toHaveCount(0);
       const caseId = await caseIdOf(page);
       // Safeguarding alone, with staff alerted at once and no referral waiting for consent.
       expect(pathwayStates(caseId)).toEqual({ safeguarding: "emergencyGuidance" });
