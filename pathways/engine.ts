@@ -73,6 +73,11 @@ export interface PathwayStore {
   replaceTimers(instanceId: string, timers: MachineTimer[]): void;
   dueTimers(now: string, limit: number): DueTimer[];
   enqueue(message: { type: string; payload: unknown; instanceId: string }): void;
+  /**
+   * Stops the instance's messages that have not left yet, so they never do; answers
+   * whether any of its messages had already been delivered.
+   */
+  cancelUndeliveredMessages(instanceId: string): { anyDelivered: boolean };
   findReferral(idempotencyKey: string): StoredReferral | undefined;
   referralByMachineInstance(machineInstanceId: string): StoredReferral | undefined;
   insertReferral(referral: StoredReferral): void;
@@ -354,8 +359,11 @@ export class PathwayEngine {
         this.#sendWithin(instance.id, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
         continue;
       }
+      // A cancelled referral (consent withdrawn, or staff cancelled it) sends nothing more: what
+      // was still waiting is cancelled, and the cancellation follows only what a provider got.
+      if (event.type === "referral.cancelled" && !this.#store.cancelUndeliveredMessages(instance.id).anyDelivered) continue;
       this.#store.enqueue({ type: event.type, payload: event, instanceId: instance.id });
-      if (event.type === "referral.status-changed") this.#forwardReferralStatus(instance, event, at);
+      if (event.type === "referral.status-changed") this.#forwardReferralStatus(instance, event);
     }
   }
 
@@ -398,13 +406,14 @@ export class PathwayEngine {
     this.#sendWithin(pathwayInstance.id, { type: "REFERRALS_SENT", referrals: tracked, at, by: "system:engine" });
   }
 
-  #forwardReferralStatus(referralInstance: StoredInstance, event: Emitted, at: string): void {
+  #forwardReferralStatus(referralInstance: StoredInstance, event: Emitted): void {
     const stored = this.#store.referralByMachineInstance(referralInstance.id);
     const status = event.to as TrackedReferralStatus | "draft";
     if (!stored || status === "draft") return;
     const pathway = this.#store.load(stored.pathwayInstanceId);
     if (!pathway || pathway.status !== "active") return;
-    const update = { type: "REFERRAL_UPDATED", referralId: stored.id, status, at, by: "system:engine" };
+    // The pathway's event keeps who changed the referral (the provider, the citizen who withdrew).
+    const update = { type: "REFERRAL_UPDATED", referralId: stored.id, status, at: event.at as string, by: event.by as string };
     // A pathway that no longer tracks referrals (closed early) simply does not take it.
     this.#tryTransition(pathway, update);
   }
