@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { data, redirect } from "react-router";
 import { z } from "zod";
-import { caseByReference, caseReferrals, markConsentWithdrawn, referralsForWhom } from "#db/case-store.ts";
+import { caseByReference, caseReferrals, referralsForWhom, withdrawReferralConsent } from "#db/case-store.ts";
 import { EventRefused } from "#pathways/engine.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { forWhomOf } from "#pathways/needs/subject.ts";
@@ -77,12 +77,10 @@ export async function withdrawConsent(request: Request): Promise<{ notWithdrawn:
   const referralId = z.string().max(64).safeParse(form.get("referral"));
   const target = caseReferrals(getDatabase(), caseId).find((item) => referralId.success && item.id === referralId.data);
   if (!target) return { notWithdrawn: null };
-  const db = getDatabase();
+  // Already withdrawn (a double click, Back and resubmit): done, not "already started".
+  if (target.status === "cancelled") throw redirect("/track/referrals");
   try {
-    db.$client.transaction(() => {
-      getPathwayEngine().send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: new Date().toISOString(), by: "citizen" });
-      markConsentWithdrawn(db, caseId, target.serviceId);
-    }).immediate();
+    withdrawReferralConsent(getDatabase(), getPathwayEngine(), { ...target, caseId }, new Date(), "citizen");
   } catch (error) {
     if (error instanceof EventRefused) return { notWithdrawn: target.id };
     throw error;

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { PathwayEngine } from "#pathways/engine.ts";
 import { isNeedCode, type NeedCode } from "#pathways/needs/taxonomy.ts";
 import type { PersonProfile } from "#pathways/person.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
@@ -83,8 +84,28 @@ export function caseReferrals(db: LuukkuDatabase, caseId: string): CaseReferral[
     .all();
 }
 
-export function markConsentWithdrawn(db: LuukkuDatabase, caseId: string, serviceId: number): void {
-  db.update(consent).set({ withdrawnAt: new Date() }).where(and(eq(consent.caseId, caseId), eq(consent.serviceId, serviceId))).run();
+/**
+ * Withdraws the consent a referral was sent under, all or nothing: the referral machine
+ * cancels the referral (and the engine its messages not yet sent, telling the provider
+ * only if one had been), and the consent keeps when and by whom it was withdrawn.
+ * Throws the engine's `EventRefused` when the referral has gone too far to be withdrawn.
+ */
+export function withdrawReferralConsent(
+  db: LuukkuDatabase,
+  engine: PathwayEngine,
+  target: Pick<CaseReferral, "machineInstanceId" | "serviceId"> & { caseId: string },
+  at: Date,
+  by: string,
+): void {
+  db.$client
+    .transaction(() => {
+      engine.send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: at.toISOString(), by });
+      db.update(consent)
+        .set({ withdrawnAt: at, withdrawnBy: by })
+        .where(and(eq(consent.caseId, target.caseId), eq(consent.serviceId, target.serviceId), isNull(consent.withdrawnAt)))
+        .run();
+    })
+    .immediate();
 }
 
 /**

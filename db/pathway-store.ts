@@ -64,6 +64,10 @@ export class SqlitePathwayStore implements PathwayStore {
         "SELECT instance_id AS instanceId, event, due_at AS dueAt FROM pathway_timer WHERE due_at <= ? ORDER BY due_at, instance_id LIMIT ?",
       ),
       enqueue: prepare("INSERT INTO outbox (type, payload, instance_id, created_at, available_at) VALUES (?, ?, ?, ?, ?)"),
+      anyDelivered: prepare("SELECT EXISTS (SELECT 1 FROM outbox WHERE instance_id = ? AND delivered_at IS NOT NULL) AS delivered"),
+      cancelUndelivered: prepare(
+        "UPDATE outbox SET cancelled_at = ? WHERE instance_id = ? AND delivered_at IS NULL AND cancelled_at IS NULL",
+      ),
       findReferral: prepare("SELECT * FROM referral WHERE idempotency_key = ?"),
       referralByMachineInstance: prepare("SELECT * FROM referral WHERE machine_instance_id = ?"),
       insertReferral: prepare(
@@ -133,6 +137,12 @@ export class SqlitePathwayStore implements PathwayStore {
   enqueue(message: { type: string; payload: unknown; instanceId: string }): void {
     const now = this.#now();
     this.#statements.enqueue!.run(message.type, JSON.stringify(message.payload), message.instanceId, now, now);
+  }
+
+  cancelUndeliveredMessages(instanceId: string): { anyDelivered: boolean } {
+    this.#statements.cancelUndelivered!.run(this.#now(), instanceId);
+    const { delivered } = this.#statements.anyDelivered!.get(instanceId) as { delivered: 0 | 1 };
+    return { anyDelivered: delivered === 1 };
   }
 
   findReferral(idempotencyKey: string): StoredReferral | undefined {

@@ -349,6 +349,11 @@ export const outbox = sqliteTable(
     availableAt: integer("available_at", { mode: "timestamp_ms" }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    /**
+     * Set instead of delivering: the message must not leave any more (its referral was
+     * cancelled before it went). A worker takes only rows with neither time set.
+     */
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
     lastError: text("last_error"),
   },
   (table) => [index("outbox_pending").on(table.deliveredAt, table.availableAt)],
@@ -443,6 +448,8 @@ export const consent = sqliteTable(
     givenAt: integer("given_at", { mode: "timestamp_ms" }).notNull(),
     withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
     recordedBy: text("recorded_by").notNull(),
+    /** Who withdrew it: "citizen", or staff on the person's behalf ("staff:<id>"). */
+    withdrawnBy: text("withdrawn_by"),
   },
   (table) => [uniqueIndex("consent_case_service").on(table.caseId, table.serviceId)],
 );

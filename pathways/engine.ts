@@ -74,6 +74,11 @@ export interface PathwayStore {
   replaceTimers(instanceId: string, timers: MachineTimer[]): void;
   dueTimers(now: string, limit: number): DueTimer[];
   enqueue(message: { type: string; payload: unknown; instanceId: string }): void;
+  /**
+   * Stops the instance's messages that have not left yet, so they never do; answers
+   * whether any of its messages had already been delivered.
+   */
+  cancelUndeliveredMessages(instanceId: string): { anyDelivered: boolean };
   findReferral(idempotencyKey: string): StoredReferral | undefined;
   referralByMachineInstance(machineInstanceId: string): StoredReferral | undefined;
   insertReferral(referral: StoredReferral): void;
@@ -355,9 +360,12 @@ export class PathwayEngine {
         this.#sendWithin(instance.id, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
         continue;
       }
+      // A cancelled referral (consent withdrawn, or staff cancelled it) sends nothing more: what
+      // was still waiting is cancelled, and the cancellation follows only what a provider got.
+      if (event.type === "referral.cancelled" && !this.#store.cancelUndeliveredMessages(instance.id).anyDelivered) continue;
       const payload = event.type === "referral.requested" ? this.#withWhomFor(instance, event) : event;
       this.#store.enqueue({ type: event.type, payload, instanceId: instance.id });
-      if (event.type === "referral.status-changed") this.#forwardReferralStatus(instance, event, at);
+      if (event.type === "referral.status-changed") this.#forwardReferralStatus(instance, event);
     }
   }
 
@@ -412,13 +420,14 @@ export class PathwayEngine {
     return { ...event, needs: stored.needCodes.map((code) => ({ code, for: needSubject(code, person) })) };
   }
 
-  #forwardReferralStatus(referralInstance: StoredInstance, event: Emitted, at: string): void {
+  #forwardReferralStatus(referralInstance: StoredInstance, event: Emitted): void {
     const stored = this.#store.referralByMachineInstance(referralInstance.id);
     const status = event.to as TrackedReferralStatus | "draft";
     if (!stored || status === "draft") return;
     const pathway = this.#store.load(stored.pathwayInstanceId);
     if (!pathway || pathway.status !== "active") return;
-    const update = { type: "REFERRAL_UPDATED", referralId: stored.id, status, at, by: "system:engine" };
+    // The pathway's event keeps who changed the referral (the provider, the citizen who withdrew).
+    const update = { type: "REFERRAL_UPDATED", referralId: stored.id, status, at: event.at as string, by: event.by as string };
     // A pathway that no longer tracks referrals (closed early) simply does not take it.
     this.#tryTransition(pathway, update);
   }

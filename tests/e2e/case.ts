@@ -3,6 +3,7 @@ import { caseReferrals, casePathways, findCaseReference } from "#db/case-store.t
 import { openDatabase, type LuukkuDatabase } from "#db/client.ts";
 import { createPathwayEngine } from "#db/pathway-engine.ts";
 import type { PathwayEvent } from "#pathways/pathway-kit.ts";
+import type { ReferralEvent } from "#pathways/referral/machine.ts";
 import type { PathwayId } from "#pathways/pathways.ts";
 import { e2eDatabasePath } from "../../playwright.config.ts";
 
@@ -35,8 +36,8 @@ export function pathwayStates(caseId: string): Partial<Record<PathwayId, string>
 }
 
 /** The case's referrals: the service each went to and its status (the referral machine's state). */
-export function referrals(caseId: string): { serviceId: number; status: string }[] {
-  return withDatabase((db) => caseReferrals(db, caseId).map(({ serviceId, status }) => ({ serviceId, status })));
+export function referrals(caseId: string): { id: string; serviceId: number; status: string }[] {
+  return withDatabase((db) => caseReferrals(db, caseId).map(({ id, serviceId, status }) => ({ id, serviceId, status })));
 }
 
 export function caseReference(caseId: string): string | undefined {
@@ -71,4 +72,67 @@ export function actAsStaff(caseId: string, pathwayId: PathwayId, event: WithoutS
 /** Moves the screening's last use back, as if the person had left it that long ago. */
 export function leaveIdle(caseId: string, milliseconds: number): void {
   withDatabase((db) => db.$client.prepare("UPDATE screening SET updated_at = updated_at - ? WHERE id = ?").run(milliseconds, caseId));
+}
+
+export interface ReferralMessage {
+  referralId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  delivered: boolean;
+  cancelled: boolean;
+}
+
+/** The messages for the providers of the case's referrals (their referral machines' outbox rows), oldest first. */
+export function referralMessages(caseId: string): ReferralMessage[] {
+  return withDatabase((db) =>
+    (
+      db.$client
+        .prepare(
+          `SELECT referral.id AS referralId, outbox.type, outbox.payload, outbox.delivered_at AS deliveredAt, outbox.cancelled_at AS cancelledAt
+           FROM outbox JOIN referral ON referral.machine_instance_id = outbox.instance_id
+           WHERE referral.case_id = ? ORDER BY outbox.id`,
+        )
+        .all(caseId) as { referralId: string; type: string; payload: string; deliveredAt: number | null; cancelledAt: number | null }[]
+    ).map((row) => ({
+      referralId: row.referralId,
+      type: row.type,
+      payload: JSON.parse(row.payload) as Record<string, unknown>,
+      delivered: row.deliveredAt !== null,
+      cancelled: row.cancelledAt !== null,
+    })),
+  );
+}
+
+/** The case's consents: to which service, and when and by whom each was withdrawn. */
+export function consents(caseId: string): { serviceId: number; withdrawnAt: number | null; withdrawnBy: string | null }[] {
+  return withDatabase(
+    (db) =>
+      db.$client
+        .prepare("SELECT service_id AS serviceId, withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy FROM consent WHERE case_id = ? ORDER BY service_id")
+        .all(caseId) as { serviceId: number; withdrawnAt: number | null; withdrawnBy: string | null }[],
+  );
+}
+
+/** Marks a referral's request delivered, as a delivery worker would (none delivers to providers yet). */
+export function deliverRequest(referralId: string): void {
+  withDatabase((db) =>
+    db.$client
+      .prepare(
+        `UPDATE outbox SET delivered_at = ?
+         WHERE type = 'referral.requested' AND instance_id = (SELECT machine_instance_id FROM referral WHERE id = ?)`,
+      )
+      .run(Date.now(), referralId),
+  );
+}
+
+type ProviderEvent = Extract<ReferralEvent, { type: "ACCEPT" | "START" }>;
+
+/** The provider acts on a referral (as the provider inbox will), through the engine. */
+export function actAsProvider(caseId: string, referralId: string, types: ProviderEvent["type"][]): void {
+  withDatabase((db) => {
+    const referral = caseReferrals(db, caseId).find((candidate) => candidate.id === referralId);
+    if (!referral) throw new Error(`Case has no referral ${referralId}`);
+    const engine = createPathwayEngine(db);
+    for (const type of types) engine.send(referral.machineInstanceId, { type, at: new Date().toISOString(), by: "provider:e2e" });
+  });
 }
