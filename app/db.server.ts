@@ -1,10 +1,12 @@
 import { openDatabase, type LuukkuDatabase } from "#db/client.ts";
 import { CatalogueQueries } from "#db/catalogue-search.ts";
+import { keyPlainCodeHashes } from "#db/code-hashes.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
 import { SqlitePathwayStore } from "#db/pathway-store.ts";
 import { ScreeningStore } from "#db/screening-store.ts";
 import { PathwayEngine } from "#pathways/engine.ts";
 import { getEnvironment } from "./env.server.ts";
+import { keyedHashPrefix, keyStoredPlainHash } from "./resume-code.server.ts";
 
 /**
  * One connection per server process, opened on first use. The database was migrated
@@ -17,6 +19,12 @@ let database:
 function connect() {
   if (!database) {
     const db = openDatabase(getEnvironment().DATABASE_PATH);
+    // Codes saved before hashes were keyed keep working: their plain hashes are keyed
+    // now, so no plain hash stays in the database to be searched for the codes.
+    keyPlainCodeHashes(db, keyedHashPrefix, {
+      resumeCode: (plainHash) => keyStoredPlainHash("resume-code", plainHash),
+      accessCode: (plainHash) => keyStoredPlainHash("access-code", plainHash),
+    });
     // One candidate index per process: the engine and the package page share it, and it
     // is rebuilt only when the catalogue changes.
     const candidates = new SqliteCandidateSource(db);

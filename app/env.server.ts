@@ -6,6 +6,9 @@ import { z } from "zod";
  */
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
+/** The shortest signing secret accepted, from SESSION_SECRET or the `session-secret` file; spaces around it do not count. */
+export const minimumSecretLength = 32;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -13,10 +16,14 @@ const environmentSchema = z.object({
   /** Seed the demo catalogue into an empty database on start. */
   SEED_DEMO_DATA: booleanFlag.default(true),
   /**
-   * Signs the flow cookie. Without it, a random secret is created beside the database
-   * (and kept there, so restarts do not throw away people's screenings).
+   * Signs the cookies and keys the stored hashes of resume and access codes (a key derived
+   * per purpose). Without it, a random secret is created beside the database and kept
+   * there: a new secret would end people's screenings and stop their codes from working.
    */
-  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_SECRET: z
+    .string()
+    .refine((value) => value.trim().length >= minimumSecretLength, `must be at least ${minimumSecretLength} characters`)
+    .optional(),
   /** Days before unfinished screenings are deleted: never saved, and saved to come back later. */
   RETENTION_UNSAVED_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_SAVED_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
@@ -36,18 +43,23 @@ const environmentSchema = z.object({
 
 export type Environment = z.infer<typeof environmentSchema>;
 
+/** A configuration the server cannot start with: a bad variable, or an unusable `session-secret` file. */
 export class EnvironmentError extends Error {}
 
-/** Parses `source`; on failure throws one line that names the first bad variable and why. */
+/** Variables whose values are never printed: start-up output goes to logs that many people read. */
+const secretVariables: ReadonlySet<string> = new Set(["SESSION_SECRET", "SMTP_URL"]);
+
+/**
+ * Parses `source`; on failure throws one line that names the first bad variable and why,
+ * with the value given, except for a secret variable (SMTP_URL carries the mail password).
+ */
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {
   const result = environmentSchema.safeParse(source);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? "environment");
-  const given = source[name];
-  throw new EnvironmentError(
-    `Invalid environment variable ${name}=${JSON.stringify(given ?? "")}: ${issue?.message ?? "invalid value"}`,
-  );
+  const given = secretVariables.has(name) ? "(value not shown)" : JSON.stringify(source[name] ?? "");
+  throw new EnvironmentError(`Invalid environment variable ${name}=${given}: ${issue?.message ?? "invalid value"}`);
 }
 
 let cached: Environment | undefined;

@@ -1,8 +1,9 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHash, createHmac, randomInt } from "node:crypto";
+import { keyFor } from "./server-secret.server.ts";
 
 /**
  * Resume codes: 12 characters of Crockford's base32 (no I, L, O or U, so nothing is
- * misread), shown in groups of four. 60 bits of randomness; only the SHA-256 is stored,
+ * misread), shown in groups of four. 60 bits of randomness; only a keyed hash is stored,
  * and lookups are rate-limited, so a code cannot be guessed.
  */
 const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -35,10 +36,29 @@ export function normalizeResumeCode(input: string): string | null {
   return /^[0-9A-HJKMNP-TV-Z]{12}$/.test(code) ? code : null;
 }
 
+/**
+ * How a keyed hash begins: what tells it from a plain SHA-256 stored before hashes were
+ * keyed, which is 64 hexadecimal digits and nothing else.
+ */
+export const keyedHashPrefix = "hmac:";
+
+/**
+ * A resume code as stored: HMAC-SHA256, under the key for resume codes, of the code's
+ * plain SHA-256. 60 bits is too few to survive a copy of the database hashed plainly (all
+ * codes share one search); with the key, which is never in the database, there is
+ * nothing to search. The HMAC is taken over the plain hash so that hashes stored before
+ * can be keyed without their codes (keyStoredPlainHash).
+ */
 export function hashResumeCode(code: string): string {
-  return createHash("sha256").update(`luukku-resume:${code}`).digest("hex");
+  return keyStoredPlainHash("resume-code", createHash("sha256").update(`luukku-resume:${code}`).digest("hex"));
 }
 
+/** An access code as stored: as a resume code, under a key of its own. */
 export function hashAccessCode(code: string): string {
-  return createHash("sha256").update(`luukku-access:${code}`).digest("hex");
+  return keyStoredPlainHash("access-code", createHash("sha256").update(`luukku-access:${code}`).digest("hex"));
+}
+
+/** A plain SHA-256 of a code, as stored before hashes were keyed, made the keyed hash the code now has. */
+export function keyStoredPlainHash(purpose: "resume-code" | "access-code", plainHash: string): string {
+  return `${keyedHashPrefix}${createHmac("sha256", keyFor(purpose)).update(plainHash).digest("hex")}`;
 }

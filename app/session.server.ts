@@ -1,39 +1,26 @@
-import { createHmac, createSecretKey, randomBytes, timingSafeEqual } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createCookie, type CookieOptions } from "react-router";
 import { getEnvironment } from "./env.server.ts";
-
-let secret: string | undefined;
-
-/** The secret that signs Luukku's cookies. */
-export function cookieSecret(): string {
-  secret ??= loadSecret();
-  return secret;
-}
-
-function loadSecret(): string {
-  const environment = getEnvironment();
-  if (environment.SESSION_SECRET) return environment.SESSION_SECRET;
-  const file = join(dirname(environment.DATABASE_PATH), "session-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-  return readFileSync(file, "utf8").trim();
-}
+import { keyFor } from "./server-secret.server.ts";
 
 /**
  * A cookie holding one string, signed with HMAC-SHA256 in the format React Router's signed
  * cookies use. React Router verifies through Web Crypto and imports the key again for
  * every request, which was about a twentieth of a screening page's server time; node:crypto
  * with the key imported once does the same in microseconds.
+ *
+ * Each cookie name has a key of its own (derived from the server secret), so a value
+ * signed for one cookie never verifies as another: the tracking cookie and the flow
+ * cookie hold the same id, and one must not open what the other does.
  */
 export function signedCookie(name: string, options: Omit<CookieOptions, "secrets">) {
   const cookie = createCookie(name, options);
-  const key = createSecretKey(Buffer.from(cookieSecret()));
+  const key = keyFor(`cookie:${name}`);
   const signatureOf = (value: string) => createHmac("sha256", key).update(value).digest("base64").replace(/=+$/, "");
   return {
     name,
     serialize: (value: string) => cookie.serialize(`${value}.${signatureOf(value)}`),
-    /** The value, or null when the cookie is missing, altered or signed with another secret. */
+    /** The value, or null when the cookie is missing, altered, or signed with another secret or for another cookie. */
     async parse(header: string | null): Promise<string | null> {
       const signed: unknown = await cookie.parse(header);
       if (typeof signed !== "string") return null;

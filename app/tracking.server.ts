@@ -35,7 +35,8 @@ export async function lookUpCase(request: Request): Promise<{ errors: Partial<Re
   const code = normalizeResumeCode(parsed.data.accessCode);
   const given = Buffer.from(code ? hashAccessCode(code) : missHash);
   const expected = Buffer.from(found?.accessCodeHash ?? missHash);
-  if (!found || !code || !timingSafeEqual(given, expected)) return { errors: { reference: "track.errors.notFound" }, reference };
+  // A stored hash of another length (a plain one written without the key) matches nothing.
+  if (!found || !code || given.length !== expected.length || !timingSafeEqual(given, expected)) return { errors: { reference: "track.errors.notFound" }, reference };
   return followCase(found.caseId);
 }
 

@@ -417,7 +417,7 @@ export const screening = sqliteTable(
     status: text("status", { enum: ["in-progress", "complete"] }).notNull(),
     /** When the person asked to come back later (longer retention than an abandoned flow). */
     savedAt: integer("saved_at", { mode: "timestamp_ms" }),
-    /** SHA-256 of the resume code given to the person; the code itself is never stored. */
+    /** Keyed hash of the resume code given to the person (app/resume-code.server.ts); the code itself is never stored. */
     resumeCodeHash: text("resume_code_hash"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -454,7 +454,7 @@ export const consent = sqliteTable(
   (table) => [uniqueIndex("consent_case_service").on(table.caseId, table.serviceId)],
 );
 
-/** The reference number a person follows their referrals by, with the hash of their access code. */
+/** The reference number a person follows their referrals by, with the keyed hash of their access code. */
 export const caseReference = sqliteTable("case_reference", {
   caseId: text("case_id").primaryKey(),
   reference: text("reference").notNull().unique(),

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { createHmac } from "node:crypto";
+import { createHmac, hkdfSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createCookie } from "react-router";
@@ -8,11 +8,13 @@ import { expect, test } from "./fixtures.ts";
 
 /**
  * The flow cookie as the server signs it: the flow id, a dot and its HMAC-SHA256 in
- * base64, with the secret the server keeps beside its database.
+ * base64, under the flow cookie's own key: HKDF-SHA256 over the secret the server keeps
+ * beside its database, with "luukku:cookie:luukku_flow" as its info.
  */
 const flowCookie = createCookie("luukku_flow");
 const secret = readFileSync(join(dirname(e2eDatabasePath), "session-secret"), "utf8").trim();
-const signed = (flowId: string) => `${flowId}.${createHmac("sha256", secret).update(flowId).digest("base64").replace(/=+$/, "")}`;
+const flowKey = Buffer.from(hkdfSync("sha256", secret, "", "luukku:cookie:luukku_flow", 32));
+const signed = (flowId: string) => `${flowId}.${createHmac("sha256", flowKey).update(flowId).digest("base64").replace(/=+$/, "")}`;
 
 async function flowIdOf(cookieValue: string): Promise<string> {
   const value = (await flowCookie.parse(`luukku_flow=${cookieValue}`)) as string;

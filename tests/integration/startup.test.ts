@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -30,6 +30,24 @@ describe("start-up", { timeout: 30_000 }, () => {
       expect(lines, script).toHaveLength(1);
       expect(lines[0]).toMatch(new RegExp(`^Invalid environment variable ${name}=`));
     }
+  });
+
+  it("names SMTP_URL and what is wrong with it without printing it, password and all", () => {
+    const result = run("scripts/serve.ts", { DATABASE_PATH: join(folder, "never.db"), SMTP_URL: "http://luukku:hunter2-secret@mail.example.fi" });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Invalid environment variable SMTP_URL=\(value not shown\): must be an smtp:\/\/ or smtps:\/\/ address$/);
+    expect(result.stdout + result.stderr).not.toContain("hunter2");
+  });
+
+  it("stops with one clear line naming the session-secret file when it is empty", () => {
+    const directory = join(folder, "empty-secret");
+    mkdirSync(directory);
+    writeFileSync(join(directory, "session-secret"), "\n");
+    const result = run("scripts/serve.ts", { DATABASE_PATH: join(directory, "luukku.db") });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`${join(directory, "session-secret")} is empty or shorter than 32 characters`);
   });
 
   it("creates, migrates and seeds a database that does not exist yet, once", () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { EnvironmentError, parseEnvironment } from "#app/env.server.ts";
 
+/** The message parseEnvironment refuses `source` with. */
+function messageOf(source: Record<string, string>): string {
+  try {
+    parseEnvironment(source);
+  } catch (error) {
+    if (error instanceof EnvironmentError) return error.message;
+    throw error;
+  }
+  throw new Error(`accepted ${JSON.stringify(source)}`);
+}
+
 describe("parseEnvironment", () => {
   it("has defaults that work with no variables set", () => {
     expect(parseEnvironment({})).toEqual({
@@ -37,6 +48,7 @@ describe("parseEnvironment", () => {
     ["SEED_DEMO_DATA", "yes please"],
     ["DATABASE_PATH", "   "],
     ["SESSION_SECRET", "too-short"],
+    ["SESSION_SECRET", " ".repeat(40)],
     ["PUBLIC_URL", "javascript:alert(1)"],
     ["PUBLIC_URL", "luukku.example.fi"],
     ["SMTP_URL", "http://mail.example.fi"],
@@ -51,5 +63,19 @@ describe("parseEnvironment", () => {
     const message = (error as Error).message;
     expect(message).toContain(`Invalid environment variable ${name}=`);
     expect(message).not.toContain("\n");
+  });
+
+  it.each([
+    ["SMTP_URL", "http://mailer:hunter2-password@mail.example.fi:587", "hunter2"],
+    ["SMTP_URL", "smtp//mailer:hunter2-password@mail.example.fi", "hunter2"],
+    ["SESSION_SECRET", "short-but-still-secret", "short-but"],
+  ])("names %s and the problem without printing the secret value", (name, value, secretPart) => {
+    const message = messageOf({ [name]: value });
+    expect(message).toMatch(new RegExp(`^Invalid environment variable ${name}=.*: must be`));
+    expect(message).not.toContain(secretPart);
+  });
+
+  it("still prints a value that is not secret, to show what was wrong", () => {
+    expect(() => parseEnvironment({ PORT: "80a" })).toThrow('Invalid environment variable PORT="80a"');
   });
 });

@@ -1,6 +1,8 @@
+import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-process.env.SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-schema";
+const secret = "a-test-secret-that-is-long-enough-for-the-schema";
+process.env.SESSION_SECRET = secret;
 let signedCookie: typeof import("#app/session.server.ts").signedCookie;
 
 beforeAll(async () => {
@@ -9,6 +11,12 @@ beforeAll(async () => {
 
 /** The `name=value` pair a browser would send back for a Set-Cookie header. */
 const sentBack = (setCookie: string) => setCookie.split(";")[0]!;
+
+/** The same signed value, sent back under another cookie's name (as anyone can copy a cookie's value). */
+const renamed = (setCookie: string, name: string) => `${name}=${sentBack(setCookie).split("=").slice(1).join("=")}`;
+
+/** A cookie value in React Router's format, for a given signed string. */
+const encoded = (signed: string) => encodeURIComponent(btoa(JSON.stringify(signed)));
 
 describe("signedCookie", () => {
   it("gives back the value it signed", async () => {
@@ -27,6 +35,23 @@ describe("signedCookie", () => {
     expect(await cookie.parse(resent(`${signed.slice(0, -2)}AA`))).toBeNull();
     expect(await cookie.parse(resent("flow-7"))).toBeNull();
     expect(await cookie.parse(resent(`.${signed.split(".")[1]}`))).toBeNull();
+  });
+
+  it("refuses a value signed for another cookie, both ways, although the value is the same", async () => {
+    const tracking = signedCookie("luukku_track", { path: "/track" });
+    const flow = signedCookie("luukku_flow", { path: "/" });
+    const trackingHeader = await tracking.serialize("case-7");
+    const flowHeader = await flow.serialize("case-7");
+    expect(await tracking.parse(sentBack(trackingHeader))).toBe("case-7");
+    expect(await flow.parse(sentBack(flowHeader))).toBe("case-7");
+    expect(await flow.parse(renamed(trackingHeader, "luukku_flow"))).toBeNull();
+    expect(await tracking.parse(renamed(flowHeader, "luukku_track"))).toBeNull();
+  });
+
+  it("refuses a value signed with the bare secret, as every cookie was before keys per cookie", async () => {
+    const flow = signedCookie("luukku_flow", { path: "/" });
+    const bareSignature = createHmac("sha256", secret).update("case-7").digest("base64").replace(/=+$/, "");
+    expect(await flow.parse(`luukku_flow=${encoded(`case-7.${bareSignature}`)}`)).toBeNull();
   });
 
   it("refuses a cookie signed with another secret and reads nothing from a missing one", async () => {
