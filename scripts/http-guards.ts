@@ -17,8 +17,6 @@ export const formBodyLimit = 64 * 1024;
 
 const formContentType = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
 
-type RouteRules = { id: string; methods: readonly string[] };
-
 /** The build's routes as a tree for `matchRoutes`, and each route's methods: GET and HEAD where it renders or loads, POST where it has an action. */
 function routeRules(build: ServerBuild): { tree: RouteObject[]; methodsOf: Map<string, readonly string[]> } {
   const routes = Object.values(build.routes).filter((route) => route !== undefined);
@@ -50,7 +48,10 @@ export function guardRequests(app: Express, { build, environment }: { build: Ser
       status,
       refusal,
       { stylesheets, headers },
-    ).catch(() => new Response(null, { status, headers }));
+    ).catch((error: unknown) => {
+      console.error(`Refusal page: ${error instanceof Error ? error.message : String(error)}`);
+      return new Response(null, { status, headers });
+    });
     response.status(status);
     page.headers.forEach((value, name) => response.setHeader(name, value));
     response.send(Buffer.from(await page.arrayBuffer()));
@@ -105,7 +106,6 @@ export function guardRequests(app: Express, { build, environment }: { build: Ser
     tooMany(15 * 60_000, 20, { skipSuccessfulRequests: true, requestWasSuccessful: (_request, response) => response.statusCode !== 404 }),
   );
 
-  // Reads (GET, HEAD) go straight on: every route has them, and they are most of the traffic.
   const matchRoute: RequestHandler = (request, response, next) => {
     response.locals.routeId = matchRoutes(tree, routePath(request.path))?.at(-1)?.route.id ?? "routes/not-found";
     next();
@@ -159,6 +159,7 @@ export function guardRequests(app: Express, { build, environment }: { build: Ser
     request.on("data", onData).on("end", onEnd).on("close", onClose);
   };
 
+  // Reads (GET, HEAD) go straight on: every route has them, and they are most of the traffic.
   const writeGuards = express.Router();
   writeGuards.use(matchRoute, limitByRoute, allowRouteMethods, sameOriginOnly, readFormBody, askingForEmails);
   app.use((request, response, next) => {

@@ -21,7 +21,7 @@ let proxy: Server;
 let proxyBase = "";
 
 test.beforeAll(async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   server = await startServer(ownServerPorts.behindProxy, { TRUST_PROXY: proxyAddress, PUBLIC_URL: publicOrigin, RATE_LIMIT_SCALE: "1" });
   const upstream = new URL(server.base);
   proxy = createServer((incoming, outgoing) => {

@@ -11,7 +11,7 @@ test.describe.configure({ mode: "serial" });
 
 let server: Awaited<ReturnType<typeof startServer>>;
 test.beforeAll(async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   // Many requests from one address: the limits are not what these tests are about.
   server = await startServer(ownServerPorts.guards, { RATE_LIMIT_SCALE: "50" });
 });

@@ -29,7 +29,8 @@ export async function startServer(port: number, environment: Record<string, stri
   server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
   const base = `http://localhost:${port}`;
-  await expect.poll(() => fetch(`${base}/healthz`).then((response) => response.status, () => 0), { timeout: 30_000 }).toBe(200);
+  // Start-up (tsx, migrations, seeding) takes seconds, and far longer on a busy machine.
+  await expect.poll(() => fetch(`${base}/healthz`).then((response) => response.status, () => 0), { timeout: 60_000 }).toBe(200);
   return {
     base,
     exited,

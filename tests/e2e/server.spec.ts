@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures.ts";
 import { ownServerPorts, startServer } from "./own-server.ts";
 
 test("the server logs each request by method, path and status, and nothing a person typed", async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const server = await startServer(ownServerPorts.logging);
   try {
     const { base } = server;
@@ -39,7 +39,7 @@ test("the server logs each request by method, path and status, and nothing a per
 });
 
 test("the server stops cleanly on SIGTERM, as a container platform stops it", async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const server = await startServer(ownServerPorts.stopping);
   try {
     // A keep-alive connection left open must not hold the stop.
