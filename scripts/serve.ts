@@ -19,10 +19,11 @@ import { startScheduler } from "#pathways/scheduler.ts";
 import { createEmailSender, deliverPendingEmails } from "#app/email-delivery.server.ts";
 import { withoutLinkToken } from "#app/security.server.ts";
 import { environmentOrExit } from "./environment.ts";
-import { guardRequests } from "./http-guards.ts";
-import { createReactRouterHandler } from "./react-router-handler.ts";
 
 const environment = environmentOrExit();
+// Imported once the environment is known to be valid: the pages' modules read it as they load.
+const { guardRequests } = await import("./http-guards.ts");
+const { createReactRouterHandler } = await import("./react-router-handler.ts");
 
 const setUpDatabase = openDatabase(environment.DATABASE_PATH);
 const { seededDemo } = prepareDatabase(setUpDatabase, { seedDemo: environment.SEED_DEMO_DATA });
