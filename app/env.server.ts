@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -8,6 +9,33 @@ const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => val
 
 /** The shortest signing secret accepted, from SESSION_SECRET or the `session-secret` file; spaces around it do not count. */
 export const minimumSecretLength = 32;
+
+/** Proxy addresses as Express's `trust proxy` takes them: an IP, a CIDR subnet, or one of its named ranges. */
+const proxyAddress = /^(?:loopback|linklocal|uniquelocal)$/;
+const isProxyAddress = (entry: string) => {
+  if (proxyAddress.test(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies in front of the server to believe about the client's address and the
+ * original protocol and host (X-Forwarded-For/-Proto/-Host): a number of hops, or the
+ * proxies' addresses. Unset, nobody is believed: a client could otherwise forge its
+ * address and escape the rate limits. `true` (believe anyone) is refused for that reason.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .refine((value) => /^\d{1,2}$/.test(value) || value.split(",").every((entry) => isProxyAddress(entry.trim())), {
+    error: "must be a number of proxy hops (e.g. 1) or the proxies' addresses (e.g. 10.0.0.0/8,loopback)",
+  })
+  .transform((value): number | string[] | false => {
+    if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+    return value.split(",").map((entry) => entry.trim());
+  });
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -29,7 +57,11 @@ const environmentSchema = z.object({
   RETENTION_SAVED_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Multiplies the per-client rate limits (1 in production; the browser tests raise it). */
   RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
-  /** Where emailed links point: the address people reach this server at. Defaults to http://localhost:PORT. */
+  TRUST_PROXY: trustProxy.default(false),
+  /**
+   * The address people reach this server at: emailed links point here, and form posts
+   * from this origin are accepted (behind a proxy the server cannot see it). Defaults to http://localhost:PORT.
+   */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an http or https address" })
     .transform((address) => new URL(address).origin)

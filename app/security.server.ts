@@ -33,27 +33,37 @@ export function withoutLinkToken(path: string): string {
   return path.replace(emailedLinkPath, "$1[token]");
 }
 
+/** A fresh CSP nonce: 128 random bits. */
+export function createCspNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
 /**
- * Gives every request a fresh CSP nonce, and every response the security headers.
- * Responses are `no-store` unless a route chose otherwise: most pages will show
- * personal data, and a page that does not is cheap to render again.
+ * The security headers every response gets, from React Router's pages and from the
+ * server's own refusals (rate limits, wrong methods) alike. Responses are `no-store`
+ * unless a route chose otherwise: most pages will show personal data, and a page that
+ * does not is cheap to render again.
  */
-export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  const nonce = randomBytes(16).toString("base64");
-  context.set(cspNonceContext, nonce);
-  const response = await next();
+export function applySecurityHeaders(headers: Headers, { path, nonce }: { path: string; nonce: string }): void {
   const { NODE_ENV } = getEnvironment();
-  const headers = response.headers;
   if ((headers.get("Content-Type") ?? "").startsWith("text/html")) {
     headers.set("Content-Security-Policy", contentSecurityPolicy(nonce, NODE_ENV === "development"));
   }
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", emailedLinkPath.test(new URL(request.url).pathname) ? "no-referrer" : "same-origin");
+  headers.set("Referrer-Policy", emailedLinkPath.test(path) ? "no-referrer" : "same-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Cross-Origin-Resource-Policy", "same-origin");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
   if (NODE_ENV === "production") headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+}
+
+/** Gives every request a fresh CSP nonce, and every response the security headers. */
+export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const nonce = createCspNonce();
+  context.set(cspNonceContext, nonce);
+  const response = await next();
+  applySecurityHeaders(response.headers, { path: new URL(request.url).pathname, nonce });
   return response;
 };

@@ -4,10 +4,8 @@
  * `react-router-serve` so that request logs never contain query strings (search text can
  * be sensitive) and the process shuts down cleanly (docs/decisions/009).
  */
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
-import { rateLimit, type Options as RateLimitOptions } from "express-rate-limit";
 import expressStaticGzip from "express-static-gzip";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -23,6 +21,9 @@ import { withoutLinkToken } from "#app/security.server.ts";
 import { environmentOrExit } from "./environment.ts";
 
 const environment = environmentOrExit();
+// Imported once the environment is known to be valid: the pages' modules read it as they load.
+const { guardRequests } = await import("./http-guards.ts");
+const { createReactRouterHandler } = await import("./react-router-handler.ts");
 
 const setUpDatabase = openDatabase(environment.DATABASE_PATH);
 const { seededDemo } = prepareDatabase(setUpDatabase, { seedDemo: environment.SEED_DEMO_DATA });
@@ -48,6 +49,8 @@ const logRequests: RequestHandler = (request, response, next) => {
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a TLS-terminating proxy (TRUST_PROXY), the client's address, protocol and host are the ones the proxy forwards.
+app.set("trust proxy", environment.TRUST_PROXY);
 app.use(compression());
 // Fingerprinted assets never change; everything else in public/ may. Assets go out as
 // compressed at build time (brotli where the browser takes it, else gzip).
@@ -61,32 +64,8 @@ app.use(
 );
 app.use(express.static("build/client", { maxAge: "1h", index: false }));
 if (environment.NODE_ENV !== "test") app.use(logRequests);
-// Starting screenings, trying resume codes and reference numbers are limited per client
-// address, so the database cannot be flooded and codes cannot be guessed; on screening
-// pages only misses count (a flow cookie naming nothing gives 404), so flow ids cannot be
-// tried in bulk while a person answering questions is never held up.
-const tooMany = (windowMs: number, limit: number, options: Partial<RateLimitOptions> = {}) =>
-  rateLimit({
-    windowMs,
-    limit: limit * environment.RATE_LIMIT_SCALE,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    message: "Too many attempts. Wait a few minutes and try again. / Liian monta yritystä. Odota hetki. / För många försök. Vänta en stund.",
-    ...options,
-  });
-app.post("/screening/start", tooMany(60_000, 30));
-// An emailed link is a code too: links and typed codes draw on one allowance.
-const tryingResumeCodes = tooMany(15 * 60_000, 10);
-app.post("/screening/resume", tryingResumeCodes);
-app.get("/screening/resume/link/:token", tryingResumeCodes);
-const tryingCaseReferences = tooMany(15 * 60_000, 10);
-app.post("/track", tryingCaseReferences);
-app.get("/track/link/:token", tryingCaseReferences);
-app.use(
-  "/screening",
-  tooMany(15 * 60_000, 20, { skipSuccessfulRequests: true, requestWasSuccessful: (_request, response) => response.statusCode !== 404 }),
-);
-app.use(createRequestHandler({ build, mode: environment.NODE_ENV }));
+guardRequests(app, { build, environment });
+app.use(createReactRouterHandler(build, { mode: environment.NODE_ENV, publicOrigin: environment.PUBLIC_URL }));
 
 // Escalations and other machine timers, checked every minute on a connection of their own.
 const schedulerDatabase = openDatabase(environment.DATABASE_PATH);

@@ -25,9 +25,14 @@ const languageDetector = new LanguageDetector({
 
 const languageContext = createContext<Language>(defaultLanguage);
 
-export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+/** The language to answer this request in, for pages and for the server's own refusals alike. */
+export async function detectLanguage(request: Request): Promise<Language> {
   const detected = await languageDetector.detect(request);
-  context.set(languageContext, isLanguage(detected) ? detected : defaultLanguage);
+  return isLanguage(detected) ? detected : defaultLanguage;
+}
+
+export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  context.set(languageContext, await detectLanguage(request));
   return next();
 };
 

@@ -8,7 +8,8 @@ import { expect, test } from "./fixtures.ts";
  * allowance of misses.
  */
 const base = `http://localhost:${limitsPort}`;
-test.use({ baseURL: base });
+// The refusals are in the person's language: these tests read the English.
+test.use({ baseURL: base, extraHTTPHeaders: { "Accept-Language": "en" } });
 test.describe.configure({ mode: "serial" });
 
 const tooManyMessage = "Too many attempts";
@@ -44,6 +45,40 @@ for (const [path, field, link] of [
     expect(linkRefused.status()).toBe(429);
   });
 }
+
+test("feedback: 10 in 15 minutes whatever the method, then a translated refusal with the headers of every page", async ({ request }) => {
+  // Methods the route does not use are refused (405), and still draw on the allowance.
+  for (const method of ["put", "patch", "delete", "post", "post", "post", "put", "post", "delete", "post"] as const) {
+    const response = await request[method]("/feedback", { headers: { Origin: base }, form: { message: "A" }, maxRedirects: 0 });
+    expect(response.status(), method).toBeLessThan(429);
+  }
+  const refused = await request.post("/feedback", { headers: { Origin: base, "Accept-Language": "sv" }, form: { message: "A" }, maxRedirects: 0 });
+  expect(refused.status()).toBe(429);
+  expect(await refused.text()).toContain("<h1 class=\"heading-l\">För många försök</h1>");
+  const headers = refused.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
+  expect(headers["cache-control"]).toBe("no-store");
+});
+
+test("asking for emailed links: 10 an hour per address, counted on both forms that offer it, and nothing else counts", async ({ request }) => {
+  const askFor = (path: string, attempt: number) =>
+    request.post(path, { headers: { Origin: base }, form: { intent: "email", email: `person-${attempt}@example.com`, code: "AAAA-BBBB-CCCC" }, maxRedirects: 0 });
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    const response = await askFor(attempt % 2 === 0 ? "/screening/save" : "/screening/consent", attempt);
+    expect(response.status(), `ask ${attempt}`).toBeLessThan(429);
+    // Saving for later is not asking for an email.
+    expect((await request.post("/screening/save", { headers: { Origin: base }, form: {}, maxRedirects: 0 })).status()).toBeLessThan(429);
+  }
+  for (const path of ["/screening/save", "/screening/consent"]) {
+    const refused = await askFor(path, 11);
+    expect(refused.status(), path).toBe(429);
+    expect(await refused.text()).toContain(tooManyMessage);
+  }
+  expect((await request.post("/screening/save", { headers: { Origin: base }, form: {}, maxRedirects: 0 })).status()).toBeLessThan(429);
+});
 
 test("screening pages count only misses: answering is never held up, trying flow ids is", async ({ request }) => {
   // A person going through their questions: more requests than the allowance of misses.

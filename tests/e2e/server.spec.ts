@@ -1,39 +1,9 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { limitsPort } from "../../playwright.config.ts";
 import { expect, test } from "./fixtures.ts";
-
-/** The production server as `npm start` runs it, on a port and database of its own, with its output kept. */
-async function startServer(port: number) {
-  const folder = mkdtempSync(join(tmpdir(), "luukku-server-"));
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: join(folder, "luukku.db"), NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
-  const base = `http://localhost:${port}`;
-  await expect.poll(() => fetch(`${base}/healthz`).then((response) => response.status, () => 0), { timeout: 30_000 }).toBe(200);
-  return {
-    base,
-    exited,
-    // Timings and the temporary folder's random name are left out: they may hold any digits.
-    output: () => output.replaceAll(folder, "").replace(/ \d+\.\d ms$/gm, ""),
-    terminate: () => server.kill("SIGTERM"),
-    stop: () => {
-      server.kill("SIGKILL");
-      rmSync(folder, { recursive: true, force: true });
-    },
-  };
-}
+import { ownServerPorts, startServer } from "./own-server.ts";
 
 test("the server logs each request by method, path and status, and nothing a person typed", async () => {
-  test.setTimeout(60_000);
-  const server = await startServer(limitsPort + 1);
+  test.setTimeout(90_000);
+  const server = await startServer(ownServerPorts.logging);
   try {
     const { base } = server;
     const post = (path: string, body: string, cookie = "") =>
@@ -69,8 +39,8 @@ test("the server logs each request by method, path and status, and nothing a per
 });
 
 test("the server stops cleanly on SIGTERM, as a container platform stops it", async () => {
-  test.setTimeout(60_000);
-  const server = await startServer(limitsPort + 2);
+  test.setTimeout(90_000);
+  const server = await startServer(ownServerPorts.stopping);
   try {
     // A keep-alive connection left open must not hold the stop.
     await fetch(`${server.base}/accessibility`, { headers: { Connection: "keep-alive" } });

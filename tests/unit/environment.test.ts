@@ -20,6 +20,7 @@ describe("parseEnvironment", () => {
       DATABASE_PATH: "data/luukku.db",
       SEED_DEMO_DATA: true,
       RATE_LIMIT_SCALE: 1,
+      TRUST_PROXY: false,
       RETENTION_UNSAVED_DAYS: 30,
       RETENTION_SAVED_DAYS: 90,
       PUBLIC_URL: "http://localhost:3000",
@@ -31,6 +32,14 @@ describe("parseEnvironment", () => {
   it("points emailed links at the server's own port unless PUBLIC_URL says where people reach it", () => {
     expect(parseEnvironment({ PORT: "4000" }).PUBLIC_URL).toBe("http://localhost:4000");
     expect(parseEnvironment({ PUBLIC_URL: "https://luukku.example.fi/" }).PUBLIC_URL).toBe("https://luukku.example.fi");
+  });
+
+  it("believes no proxy unless TRUST_PROXY names the hops or the proxies' addresses", () => {
+    expect(parseEnvironment({}).TRUST_PROXY).toBe(false);
+    expect(parseEnvironment({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(parseEnvironment({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnvironment({ TRUST_PROXY: "10.0.0.5" }).TRUST_PROXY).toEqual(["10.0.0.5"]);
+    expect(parseEnvironment({ TRUST_PROXY: " loopback, 10.0.0.0/8 ,fd00::/8" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::/8"]);
   });
 
   it("reads the variables it is given", () => {
@@ -52,6 +61,13 @@ describe("parseEnvironment", () => {
     ["PUBLIC_URL", "javascript:alert(1)"],
     ["PUBLIC_URL", "luukku.example.fi"],
     ["SMTP_URL", "http://mail.example.fi"],
+    // Believing every client about its own address would undo the rate limits.
+    ["TRUST_PROXY", "true"],
+    ["TRUST_PROXY", "proxy.example.fi"],
+    ["TRUST_PROXY", "10.0.0.0/33"],
+    ["TRUST_PROXY", "10.0.0.1/8/8"],
+    ["TRUST_PROXY", "-1"],
+    ["TRUST_PROXY", ""],
   ])("rejects %s=%j with one line naming the variable", (name, value) => {
     let error: unknown;
     try {
