@@ -106,10 +106,10 @@ describe("Exit this page", () => {
     at(1);
     const { code } = await app.saveForLater(request("POST"));
     await app.endSession(request("POST"));
-    expect(await outcome(app.loadPage(request(), "helpFor"))).toBe("/screening/timed-out");
+    expect(await outcome(app.loadPage(request(), "help-for"))).toBe("/screening/timed-out");
     const resume = new Request("http://luukku.test/screening/resume", { method: "POST", body: new URLSearchParams({ code }) });
     expect(await outcome(app.resumeWithCode(resume))).toBe("/screening/help-for");
-    expect(await outcome(app.loadPage(request(), "helpFor"))).toBe("opened");
+    expect(await outcome(app.loadPage(request(), "help-for"))).toBe("opened");
   });
 
   it("leaves another person's screening as it was", async () => {
