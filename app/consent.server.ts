@@ -13,22 +13,14 @@ import type { Language } from "#pathways/i18n.ts";
 import { forWhomOf } from "#pathways/needs/subject.ts";
 import { isNeedCode } from "#pathways/needs/taxonomy.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
-import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
-import type { AnswersSoFar } from "#pathways/screening/questionnaire.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { emailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "./resume-code.server.ts";
-import { findScreening } from "./screening.server.ts";
+import { completedScreening } from "./screening.server.ts";
 import { consentForm, consentValues } from "./consent-form.ts";
 
 /** Version of the consent wording on the page; stored with each consent. */
 export const consentTextVersion = "2026-11-consent-1";
-
-async function completedScreening(request: Request) {
-  const record = await findScreening(request);
-  if (!record || record.status !== "complete") throw redirect("/");
-  return record;
-}
 
 /**
  * Pathways waiting for the person's consent, and those where staff act first: a key
@@ -64,8 +56,6 @@ export async function loadConsentPage(request: Request, language: Language) {
     keyWorkerFirst: among(keyWorkerIds).map((summary) => ({ summary, forWhom: forWhom(summary.id) })),
     assessmentFirst: among(assessmentIds).map((summary) => ({ summary, forWhom: forWhom(summary.id) })),
     hasReference: findCaseReference(getDatabase(), record.id) !== undefined,
-    // Danger was disclosed: "Exit this page" stays on every page of the screening.
-    danger: indicatesDanger(record.answers as AnswersSoFar),
   };
 }
 

@@ -2,7 +2,8 @@ import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { ServerRouter, type EntryContext, type HandleErrorFunction, type RouterContextProvider } from "react-router";
-import { getI18nextInstance } from "./i18n/i18n.server.ts";
+import { exitPageScript } from "./exit-page.server.ts";
+import { getI18nextInstance, getLanguage } from "./i18n/i18n.server.ts";
 import { NonceProvider } from "./nonce.tsx";
 import { getCspNonce } from "./security.server.ts";
 
@@ -26,6 +27,7 @@ export default function handleRequest(
   }
   const nonce = getCspNonce(loadContext);
   const i18n = getI18nextInstance(loadContext);
+  const exitScript = exitPageScript(getLanguage(loadContext), nonce);
 
   return new Promise<Response>((resolve, reject) => {
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
@@ -47,7 +49,7 @@ export default function handleRequest(
             final(callback) {
               clearTimeout(timeoutId);
               timeoutId = undefined;
-              const body = Buffer.concat(chunks);
+              const body = withExitScript(Buffer.concat(chunks), exitScript);
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               responseHeaders.set("Content-Length", String(body.length));
               resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
@@ -76,4 +78,14 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 
 function logError(error: unknown): void {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+}
+
+/**
+ * Every page gets "Exit this page"'s script at the end of its head, outside what React
+ * renders: React 19 passes over elements it did not draw in the head when it hydrates.
+ */
+function withExitScript(page: Buffer<ArrayBuffer>, script: string): Buffer<ArrayBuffer> {
+  const headEnd = page.indexOf("</head>");
+  if (headEnd === -1) return page;
+  return Buffer.concat([page.subarray(0, headEnd), Buffer.from(script), page.subarray(headEnd)]);
 }

@@ -6,12 +6,16 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useMatches,
   useRouteError,
+  useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
+import { exitPageText } from "./exit-page.server.ts";
 import { FlowNotFound } from "./components/flow-not-found.tsx";
 import { Footer, Header, PageTitle, SkipLink } from "./components/layout.tsx";
+import { QuickExit, showsQuickExit } from "./components/quick-exit.tsx";
 import { handleNamespaces, pageNamespaces } from "./i18n/client-resources.ts";
 import { getLanguage, i18nextMiddleware, rememberLanguageChoice } from "./i18n/i18n.server.ts";
 import { useI18nextInstance, useLoadedNamespaces, useNamespaceText, usePageLanguage } from "./i18n/use-namespace-text.ts";
@@ -29,7 +33,7 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
-  return data({ language }, { headers: await rememberLanguageChoice(request) });
+  return data({ language, quickExit: exitPageText(language) }, { headers: await rememberLanguageChoice(request) });
 }
 
 export function headers({ loaderHeaders }: Route.HeadersArgs) {
@@ -41,6 +45,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const i18n = useI18nextInstance();
   const matches = useMatches();
+  const { pathname } = useLocation();
+  const quickExit = useRouteLoaderData<typeof loader>("root")?.quickExit;
   // A page reached without a reload may draw namespaces, or a language, the one before did
   // not: it is shown once they are here.
   useLoadedNamespaces(i18n, language, pageNamespaces(matches.flatMap((match) => handleNamespaces(match.handle))));
@@ -57,6 +63,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Header language={language} />
         <div className="container">
           <main className="main" id="main-content" tabIndex={-1}>
+            {quickExit && showsQuickExit(pathname) ? <QuickExit text={quickExit} /> : null}
             {children}
           </main>
         </div>

@@ -3,6 +3,7 @@ import { index, route, type RouteConfig } from "@react-router/dev/routes";
 export default [
   index("routes/home.tsx"),
   route("screening/start", "routes/screening-start.ts"),
+  route("exit", "routes/exit.ts"),
   route("screening/check-answers", "routes/screening-check-answers.tsx"),
   route("screening/complete", "routes/screening-complete.tsx"),
   route("screening/urgent-help", "routes/screening-urgent-help.tsx"),

@@ -9,6 +9,7 @@ import {
   confirmAnswers,
   currentPage,
   flowAnswers,
+  idleSince,
   isFlowExpired,
   newFlow,
   viewPage,
@@ -59,17 +60,51 @@ export async function findScreening(request: Request) {
   return record;
 }
 
-async function flowFrom(request: Request) {
+/** Opening a page of the screening is using it; recorded at most this often, so most pages write nothing. */
+const useRecordedEveryMs = 60_000;
+
+/**
+ * The screening the flow cookie names while this browser may still open it, finished or
+ * not: idle past the limit, or ended with "Exit this page", its pages go to the timed-out
+ * page, which says how to come back (a resume code for saved answers; the reference
+ * number and access code for a finished one, whose answers the case keeps).
+ */
+async function openScreening(request: Request) {
   const record = await findScreening(request);
-  if (!record || record.status !== "in-progress") return null;
-  if (isFlowExpired(record.updatedAt, new Date())) throw redirect(timedOutRoute);
+  if (!record) return undefined;
+  const now = new Date();
+  if (isFlowExpired(record.updatedAt, now)) throw redirect(timedOutRoute);
+  if (now.getTime() - record.updatedAt.getTime() >= useRecordedEveryMs) getScreeningStore().touch(record.id);
+  return record;
+}
+
+async function flowFrom(request: Request) {
+  const record = await openScreening(request);
+  return record?.status === "in-progress" ? record : null;
+}
+
+/** A finished screening open in this browser (its package, consent and confirmation); anything else goes to the start page. */
+export async function completedScreening(request: Request) {
+  const record = await openScreening(request);
+  if (record?.status !== "complete") throw redirect("/");
   return record;
 }
 
 /** "Stay on this page": the flow's idle time starts again. */
 export async function extendSession(request: Request): Promise<void> {
-  const record = await flowFrom(request);
+  const record = await openScreening(request);
   if (record) getScreeningStore().touch(record.id);
+}
+
+/**
+ * "Exit this page": the flow cookie, and any copy of it, opens nothing more, as if the
+ * screening had been left idle past the limit. Saved answers still come back with their
+ * code, and a finished screening is still followed with its reference number.
+ */
+export async function endSession(request: Request): Promise<void> {
+  // A cookie naming no screening has nothing to end.
+  const record = await findScreening(request).catch(() => undefined);
+  if (record) getScreeningStore().touch(record.id, idleSince(new Date()));
 }
 
 export async function startScreening(language: Language): Promise<Response> {
@@ -93,15 +128,15 @@ export function pageFromParam(param: string | undefined): StepId | "checkAnswers
   return isStepId(param) ? param : null;
 }
 
-export async function loadPage(request: Request, page: StepId | "checkAnswers"): Promise<PageView & { danger: boolean }> {
+export async function loadPage(request: Request, page: StepId | "checkAnswers"): Promise<PageView> {
   const record = await flowFrom(request);
   if (!record) throw redirect("/");
-  return { ...viewPage(record.snapshot as PersistedFlow, page), danger: indicatesDanger(record.answers as AnswersSoFar) };
+  return viewPage(record.snapshot as PersistedFlow, page);
 }
 
 /** The urgent-help page: only for a flow whose answers show danger. */
 export async function loadUrgentHelp(request: Request): Promise<{ continueTo: string }> {
-  const record = await findScreening(request);
+  const record = await openScreening(request);
   if (!record || !indicatesDanger(record.answers as AnswersSoFar)) throw redirect("/");
   return { continueTo: record.status === "complete" ? completeRoute : currentPage(record.snapshot as PersistedFlow) };
 }
@@ -148,8 +183,7 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
  * service meets (see package-cards.ts).
  */
 export async function loadPackage(request: Request, language: Language) {
-  const record = await findScreening(request);
-  if (!record || record.status !== "complete") throw redirect("/");
+  const record = await completedScreening(request);
   const answers = record.answers as AnswersSoFar;
   const needs = deriveNeeds(answers);
   const person = deriveProfile(answers);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createContext, type MiddlewareFunction, type RouterContextProvider } from "react-router";
+import { neutralSite } from "./components/quick-exit.tsx";
 import { getEnvironment } from "./env.server.ts";
 
 const cspNonceContext = createContext<string>();
@@ -20,7 +21,8 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
     development ? "connect-src 'self' ws://localhost:*" : "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    // Exit this page's form ends at the neutral site (a redirect, which form-action covers too).
+    `form-action 'self' ${new URL(neutralSite).origin}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }

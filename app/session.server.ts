@@ -20,6 +20,8 @@ export function signedCookie(name: string, options: Omit<CookieOptions, "secrets
   return {
     name,
     serialize: (value: string) => cookie.serialize(`${value}.${signatureOf(value)}`),
+    /** A Set-Cookie header that removes the cookie from the browser. */
+    clear: () => cookie.serialize("", { expires: new Date(0), maxAge: 0 }),
     /** The value, or null when the cookie is missing, altered, or signed with another secret or for another cookie. */
     async parse(header: string | null): Promise<string | null> {
       const signed: unknown = await cookie.parse(header);

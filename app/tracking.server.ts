@@ -52,6 +52,11 @@ export async function followWithLink(token: string | undefined): Promise<never> 
   return followCase(caseId);
 }
 
+/** "Exit this page": this browser no longer follows a case (a Set-Cookie header). */
+export function stopFollowingCase(): Promise<string> {
+  return trackingCookie.clear();
+}
+
 async function trackedCase(request: Request): Promise<string> {
   const caseId = await trackingCookie.parse(request.headers.get("Cookie"));
   if (typeof caseId !== "string") throw redirect("/track");

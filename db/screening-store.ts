@@ -55,9 +55,9 @@ export class ScreeningStore {
     return updated;
   }
 
-  /** Marks the screening as used now (the person is still there), without changing its version. */
-  touch(id: string): void {
-    this.#db.update(screening).set({ updatedAt: this.#now() }).where(eq(screening.id, id)).run();
+  /** Marks the screening as last used now (the person is still there), or at `at`, without changing its version. */
+  touch(id: string, at: Date = this.#now()): void {
+    this.#db.update(screening).set({ updatedAt: at }).where(eq(screening.id, id)).run();
   }
 
   /** Saves a new snapshot and answers if nobody else has since `expectedVersion`; otherwise throws. */

@@ -1,19 +1,42 @@
-import { useScreeningText } from "#app/screening/text.ts";
+/** Where "Exit this page" goes: a neutral site that says nothing about why the person left. */
+export const neutralSite = "https://yle.fi/saa";
+/** Ends the session on the server, then goes to the neutral site (a POST: it changes what the cookies open). */
+export const exitRoute = "/exit";
+
+/** The component's words, from the server (app/exit-page.server.ts): no page's JavaScript carries them. */
+export interface QuickExitText {
+  button: string;
+  emergency: string;
+  hint: string;
+}
 
 /**
- * "Exit this page" (GOV.UK pattern): for someone who may be watched, one click replaces
- * the page with a neutral one. Shown on every screening page once danger is disclosed.
+ * The start page, every page of the screening, and the tracking pages: anyone deciding
+ * whether to answer a question about their safety, or following a referral, may be watched.
  */
-export function QuickExit() {
-  const t = useScreeningText();
+export function showsQuickExit(pathname: string): boolean {
+  return pathname === "/" || pathname.startsWith("/screening/") || pathname === "/track" || pathname.startsWith("/track/");
+}
+
+/**
+ * "Exit this page" (GOV.UK component): a form whose button ends the session on the server
+ * and goes to a neutral site, which works without JavaScript. With it, the script the
+ * server writes into every page (app/exit-page.server.ts) leaves at once without a history
+ * entry, and the Shift key pressed three times does the same.
+ */
+export function QuickExit({ text }: { text: QuickExitText }) {
   return (
-    <div className="quick-exit">
-      <a href="https://yle.fi/saa" className="button button--warning quick-exit__button" rel="nofollow noreferrer" aria-describedby="quick-exit-hint">
-        {t("exitPage")}
-      </a>
+    <div className="quick-exit" data-quick-exit="">
+      <form method="post" action={exitRoute}>
+        <button type="submit" className="button button--warning quick-exit__button" aria-describedby="quick-exit-hint">
+          <span className="visually-hidden">{text.emergency}</span> {text.button}
+        </button>
+      </form>
       <span id="quick-exit-hint" className="visually-hidden">
-        {t("exitPageHint")}
+        {text.hint}
       </span>
+      {/* The script says here how many more times to press Shift. */}
+      <span role="status" className="visually-hidden" />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { useScreeningText } from "#app/screening/text.ts";
 import { PageTitle } from "./layout.tsx";
-import { QuickExit } from "./quick-exit.tsx";
 
 /** Emergency guidance for a person who disclosed danger, and the way on when they choose it. */
 export function UrgentHelp({ continueTo, continueLabel }: { continueTo: string; continueLabel: string }) {
@@ -8,7 +7,6 @@ export function UrgentHelp({ continueTo, continueLabel }: { continueTo: string; 
   return (
     <>
       <PageTitle title={t("urgentHelp.title")} />
-      <QuickExit />
       <h1 className="heading-l">{t("urgentHelp.title")}</h1>
       <p className="lead">{t("urgentHelp.lead")}</p>
       <div className="warning-text">

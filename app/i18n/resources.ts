@@ -2,6 +2,7 @@ import type { Language } from "#pathways/i18n.ts";
 import enCatalogue from "#locales/en/catalogue.json";
 import enCommon from "#locales/en/common.json";
 import enEmail from "#locales/en/email.json";
+import enExitPage from "#locales/en/exitPage.json";
 import enConsent from "#locales/en/consent.json";
 import enFollowUp from "#locales/en/followUp.json";
 import enUrgentHelp from "#locales/en/urgentHelp.json";
@@ -13,6 +14,7 @@ import enStart from "#locales/en/start.json";
 import fiCatalogue from "#locales/fi/catalogue.json";
 import fiCommon from "#locales/fi/common.json";
 import fiEmail from "#locales/fi/email.json";
+import fiExitPage from "#locales/fi/exitPage.json";
 import fiConsent from "#locales/fi/consent.json";
 import fiFollowUp from "#locales/fi/followUp.json";
 import fiUrgentHelp from "#locales/fi/urgentHelp.json";
@@ -24,6 +26,7 @@ import fiStart from "#locales/fi/start.json";
 import svCatalogue from "#locales/sv/catalogue.json";
 import svCommon from "#locales/sv/common.json";
 import svEmail from "#locales/sv/email.json";
+import svExitPage from "#locales/sv/exitPage.json";
 import svConsent from "#locales/sv/consent.json";
 import svFollowUp from "#locales/sv/followUp.json";
 import svUrgentHelp from "#locales/sv/urgentHelp.json";
@@ -51,6 +54,7 @@ export const resources = {
     checkAnswers: enCheckAnswers,
     questionnaire: enQuestionnaire,
     email: enEmail,
+    exitPage: enExitPage,
   },
   fi: {
     common: fiCommon,
@@ -64,6 +68,7 @@ export const resources = {
     checkAnswers: fiCheckAnswers,
     questionnaire: fiQuestionnaire,
     email: fiEmail,
+    exitPage: fiExitPage,
   },
   sv: {
     common: svCommon,
@@ -77,5 +82,6 @@ export const resources = {
     checkAnswers: svCheckAnswers,
     questionnaire: svQuestionnaire,
     email: svEmail,
+    exitPage: svExitPage,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;

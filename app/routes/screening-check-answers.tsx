@@ -5,7 +5,6 @@ import { BackLink, PageTitle } from "#app/components/layout.tsx";
 import { Button } from "#app/components/form.tsx";
 import { SummaryList } from "#app/components/content.tsx";
 import { answerSummary } from "#app/screening/answer-text.server.ts";
-import { QuickExit } from "#app/components/quick-exit.tsx";
 import { getI18nextInstance, getLanguage } from "#app/i18n/i18n.server.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-check-answers";
@@ -17,7 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (view.kind === "redirect") throw redirect(view.to);
   if (view.kind !== "check-answers") throw redirect("/");
   const rows = answerSummary(view.answers, getLanguage(context), getI18nextInstance(context));
-  return { rows, backTo: view.backTo, danger: view.danger };
+  return { rows, backTo: view.backTo };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -27,11 +26,10 @@ export async function action({ request }: Route.ActionArgs) {
 export default function CheckAnswers({ loaderData }: Route.ComponentProps) {
   const t = useScreeningText("checkAnswers");
   const text = useScreeningText();
-  const { rows, backTo, danger } = loaderData;
+  const { rows, backTo } = loaderData;
   return (
     <>
       <PageTitle title={t("checkAnswers.title")} />
-      {danger ? <QuickExit /> : null}
       {backTo ? <BackLink to={backTo}>{text("back")}</BackLink> : null}
       <h1 className="heading-l">{t("checkAnswers.title")}</h1>
       <SummaryList

@@ -4,7 +4,6 @@ import { ForWhom, Localized, Panel } from "#app/components/content.tsx";
 import { formatList } from "#app/format.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 import { PrintButton } from "#app/components/print-button.tsx";
-import { QuickExit } from "#app/components/quick-exit.tsx";
 import { UrgentHelp } from "#app/components/urgent-help.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
 import { CostText, PracticalFactsList, ProviderTypeTag } from "#app/components/service.tsx";
@@ -69,7 +68,6 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageTitle title={t("package.title")} />
-      {danger ? <QuickExit /> : null}
       <Panel title={t("package.title")}>{t("package.lead")}</Panel>
       <p className="print-hidden">
         <a href="/screening/consent" className="button" role="button" draggable="false">

@@ -6,7 +6,6 @@ import { useFormChecks } from "#app/components/use-form-checks.ts";
 import { checkConsentForm } from "#app/consent-form.ts";
 import { Button, ErrorSummary, ErrorMessage } from "#app/components/form.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
-import { QuickExit } from "#app/components/quick-exit.tsx";
 import { formatList } from "#app/format.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
@@ -39,7 +38,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
   const confirmed = actionData && "confirmation" in actionData ? actionData : undefined;
   const emailChecks = useEmailLinkChecks(confirmed?.emailLink);
   const consentChecks = useFormChecks(actionData, actionData && "error" in actionData ? { services: actionData.error } : {}, checkConsentForm);
-  const { services, keyWorkerFirst, assessmentFirst, hasReference, language, danger } = loaderData;
+  const { services, keyWorkerFirst, assessmentFirst, hasReference, language } = loaderData;
   if (confirmed) {
     const { reference, accessCode, referrals } = confirmed.confirmation;
     const title = referrals > 0 ? t("consent.confirmation.title") : t("consent.confirmation.referenceTitle");
@@ -47,7 +46,6 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
     return (
       <>
         <PageTitle title={title} hasErrors={errors.length > 0} />
-        {danger ? <QuickExit /> : null}
         <ErrorSummary errors={errors} submission={emailChecks.attempt} />
         <Panel title={title}>
           {t("consent.confirmation.referenceIntro")}
@@ -111,7 +109,6 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
     return (
       <>
         <PageTitle title={t("consent.nothingToSendTitle")} />
-        {danger ? <QuickExit /> : null}
         <h1 className="heading-l">{t("consent.nothingToSendTitle")}</h1>
         {staffActsFirst ? staffFirst : <p>{t("consent.noReferralNeeded")}</p>}
         {hasReference ? (
@@ -128,7 +125,6 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
   return (
     <>
       <PageTitle title={t("consent.title")} hasErrors={Boolean(error)} />
-      {danger ? <QuickExit /> : null}
       <ErrorSummary errors={error ? [{ fieldId: "consent-services", message: error }] : []} submission={consentChecks.attempt} />
       <h1 className="heading-l">{t("consent.title")}</h1>
       <Form method="post" {...consentChecks.formProps}>

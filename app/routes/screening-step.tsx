@@ -3,7 +3,6 @@ import { data, redirect } from "react-router";
 import { loadPage, pageFromParam, submitPage } from "#app/screening.server.ts";
 import { BackLink } from "#app/components/layout.tsx";
 import { QuestionForm } from "#app/components/question.tsx";
-import { QuickExit } from "#app/components/quick-exit.tsx";
 import { getI18nextInstance, getLanguage } from "#app/i18n/i18n.server.ts";
 import { questionText } from "#app/screening/question-text.server.ts";
 import { isStepId } from "#pathways/screening/questionnaire.ts";
@@ -32,7 +31,6 @@ export default function ScreeningStep({ loaderData, actionData }: Route.Componen
   if (view.kind !== "show" || !text) return null;
   return (
     <>
-      {view.danger ? <QuickExit /> : null}
       {view.backTo ? <BackLink to={view.backTo}>{t("back")}</BackLink> : null}
       <QuestionForm key={view.step} step={view.step} answers={view.answers} lastResult={actionData} text={text} />
     </>

@@ -13,9 +13,15 @@ export default function TimedOut() {
       <h1 className="heading-l">{t("timeout.timedOutTitle")}</h1>
       <p>{t("timeout.timedOutBody")}</p>
       <StartScreening>{t("timeout.startAgain")}</StartScreening>
-      <p>
-        <a href="/screening/resume">{t("links.resume")}</a>
-      </p>
+      {/* The ways back: saved answers with their code, a finished screening's referrals with the reference number. */}
+      <ul className="list">
+        <li>
+          <a href="/screening/resume">{t("links.resume")}</a>
+        </li>
+        <li>
+          <a href="/track">{t("links.track")}</a>
+        </li>
+      </ul>
     </>
   );
 }

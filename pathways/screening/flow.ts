@@ -130,3 +130,8 @@ export const idleTimeoutMinutes = 30;
 export function isFlowExpired(lastUsed: Date, now: Date): boolean {
   return now.getTime() - lastUsed.getTime() > idleTimeoutMinutes * 60_000;
 }
+
+/** A last use that leaves a flow idle past the timeout at `now`: how a session is ended before its time. */
+export function idleSince(now: Date): Date {
+  return new Date(now.getTime() - idleTimeoutMinutes * 60_000 - 1);
+}
