@@ -13,8 +13,9 @@ import type { Language } from "#pathways/i18n.ts";
 import { forWhomOf } from "#pathways/needs/subject.ts";
 import { isNeedCode } from "#pathways/needs/taxonomy.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
+import type { AnswersSoFar } from "#pathways/screening/questionnaire.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
-import { emailLink, type EmailLinkResult } from "./email-link.server.ts";
+import { emailLink, emailLinkStatus, type EmailLinkResult } from "./email-link.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "./resume-code.server.ts";
 import { completedScreening } from "./screening.server.ts";
 import { consentForm, consentValues } from "./consent-form.ts";
@@ -131,24 +132,20 @@ function sendConsentedReferrals(caseId: string, awaiting: readonly CasePathway[]
 const trackingLinkDays = 30;
 
 /**
- * "Email me a link" on the confirmation page. The page posts back the access code it
- * showed, so it can show the confirmation again; a code that is not this case's latest
- * (a forged form, or consent given again since) shows nothing and sends nothing.
+ * "Email me a link" on the confirmation page (`intent=email`), and "has it been sent?"
+ * (`intent=emailStatus`). The page posts back the access code it showed, so it can show
+ * the confirmation again; a code that is not this case's latest (a forged form, or
+ * consent given again since) shows nothing and sends nothing.
  */
-export async function emailTrackingLink(
-  request: Request,
-  form: FormData,
-  language: Language,
-): Promise<Required<ConfirmationPage>> {
+export async function emailTrackingLink(request: Request, form: FormData, language: Language): Promise<ConfirmationPage> {
   const record = await completedScreening(request);
   const db = getDatabase();
   const reference = findCaseReference(db, record.id);
   const accessCode = form.get("accessCode");
   const normalized = typeof accessCode === "string" ? normalizeResumeCode(accessCode) : null;
   if (!reference || !normalized || hashAccessCode(normalized) !== reference.accessCodeHash) throw redirect("/screening/consent");
+  const confirmation = { reference: reference.reference, accessCode: accessCode as string, referrals: caseReferrals(db, record.id).length };
+  if (form.get("intent") === "emailStatus") return { confirmation, emailLink: emailLinkStatus("track", record.id) };
   const expiresAt = daysAfter(new Date(), trackingLinkDays);
-  return {
-    confirmation: { reference: reference.reference, accessCode: accessCode as string, referrals: caseReferrals(db, record.id).length },
-    emailLink: emailLink(form, { purpose: "track", targetId: record.id, expiresAt }, language),
-  };
+  return { confirmation, emailLink: emailLink(form, { purpose: "track", targetId: record.id, expiresAt }, language) };
 }

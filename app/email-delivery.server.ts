@@ -4,6 +4,7 @@ import { join } from "node:path";
 import nodemailer from "nodemailer";
 import { z } from "zod";
 import type { LuukkuDatabase } from "#db/client.ts";
+import { emailOutbox } from "#db/email-outbox.ts";
 import { emailLink } from "#db/schema.ts";
 import { supportedLanguages } from "#pathways/i18n.ts";
 import { linkEmail, type EmailContent } from "./email-message.server.ts";
@@ -50,7 +51,7 @@ const payloadSchema = z.object({
   link: z.url(),
 });
 
-/** Tries before an email is given up (its payload scrubbed all the same). */
+/** Tries before an email is given up (its payload scrubbed all the same): about two hours of trying in all. */
 export const maxEmailAttempts = 8;
 /** How long a claimed email is left to its sender before another may try it (a crash mid-send). */
 const claimMs = 5 * 60_000;
@@ -58,6 +59,17 @@ const claimMs = 5 * 60_000;
 /** The wait before the next try: 1, 2, 4 … minutes, at most an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(2 ** (attempts - 1), 60) * 60_000;
+}
+
+/**
+ * The receiving server refused this message for good (a 5xx reply to the recipient or to
+ * the message): trying again would be refused again. Connection failures, 4xx replies
+ * and a refused login (our configuration, which someone can fix) are worth another try.
+ */
+function refusedForGood(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, responseCode } = error as Error & { code?: unknown; responseCode?: unknown };
+  return (code === "EENVELOPE" || code === "EMESSAGE") && typeof responseCode === "number" && responseCode >= 500 && responseCode < 600;
 }
 
 /** An error as it may be stored: every address, the link and its token replaced, and short. */
@@ -75,56 +87,44 @@ function jsonOrNull(text: string): unknown {
   }
 }
 
-interface DueRow {
-  id: number;
-  payload: string;
-  available_at: number;
+export interface EmailDelivery {
+  /** Sends the email rows due at `now`; how many went and how many failed this time. */
+  deliverDue(now: Date, batch?: number): Promise<{ delivered: number; failed: number }>;
 }
 
 /**
- * Sends the email rows that are due. Each is claimed first (its next try moved past a
- * claim time, attempts counted), so a second server process does not send it too. After
- * sending, the row is marked delivered and its payload cut to language and kind: neither
- * the address nor the link outlives the send. A failure waits longer each time, with an
- * error that names neither; after the last try the payload is cut the same way.
+ * The email worker on one database connection, its statements prepared once. Each due
+ * row is claimed first (its next try moved past a claim time, the try counted), so a
+ * second worker on the same database does not send it too. After sending, the row is
+ * marked delivered and its payload cut to language and kind: neither the address nor the
+ * link outlives the send. A failure waits longer each time, with an error that names
+ * neither; a refusal for good, or the last try, gives the email up, its payload cut the same way.
  */
-export async function deliverPendingEmails(
-  db: LuukkuDatabase,
-  send: SendEmail,
-  now: Date,
-  batch = 20,
-): Promise<{ delivered: number; failed: number }> {
-  const sqlite = db.$client;
-  const due = sqlite
-    .prepare(
-      `SELECT id, payload, available_at FROM outbox
-       WHERE type = 'email' AND delivered_at IS NULL AND attempts < ? AND available_at <= ?
-       ORDER BY available_at, id LIMIT ?`,
-    )
-    .all(maxEmailAttempts, now.getTime(), batch) as DueRow[];
-  const claim = sqlite.prepare(
-    "UPDATE outbox SET attempts = attempts + 1, available_at = ? WHERE id = ? AND available_at = ? AND delivered_at IS NULL RETURNING attempts",
-  );
-  const markDelivered = sqlite.prepare("UPDATE outbox SET delivered_at = ?, payload = ?, last_error = NULL WHERE id = ?");
-  const markFailed = sqlite.prepare("UPDATE outbox SET available_at = ?, last_error = ?, payload = ? WHERE id = ?");
-  let delivered = 0;
-  let failed = 0;
-  for (const row of due) {
-    const claimed = claim.get(now.getTime() + claimMs, row.id, row.available_at) as { attempts: number } | undefined;
-    if (!claimed) continue;
-    const parsed = payloadSchema.safeParse(jsonOrNull(row.payload));
-    const scrubbed = JSON.stringify(parsed.success ? { language: parsed.data.language, kind: parsed.data.kind } : {});
-    try {
-      if (!parsed.success) throw new Error("The payload is not an email link");
-      await send({ to: parsed.data.to, ...linkEmail(parsed.data) });
-      markDelivered.run(now.getTime(), scrubbed, row.id);
-      delivered += 1;
-    } catch (error) {
-      const secrets = parsed.success ? [parsed.data.to, parsed.data.link, new URL(parsed.data.link).pathname.split("/").pop()!] : [];
-      const lastTry = claimed.attempts >= maxEmailAttempts;
-      markFailed.run(now.getTime() + retryDelayMs(claimed.attempts), withoutPersonalData(error, secrets), lastTry ? scrubbed : row.payload, row.id);
-      failed += 1;
-    }
-  }
-  return { delivered, failed };
+export function createEmailDelivery(db: LuukkuDatabase, send: SendEmail): EmailDelivery {
+  const outbox = emailOutbox(db);
+  return {
+    async deliverDue(now, batch = 20) {
+      let delivered = 0;
+      let failed = 0;
+      for (const row of outbox.due(maxEmailAttempts, now, batch)) {
+        const attempts = outbox.claim(row, new Date(now.getTime() + claimMs));
+        if (attempts === undefined) continue;
+        const parsed = payloadSchema.safeParse(jsonOrNull(row.payload));
+        const kept = JSON.stringify(parsed.success ? { language: parsed.data.language, kind: parsed.data.kind } : {});
+        try {
+          if (!parsed.success) throw new Error("The payload is not an email link");
+          await send({ to: parsed.data.to, ...linkEmail(parsed.data) });
+          outbox.markDelivered(row.id, now, kept);
+          delivered += 1;
+        } catch (error) {
+          const secrets = parsed.success ? [parsed.data.to, parsed.data.link, new URL(parsed.data.link).pathname.split("/").pop()!] : [];
+          const stored = withoutPersonalData(error, secrets);
+          if (!parsed.success || refusedForGood(error) || attempts >= maxEmailAttempts) outbox.markFailed(row.id, now, stored, kept);
+          else outbox.markForRetry(row.id, new Date(now.getTime() + retryDelayMs(attempts)), stored);
+          failed += 1;
+        }
+      }
+      return { delivered, failed };
+    },
+  };
 }

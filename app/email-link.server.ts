@@ -1,14 +1,15 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { findEmailLink, storeEmailLink, type LinkPurpose } from "#db/email-links.ts";
+import { emailLinkDelivery, findEmailLink, spendEmailLink, storeEmailLink, type EmailDeliveryState, type LinkPurpose } from "#db/email-links.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { getDatabase } from "./db.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { emailAddressFields, emailAddressForm } from "./email-address-form.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
+import { keyFor } from "./server-secret.server.ts";
 
 /**
- * "Email me a link": a link that opens a saved screening or a case, sent once to an
+ * "Email me a link": a link that opens a saved screening or a case once, sent to an
  * address that is kept only until the email has gone (ADR 013). The token is 128 random
  * bits; only its SHA-256 is stored.
  */
@@ -23,12 +24,25 @@ function hashLinkToken(token: string): string {
 
 export type EmailLinkError = "emailLink.errors.required" | "emailLink.errors.tooLong" | "emailLink.errors.invalid" | "emailLink.errors.tooMany";
 
-/** The outcome shown on the page: sent, or the problem and what the person typed (capped, never put in a URL). */
-export type EmailLinkResult = { sent: true } | { error: EmailLinkError; email: string };
+/**
+ * The outcome shown on the page: where the email has got to (never "sent" before the mail
+ * server took it), or the problem and what the person typed (capped, never put in a URL).
+ */
+export type EmailLinkResult = { delivery: EmailDeliveryState } | { error: EmailLinkError; email: string };
+
+/**
+ * The address as the per-address limit counts it: an HMAC under a key of its own from the
+ * server secret (ADR 016), so the table of counts cannot be turned back into addresses by
+ * hashing guesses without the key.
+ */
+function hashEmailAddress(address: string): string {
+  return createHmac("sha256", keyFor("email-address")).update(address.toLowerCase()).digest("hex");
+}
 
 /**
  * Validates the address from the form and, if it is one, stores a new link and the
- * email that carries it. `expiresAt` is when the link stops working.
+ * email that carries it (spending earlier links for the same screening or case).
+ * `expiresAt` is when the link stops working.
  */
 export function emailLink(
   form: FormData,
@@ -44,13 +58,31 @@ export function emailLink(
     getDatabase(),
     { ...link, tokenHash: hashLinkToken(token) },
     { to: parsed.data.email, language, kind: link.purpose, link: address },
+    hashEmailAddress(parsed.data.email),
     new Date(),
   );
-  return stored ? { sent: true } : { error: "emailLink.errors.tooMany", email: parsed.data.email };
+  // Both limits give the same message: whether an address has had emails today is not the asker's to learn.
+  return stored === "stored" ? { delivery: "sending" } : { error: "emailLink.errors.tooMany", email: parsed.data.email };
+}
+
+/** Where the newest email asked for this screening or case has got to; undefined if none was asked for. */
+export function emailLinkStatus(purpose: LinkPurpose, targetId: string): EmailLinkResult | undefined {
+  const delivery = emailLinkDelivery(getDatabase(), purpose, targetId);
+  return delivery && { delivery };
 }
 
 /** A token of the wrong shape is looked up too (its hash exists nowhere), so every miss takes the same time. */
-export function openEmailLink(token: string | undefined, purpose: LinkPurpose): string | undefined {
+const tokenHashOf = (token: string | undefined) => {
   const parsed = tokenSchema.safeParse(token);
-  return findEmailLink(getDatabase(), hashLinkToken(parsed.success ? parsed.data : "~"), purpose, new Date());
+  return hashLinkToken(parsed.success ? parsed.data : "~");
+};
+
+/** What a link would open, leaving it usable: for the page a GET shows (mail scanners open links too). */
+export function peekEmailLink(token: string | undefined, purpose: LinkPurpose): string | undefined {
+  return findEmailLink(getDatabase(), tokenHashOf(token), purpose, new Date());
+}
+
+/** What a link opens, spending it: it works once. */
+export function redeemEmailLink(token: string | undefined, purpose: LinkPurpose): string | undefined {
+  return spendEmailLink(getDatabase(), tokenHashOf(token), purpose, new Date());
 }

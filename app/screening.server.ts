@@ -1,5 +1,6 @@
 import { data, redirect } from "react-router";
 import { z } from "zod";
+import { retireEmailLinks } from "#db/email-links.ts";
 import { daysAfter } from "#db/retention.ts";
 import type { ScreeningRecord } from "#db/screening-store.ts";
 import type { Language } from "#pathways/i18n.ts";
@@ -22,7 +23,7 @@ import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening
 import { matchIndexed } from "#pathways/matching/match.ts";
 import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
 import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine, getScreeningStore } from "./db.server.ts";
-import { emailLink, openEmailLink, type EmailLinkResult } from "./email-link.server.ts";
+import { emailLink, emailLinkStatus, peekEmailLink, redeemEmailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
 import { resumeFields, resumeForm } from "./resume-form.ts";
@@ -213,25 +214,33 @@ export async function loadPackage(request: Request, language: Language) {
   };
 }
 
-/** "Save and come back later": a new resume code for this flow, shown once. */
+/** "Save and come back later": a new resume code for this flow, shown once; links emailed for an earlier save stop working. */
 export async function saveForLater(request: Request): Promise<{ code: string }> {
   const record = await flowFrom(request);
   if (!record) throw redirect("/");
   const code = newResumeCode();
-  getScreeningStore().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
+  const db = getDatabase();
+  db.$client
+    .transaction(() => {
+      getScreeningStore().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
+      retireEmailLinks(db, "resume", record.id, new Date());
+    })
+    .immediate();
   return { code };
 }
 
 /**
- * "Email me a link" on the saved page. The page posts back the code it showed, so it
- * can show it again; a code that is not this flow's own (a forged form) shows nothing
- * and sends nothing. The link expires when retention deletes the saved answers.
+ * "Email me a link" on the saved page (`intent=email`), and "has it been sent?"
+ * (`intent=emailStatus`). The page posts back the code it showed, so it can show it
+ * again; a code that is not this flow's own (a forged form) shows nothing and sends
+ * nothing. The link expires when retention deletes the saved answers.
  */
-export async function emailResumeLink(request: Request, form: FormData, language: Language): Promise<{ code: string; emailLink: EmailLinkResult }> {
+export async function emailResumeLink(request: Request, form: FormData, language: Language): Promise<{ code: string; emailLink?: EmailLinkResult }> {
   const record = await flowFrom(request);
   const code = form.get("code");
   const normalized = typeof code === "string" ? normalizeResumeCode(code) : null;
   if (!record?.savedAt || !normalized || hashResumeCode(normalized) !== record.resumeCodeHash) throw redirect("/screening/save");
+  if (form.get("intent") === "emailStatus") return { code: code as string, emailLink: emailLinkStatus("resume", record.id) };
   const expiresAt = daysAfter(record.savedAt, getEnvironment().RETENTION_SAVED_DAYS);
   return { code: code as string, emailLink: emailLink(form, { purpose: "resume", targetId: record.id, expiresAt }, language) };
 }
@@ -246,11 +255,51 @@ async function resumeFlow(record: ScreeningRecord): Promise<never> {
   throw redirect(currentPage(record.snapshot as PersistedFlow), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
 }
 
-/** An emailed link, as often as it is opened until it expires; any other link is a screening we cannot find. */
-export async function resumeWithLink(token: string | undefined): Promise<never> {
-  const flowId = openEmailLink(token, "resume");
+/**
+ * What an emailed resume link's page shows. "usable": the link would open saved answers;
+ * when this browser holds another screening, `heldAt` is where that one is, to go back
+ * to instead. "unusable": spent, expired, or never issued. A GET changes nothing, so a
+ * mail scanner that opens the link leaves it working.
+ */
+export type ResumeLinkPage = { link: "usable"; heldAt?: string } | { link: "unusable" };
+
+function linkedScreening(flowId: string | undefined) {
   const record = getScreeningStore().load(flowId ?? impossibleFlowId);
-  if (record?.status !== "in-progress") throw data(flowNotFound, { status: 404 });
+  return record?.status === "in-progress" ? record : undefined;
+}
+
+/** Where the screening this browser holds is, if it holds one other than `flowId`: one a link must not replace without asking. */
+async function otherScreeningAt(request: Request, flowId: string): Promise<string | undefined> {
+  const held = await findScreening(request).catch((error: unknown) => {
+    // A cookie naming no screening we hold: nothing to lose.
+    if ((error as { data?: unknown } | null)?.data === flowNotFound) return undefined;
+    throw error;
+  });
+  if (!held || held.id === flowId) return undefined;
+  return held.status === "complete" ? completeRoute : currentPage(held.snapshot as PersistedFlow);
+}
+
+export async function loadResumeLink(request: Request, token: string | undefined): Promise<ResumeLinkPage> {
+  const record = linkedScreening(peekEmailLink(token, "resume"));
+  if (!record) return { link: "unusable" };
+  const heldAt = await otherScreeningAt(request, record.id);
+  return heldAt ? { link: "usable", heldAt } : { link: "usable" };
+}
+
+/**
+ * "Continue" on the link's page: spends the link (it works once) and opens its saved
+ * answers. A browser holding another screening is asked again, the link left unspent,
+ * unless the form says `replace=yes`.
+ */
+export async function resumeWithLink(request: Request, token: string | undefined): Promise<ResumeLinkPage> {
+  const form = await request.formData();
+  const peeked = linkedScreening(peekEmailLink(token, "resume"));
+  if (peeked && form.get("replace") !== "yes") {
+    const heldAt = await otherScreeningAt(request, peeked.id);
+    if (heldAt) return { link: "usable", heldAt };
+  }
+  const record = linkedScreening(redeemEmailLink(token, "resume"));
+  if (!record) return { link: "unusable" };
   return resumeFlow(record);
 }
 

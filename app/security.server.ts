@@ -27,7 +27,12 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
   ].join("; ");
 }
 
-/** An emailed link's address holds its secret token: not even our own pages may be told it. */
+/**
+ * An emailed link's address holds its secret token: not even our own pages may be told
+ * it. Its page answers with `strict-origin`, not `no-referrer`: a form posted from a
+ * no-referrer page carries `Origin: null`, which the Origin check refuses, and the
+ * link's "Continue" is such a post.
+ */
 const emailedLinkPath = /^(\/(?:screening\/resume|track)\/link\/)[^/]*/;
 
 /** The path as the server log may show it: an emailed link's token replaced by `[token]`. */
@@ -53,7 +58,7 @@ export function applySecurityHeaders(headers: Headers, { path, nonce }: { path: 
   }
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", emailedLinkPath.test(path) ? "no-referrer" : "same-origin");
+  headers.set("Referrer-Policy", emailedLinkPath.test(path) ? "strict-origin" : "same-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Cross-Origin-Resource-Policy", "same-origin");

@@ -7,7 +7,7 @@ import { EnvironmentError, getEnvironment, minimumSecretLength } from "./env.ser
  * What a key is for. Each purpose gets a key of its own, so nothing made for one purpose
  * (a tracking cookie, say) is ever accepted as another (a screening's flow cookie).
  */
-export type KeyPurpose = `cookie:${string}` | "resume-code" | "access-code";
+export type KeyPurpose = `cookie:${string}` | "resume-code" | "access-code" | "email-address";
 
 let secret: string | undefined;
 

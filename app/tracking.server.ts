@@ -1,12 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import { z } from "zod";
 import { caseByReference, caseReferrals, referralsForWhom, withdrawReferralConsent } from "#db/case-store.ts";
 import { EventRefused } from "#pathways/engine.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { forWhomOf } from "#pathways/needs/subject.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
-import { openEmailLink } from "./email-link.server.ts";
+import { peekEmailLink, redeemEmailLink } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
@@ -45,10 +45,15 @@ async function followCase(caseId: string): Promise<never> {
   throw redirect("/track/referrals", { headers: { "Set-Cookie": await trackingCookie.serialize(caseId) } });
 }
 
-/** An emailed link, as often as it is opened until it expires; any other link is a page we do not have. */
-export async function followWithLink(token: string | undefined): Promise<never> {
-  const caseId = openEmailLink(token, "track");
-  if (!caseId) throw data(null, { status: 404 });
+/** Whether an emailed tracking link would still open its case: the GET page changes nothing, so a mail scanner leaves it working. */
+export function trackLinkUsable(token: string | undefined): boolean {
+  return peekEmailLink(token, "track") !== undefined;
+}
+
+/** "Show my referrals" on the link's page: spends the link (it works once) and follows its case; false when it opens nothing. */
+export async function followWithLink(token: string | undefined): Promise<false> {
+  const caseId = redeemEmailLink(token, "track");
+  if (!caseId) return false;
   return followCase(caseId);
 }
 

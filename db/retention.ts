@@ -1,4 +1,5 @@
 import type { LuukkuDatabase } from "./client.ts";
+import { emailLimitWindowMs } from "./email-links.ts";
 
 export interface RetentionPolicy {
   /** Screenings nobody saved are deleted this many days after their last change. */
@@ -29,7 +30,11 @@ export function deleteExpiredScreenings(db: LuukkuDatabase, now: Date, policy: R
   return changes;
 }
 
-/** Deletes emailed links past their expiry (their emails were scrubbed when sent). Returns how many were deleted. */
+/**
+ * Deletes emailed links past their expiry (their emails were scrubbed when sent), and the
+ * per-address email counts once their day is over. Returns how many links were deleted.
+ */
 export function deleteExpiredEmailLinks(db: LuukkuDatabase, now: Date): number {
+  db.$client.prepare("DELETE FROM email_address_use WHERE requested_at <= ?").run(now.getTime() - emailLimitWindowMs);
   return db.$client.prepare("DELETE FROM email_link WHERE expires_at <= ?").run(now.getTime()).changes;
 }

@@ -355,6 +355,8 @@ export const outbox = sqliteTable(
      */
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
     lastError: text("last_error"),
+    /** Given up: refused for good by the receiving server, or its last try failed. It will not be sent. */
+    failedAt: integer("failed_at", { mode: "timestamp_ms" }),
   },
   (table) => [index("outbox_pending").on(table.deliveredAt, table.availableAt)],
 );
@@ -475,8 +477,9 @@ export const feedback = sqliteTable("feedback", {
 
 /**
  * Links a person asked to be emailed: one to resume a saved screening, one to follow a
- * case. Only the SHA-256 of the link's token is kept, so the database cannot open them;
- * a link works until it expires, and retention then deletes it (ADR 013).
+ * case. Only the SHA-256 of the link's token is kept, so the database cannot open them.
+ * A link works once: opening it, a newer link for the same screening or case, or saving
+ * the screening again spends it; retention deletes it when it expires (ADR 013).
  */
 export const emailLink = sqliteTable(
   "email_link",
@@ -487,6 +490,24 @@ export const emailLink = sqliteTable(
     targetId: text("target_id").notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    /** The outbox row of the email that carries it, for telling the person whether it has gone. */
+    outboxId: integer("outbox_id"),
+    /** When it was used or replaced; a spent link opens nothing. */
+    spentAt: integer("spent_at", { mode: "timestamp_ms" }),
   },
   (table) => [index("email_link_target").on(table.purpose, table.targetId), index("email_link_expires").on(table.expiresAt)],
+);
+
+/**
+ * One row per email asked for, by a keyed hash of the address (never the address), so
+ * that one mailbox gets only a few links a day however many screenings ask; rows go once
+ * their day is over.
+ */
+export const emailAddressUse = sqliteTable(
+  "email_address_use",
+  {
+    addressHash: text("address_hash").notNull(),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("email_address_use_address").on(table.addressHash, table.requestedAt)],
 );

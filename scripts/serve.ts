@@ -16,7 +16,7 @@ import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { prepareDatabase } from "#db/prepare.ts";
 import { deleteExpiredEmailLinks, deleteExpiredScreenings } from "#db/retention.ts";
 import { startScheduler } from "#pathways/scheduler.ts";
-import { createEmailSender, deliverPendingEmails } from "#app/email-delivery.server.ts";
+import { createEmailDelivery, createEmailSender } from "#app/email-delivery.server.ts";
 import { withoutLinkToken } from "#app/security.server.ts";
 import { environmentOrExit } from "./environment.ts";
 
@@ -96,14 +96,15 @@ retentionTimer.unref();
 const sendEmail = createEmailSender({ smtpUrl: environment.SMTP_URL, from: environment.MAIL_FROM, dropDirectory: environment.MAIL_DROP_DIR });
 // Without SMTP the messages, addresses and links included, stay on disk until someone deletes them.
 if (!environment.SMTP_URL) console.log(`No SMTP_URL: emailed links are written to ${environment.MAIL_DROP_DIR} instead of being sent.`);
+const emailDelivery = createEmailDelivery(schedulerDatabase, sendEmail);
 let sendingEmails = false;
 const deliverEmails = async () => {
   if (sendingEmails) return;
   sendingEmails = true;
   try {
     // Counts only: the errors themselves stay in the outbox, without addresses.
-    const { failed } = await deliverPendingEmails(schedulerDatabase, sendEmail, new Date());
-    if (failed > 0) console.error(`Email: ${failed} could not be sent; they will be tried again.`);
+    const { failed } = await emailDelivery.deliverDue(new Date());
+    if (failed > 0) console.error(`Email: ${failed} could not be sent (tried again later unless refused for good).`);
   } catch (error) {
     console.error(`Email: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

@@ -21,7 +21,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
-  const result = form.get("intent") === "email" ? await emailTrackingLink(request, form, getLanguage(context)) : await giveConsent(request, form);
+  const intent = form.get("intent");
+  const result = intent === "email" || intent === "emailStatus" ? await emailTrackingLink(request, form, getLanguage(context)) : await giveConsent(request, form);
   const failed = "error" in result || (result.emailLink !== undefined && "error" in result.emailLink);
   return data(result, { status: failed ? 400 : 200 });
 }

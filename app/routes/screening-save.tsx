@@ -14,9 +14,10 @@ export const handle: NamespacesHandle = { i18n: ["screening", "followUp"] };
 /** The code is shown in the response to the POST only: it never appears in a URL. */
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
-  if (form.get("intent") !== "email") return saveForLater(request);
+  const intent = form.get("intent");
+  if (intent !== "email" && intent !== "emailStatus") return saveForLater(request);
   const result = await emailResumeLink(request, form, getLanguage(context));
-  return data(result, { status: "error" in result.emailLink ? 400 : 200 });
+  return data(result, { status: result.emailLink && "error" in result.emailLink ? 400 : 200 });
 }
 
 export default function SavedForLater({ actionData }: Route.ComponentProps) {

@@ -36,3 +36,16 @@ export async function startAndSaveForLater(page: Page): Promise<void> {
   await answer(page, { age: "52" });
   await page.getByRole("button", { name: "Save and come back later" }).click();
 }
+
+/**
+ * With JavaScript, waits until React has taken over `selector` (hydrated it): before
+ * then a click is a plain form post, as without JavaScript. A test of what the page's
+ * scripts do waits for this first; otherwise, on a busy machine where the scripts arrive
+ * late, it checks the server's answer instead (the cause of a flaky email link test).
+ */
+export async function hydrated(page: Page, selector = "main form"): Promise<void> {
+  await page.waitForFunction((selector) => {
+    const element = document.querySelector(selector);
+    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps$"));
+  }, selector);
+}

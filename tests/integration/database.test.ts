@@ -1,6 +1,13 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogueQueries } from "#db/catalogue-search.ts";
 import { openDatabase } from "#db/client.ts";
+import { emailLinkDelivery, findEmailLink, spendEmailLink } from "#db/email-links.ts";
+import { migrateDatabase } from "#db/migrate.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 let database: TestDatabase;
@@ -234,5 +241,53 @@ describe("service detail", () => {
 
   it("is null for an id nothing has", () => {
     expect(catalogue.service(987_654_321, "fi")).toBeNull();
+  });
+});
+
+describe("migration 0011: single-use email links", () => {
+  it("keeps the links and emails a database already holds, and marks emails already given up as failed", () => {
+    const folder = mkdtempSync(join(tmpdir(), "luukku-migration-"));
+    try {
+      // The migrations up to 0010, as a database made before 0011 had them.
+      const before = join(folder, "migrations");
+      cpSync(fileURLToPath(new URL("../../db/migrations", import.meta.url)), before, { recursive: true });
+      const journalPath = join(before, "meta", "_journal.json");
+      const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((entry) => entry.tag < "0011");
+      writeFileSync(journalPath, JSON.stringify(journal));
+      const db = openDatabase(join(folder, "old.db"));
+      try {
+        migrate(db, { migrationsFolder: before });
+        const at = new Date("2026-03-01T09:00:00Z").getTime();
+        db.$client.exec(`
+          INSERT INTO email_link (token_hash, purpose, target_id, expires_at, created_at) VALUES ('${"a".repeat(64)}', 'resume', 'flow-1', ${at + 1e9}, ${at});
+          INSERT INTO outbox (type, payload, created_at, available_at, attempts, delivered_at, last_error) VALUES
+            ('email', '{"language":"fi","kind":"resume"}', ${at}, ${at}, 1, ${at}, NULL),
+            ('email', '{"to":"a@example.fi"}', ${at}, ${at + 60_000}, 3, NULL, 'ECONNREFUSED'),
+            ('email', '{"language":"sv","kind":"track"}', ${at}, ${at + 3_600_000}, 8, NULL, 'ECONNREFUSED'),
+            ('referral.requested', '{}', ${at}, ${at}, 8, NULL, NULL);`);
+
+        migrateDatabase(db);
+
+        const outbox = db.$client.prepare("SELECT attempts, delivered_at, failed_at FROM outbox ORDER BY id").all();
+        expect(outbox).toEqual([
+          { attempts: 1, delivered_at: at, failed_at: null },
+          { attempts: 3, delivered_at: null, failed_at: null },
+          { attempts: 8, delivered_at: null, failed_at: at + 3_600_000 },
+          { attempts: 8, delivered_at: null, failed_at: null },
+        ]);
+        // The old link works once, like a new one; its email is unknown, so no delivery state is claimed.
+        const now = new Date(at + 1000);
+        expect(findEmailLink(db, "a".repeat(64), "resume", now)).toBe("flow-1");
+        expect(emailLinkDelivery(db, "resume", "flow-1")).toBeUndefined();
+        expect(spendEmailLink(db, "a".repeat(64), "resume", now)).toBe("flow-1");
+        expect(spendEmailLink(db, "a".repeat(64), "resume", now)).toBeUndefined();
+        expect(db.$client.prepare("SELECT count(*) FROM email_address_use").pluck().get()).toBe(0);
+      } finally {
+        db.$client.close();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,28 +1,26 @@
+// First: the app's environment and database, before any app module reads them.
+import { appDatabase as database } from "../support/app-database.ts";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createEmailSender, deliverPendingEmails, maxEmailAttempts, retryDelayMs } from "#app/email-delivery.server.ts";
-import { emailLink, openEmailLink } from "#app/email-link.server.ts";
+import { createEmailDelivery, createEmailSender, maxEmailAttempts, retryDelayMs, type SendEmail } from "#app/email-delivery.server.ts";
+import { emailLink, emailLinkStatus, peekEmailLink, redeemEmailLink } from "#app/email-link.server.ts";
 import { linkEmail } from "#app/email-message.server.ts";
-import { linksPerTarget } from "#db/email-links.ts";
+import { emailLimitWindowMs, emailsPerAddress, linksPerTarget } from "#db/email-links.ts";
 import { deleteExpiredEmailLinks } from "#db/retention.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /**
  * Emailed links on a real, migrated SQLite file: the app's own connection opens it
- * (DATABASE_PATH is set before its first use), and the test reads the tables beside it.
+ * (DATABASE_PATH is set before any app module loads), and the test reads the tables beside it.
  */
-let database: TestDatabase;
 let dropDirectory: string;
 const day = 24 * 60 * 60 * 1000;
 const now = new Date("2026-03-01T09:00:00Z");
 const address = "Maija.Meikalainen@Example.fi";
 
 beforeAll(() => {
-  database = createTestDatabase({ seedDemo: false });
-  process.env.DATABASE_PATH = database.path;
-  process.env.PUBLIC_URL = "https://luukku.example.fi";
   dropDirectory = mkdtempSync(join(tmpdir(), "luukku-mail-"));
 });
 afterAll(() => {
@@ -31,7 +29,7 @@ afterAll(() => {
 });
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"], now });
-  database.db.$client.exec("DELETE FROM email_link; DELETE FROM outbox;");
+  database.db.$client.exec("DELETE FROM email_link; DELETE FROM outbox; DELETE FROM email_address_use;");
 });
 afterEach(() => vi.useRealTimers());
 
@@ -52,36 +50,65 @@ const outboxRows = () =>
     last_error: string | null;
   }[];
 const tokenOf = (payload: string) => (JSON.parse(payload) as { link: string }).link.split("/").pop()!;
+/** The token of the newest link issued. */
+const newestToken = () => tokenOf(outboxRows().at(-1)!.payload);
+const deliverDue = (send: SendEmail, at: Date) => createEmailDelivery(database.db, send).deliverDue(at);
 
 describe("issuing an emailed link", () => {
   it("stores only the token's hash, with the email that carries the link in the outbox", () => {
     const result = emailLink(form(`  ${address} `), { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + 90 * day) }, "fi");
-    expect(result).toEqual({ sent: true });
+    expect(result).toEqual({ delivery: "sending" });
     const [row] = outboxRows();
     expect(row?.type).toBe("email");
     const payload = JSON.parse(row!.payload) as Record<string, string>;
     expect(payload).toEqual({ to: address, language: "fi", kind: "resume", link: expect.stringMatching(/^https:\/\/luukku\.example\.fi\/screening\/resume\/link\/[A-Za-z0-9_-]{22}$/) });
     const token = tokenOf(row!.payload);
     const stored = sqlite().prepare("SELECT * FROM email_link").all() as { token_hash: string; purpose: string; target_id: string }[];
-    expect(stored).toEqual([expect.objectContaining({ purpose: "resume", target_id: "flow-1", token_hash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ purpose: "resume", target_id: "flow-1", token_hash: expect.stringMatching(/^[0-9a-f]{64}$/), outbox_id: row!.id, spent_at: null }),
+    ]);
     expect(JSON.stringify(stored)).not.toContain(token);
   });
 
-  it("opens what it was issued for, as often as asked, until it expires; another purpose, a changed or a malformed token opens nothing", () => {
+  it("opens what it was issued for once, until it expires; looking does not spend it; another purpose, a changed or a malformed token opens nothing", () => {
     emailLink(form(address), { purpose: "track", targetId: "case-1", expiresAt: new Date(now.getTime() + 30 * day) }, "en");
-    const token = tokenOf(outboxRows()[0]!.payload);
-    expect(openEmailLink(token, "track")).toBe("case-1");
-    expect(openEmailLink(token, "track")).toBe("case-1");
-    expect(openEmailLink(token, "resume")).toBeUndefined();
+    const token = newestToken();
+    expect(peekEmailLink(token, "track")).toBe("case-1");
+    expect(peekEmailLink(token, "track")).toBe("case-1");
+    expect(peekEmailLink(token, "resume")).toBeUndefined();
+    expect(redeemEmailLink(token, "resume")).toBeUndefined();
     const changed = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
-    expect(openEmailLink(changed, "track")).toBeUndefined();
-    expect(openEmailLink(`${token}x`, "track")).toBeUndefined();
-    expect(openEmailLink(undefined, "track")).toBeUndefined();
+    expect(redeemEmailLink(changed, "track")).toBeUndefined();
+    expect(redeemEmailLink(`${token}x`, "track")).toBeUndefined();
+    expect(redeemEmailLink(undefined, "track")).toBeUndefined();
 
+    expect(redeemEmailLink(token, "track")).toBe("case-1");
+    expect(redeemEmailLink(token, "track")).toBeUndefined();
+    expect(peekEmailLink(token, "track")).toBeUndefined();
+  });
+
+  it("stops working when it expires", () => {
+    emailLink(form(address), { purpose: "track", targetId: "case-1", expiresAt: new Date(now.getTime() + 30 * day) }, "en");
+    const token = newestToken();
     vi.setSystemTime(new Date(now.getTime() + 30 * day - 1));
-    expect(openEmailLink(token, "track")).toBe("case-1");
+    expect(peekEmailLink(token, "track")).toBe("case-1");
     vi.setSystemTime(new Date(now.getTime() + 30 * day));
-    expect(openEmailLink(token, "track")).toBeUndefined();
+    expect(peekEmailLink(token, "track")).toBeUndefined();
+    expect(redeemEmailLink(token, "track")).toBeUndefined();
+  });
+
+  it("is replaced by a newer link for the same screening or case, and only for that one", () => {
+    const link = { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + day) } as const;
+    emailLink(form(address), link, "en");
+    const first = newestToken();
+    emailLink(form(address), { ...link, targetId: "flow-2" }, "en");
+    const other = newestToken();
+    emailLink(form("toinen@example.fi"), link, "en");
+    const second = newestToken();
+    expect(peekEmailLink(first, "resume")).toBeUndefined();
+    expect(redeemEmailLink(first, "resume")).toBeUndefined();
+    expect(redeemEmailLink(second, "resume")).toBe("flow-1");
+    expect(redeemEmailLink(other, "resume")).toBe("flow-2");
   });
 
   it.each([
@@ -99,12 +126,40 @@ describe("issuing an emailed link", () => {
     expect(sqlite().prepare("SELECT count(*) FROM email_link").pluck().get()).toBe(0);
   });
 
-  it(`sends at most ${linksPerTarget} live links for one screening or case`, () => {
-    const link = { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + day) } as const;
-    for (let sent = 0; sent < linksPerTarget; sent += 1) expect(emailLink(form(address), link, "en")).toEqual({ sent: true });
-    expect(emailLink(form(address), link, "en")).toEqual({ error: "emailLink.errors.tooMany", email: address });
-    expect(emailLink(form(address), { ...link, targetId: "flow-2" }, "en")).toEqual({ sent: true });
+  it(`sends at most ${linksPerTarget} links for one screening or case in a day`, () => {
+    const link = { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + 2 * day) } as const;
+    const addresses = ["a@example.fi", "b@example.fi", "c@example.fi", "d@example.fi"];
+    for (const to of addresses.slice(0, linksPerTarget)) expect(emailLink(form(to), link, "en")).toEqual({ delivery: "sending" });
+    expect(emailLink(form("d@example.fi"), link, "en")).toEqual({ error: "emailLink.errors.tooMany", email: "d@example.fi" });
+    expect(emailLink(form("d@example.fi"), { ...link, targetId: "flow-2" }, "en")).toEqual({ delivery: "sending" });
     expect(outboxRows()).toHaveLength(linksPerTarget + 1);
+    vi.setSystemTime(new Date(now.getTime() + emailLimitWindowMs));
+    expect(emailLink(form("d@example.fi"), link, "en")).toEqual({ delivery: "sending" });
+  });
+
+  it(`sends one address at most ${emailsPerAddress} emails in a day, whichever screenings ask, counting it by a keyed hash only`, () => {
+    const issueFor = (targetId: string, to = address) =>
+      emailLink(form(to), { purpose: "resume", targetId, expiresAt: new Date(now.getTime() + 2 * day) }, "en");
+    for (let sent = 0; sent < emailsPerAddress; sent += 1) expect(issueFor(`flow-${sent}`), `email ${sent + 1}`).toEqual({ delivery: "sending" });
+    // The same mailbox however it is written.
+    expect(issueFor("flow-next", `  ${address.toUpperCase()} `)).toEqual({ error: "emailLink.errors.tooMany", email: address.toUpperCase() });
+    expect(issueFor("flow-next", "toinen@example.fi")).toEqual({ delivery: "sending" });
+    expect(outboxRows()).toHaveLength(emailsPerAddress + 1);
+
+    const counted = sqlite().prepare("SELECT address_hash FROM email_address_use").pluck().all() as string[];
+    expect(counted).toHaveLength(emailsPerAddress + 1);
+    const unkeyed = createHash("sha256").update(address.toLowerCase()).digest("hex");
+    for (const hash of counted) {
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(hash).not.toBe(unkeyed);
+    }
+    expect(JSON.stringify(counted).toLowerCase()).not.toContain("maija");
+
+    // A day later the address may be sent to again, and retention has deleted the old counts.
+    vi.setSystemTime(new Date(now.getTime() + emailLimitWindowMs));
+    expect(issueFor("flow-next")).toEqual({ delivery: "sending" });
+    deleteExpiredEmailLinks(database.db, new Date(now.getTime() + emailLimitWindowMs));
+    expect(sqlite().prepare("SELECT count(*) FROM email_address_use").pluck().get()).toBe(1);
   });
 
   it("stores the link and its email in one transaction: when the email cannot be stored, neither is the link", () => {
@@ -130,7 +185,9 @@ describe("delivering emailed links", () => {
     const link = (JSON.parse(outboxRows()[0]!.payload) as { link: string }).link;
     const before = dropped().length;
     const sender = createEmailSender({ smtpUrl: undefined, from: "Luukku <no-reply@luukku.example.fi>", dropDirectory });
-    expect(await deliverPendingEmails(database.db, sender, now)).toEqual({ delivered: 1, failed: 0 });
+    expect(emailLinkStatus("resume", "target-fi-resume")).toEqual({ delivery: "sending" });
+    expect(await deliverDue(sender, now)).toEqual({ delivered: 1, failed: 0 });
+    expect(emailLinkStatus("resume", "target-fi-resume")).toEqual({ delivery: "sent" });
 
     const files = dropped();
     expect(files).toHaveLength(before + 1);
@@ -149,7 +206,7 @@ describe("delivering emailed links", () => {
     expect(everything).not.toContain(tokenOf(JSON.stringify({ link })));
 
     // Delivered once: the next round sends nothing.
-    expect(await deliverPendingEmails(database.db, sender, new Date(now.getTime() + day))).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverDue(sender, new Date(now.getTime() + day))).toEqual({ delivered: 0, failed: 0 });
   });
 
   it("keeps a failed email pending for a later try, with an error that names neither the address nor the link", async () => {
@@ -158,7 +215,7 @@ describe("delivering emailed links", () => {
     const refusing = async () => {
       throw new Error(`Can't send mail - all recipients were rejected: 550 5.1.1 <${address.toLowerCase()}>: Recipient address rejected (${link})`);
     };
-    expect(await deliverPendingEmails(database.db, refusing, now)).toEqual({ delivered: 0, failed: 1 });
+    expect(await deliverDue(refusing, now)).toEqual({ delivered: 0, failed: 1 });
     const [row] = outboxRows();
     expect(row?.delivered_at).toBeNull();
     expect(row?.attempts).toBe(1);
@@ -167,16 +224,18 @@ describe("delivering emailed links", () => {
     expect(row?.last_error?.toLowerCase()).not.toContain(address.toLowerCase());
     expect(row?.last_error).not.toContain(tokenOf(row!.payload));
     expect(row?.last_error).not.toMatch(/@/);
+    expect(emailLinkStatus("track", "target-en-track")).toEqual({ delivery: "delayed" });
 
     // Not due again until the wait is over, then it goes.
-    expect(await deliverPendingEmails(database.db, refusing, new Date(now.getTime() + retryDelayMs(1) - 1))).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverDue(refusing, new Date(now.getTime() + retryDelayMs(1) - 1))).toEqual({ delivered: 0, failed: 0 });
     const sent: string[] = [];
     const accepting = async (email: { to: string; subject: string }) => {
       sent.push(`${email.to}: ${email.subject}`);
     };
-    expect(await deliverPendingEmails(database.db, accepting, new Date(now.getTime() + retryDelayMs(1)))).toEqual({ delivered: 1, failed: 0 });
+    expect(await deliverDue(accepting, new Date(now.getTime() + retryDelayMs(1)))).toEqual({ delivered: 1, failed: 0 });
     expect(sent).toEqual([`${address}: Follow your referrals in Luukku`]);
     expect(outboxRows()[0]?.last_error).toBeNull();
+    expect(emailLinkStatus("track", "target-en-track")).toEqual({ delivery: "sent" });
   });
 
   it(`gives up after ${maxEmailAttempts} tries, and then too keeps neither the address nor the link`, async () => {
@@ -186,14 +245,32 @@ describe("delivering emailed links", () => {
     };
     let at = now.getTime();
     for (let attempt = 1; attempt <= maxEmailAttempts; attempt += 1) {
-      expect(await deliverPendingEmails(database.db, refusing, new Date(at)), `try ${attempt}`).toEqual({ delivered: 0, failed: 1 });
+      expect(await deliverDue(refusing, new Date(at)), `try ${attempt}`).toEqual({ delivered: 0, failed: 1 });
       at += retryDelayMs(attempt);
     }
-    expect(await deliverPendingEmails(database.db, refusing, new Date(at + day))).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverDue(refusing, new Date(at + day))).toEqual({ delivered: 0, failed: 0 });
     const [row] = outboxRows();
     expect(row?.attempts).toBe(maxEmailAttempts);
     expect(row?.delivered_at).toBeNull();
     expect(JSON.parse(row!.payload)).toEqual({ language: "sv", kind: "resume" });
+    expect(emailLinkStatus("resume", "target-sv-resume")).toEqual({ delivery: "failed" });
+  });
+
+  it("prepares its statements once, not on every round", async () => {
+    const prepare = vi.spyOn(sqlite(), "prepare");
+    try {
+      const delivery = createEmailDelivery(database.db, async () => {});
+      const prepared = prepare.mock.calls.length;
+      expect(prepared).toBeGreaterThan(0);
+      issue("en");
+      issue("fi");
+      const afterIssuing = prepare.mock.calls.length;
+      expect(await delivery.deliverDue(now)).toEqual({ delivered: 2, failed: 0 });
+      expect(await delivery.deliverDue(new Date(now.getTime() + day))).toEqual({ delivered: 0, failed: 0 });
+      expect(prepare.mock.calls.length - afterIssuing).toBe(0);
+    } finally {
+      prepare.mockRestore();
+    }
   });
 });
 

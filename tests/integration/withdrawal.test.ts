@@ -234,6 +234,7 @@ describe("migration 0010 (withdrawal) on a database with data", () => {
       const before = join(folder, "migrations-0009");
       cpSync(migrations, before, { recursive: true });
       rmSync(join(before, "0010_withdrawal.sql"));
+      rmSync(join(before, "0011_email_link_single_use.sql"));
       const journal = JSON.parse(readFileSync(join(before, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
       journal.entries = journal.entries.filter((entry) => entry.tag < "0010");
       writeFileSync(join(before, "meta/_journal.json"), JSON.stringify(journal));
@@ -254,7 +255,7 @@ describe("migration 0010 (withdrawal) on a database with data", () => {
 
       migrate(db, { migrationsFolder: migrations });
 
-      expect(db.$client.prepare("SELECT * FROM outbox ORDER BY id").all()).toEqual(outboxBefore.map((row) => ({ ...row, cancelled_at: null })));
+      expect(db.$client.prepare("SELECT * FROM outbox ORDER BY id").all()).toEqual(outboxBefore.map((row) => ({ ...row, cancelled_at: null, failed_at: null })));
       expect(db.$client.prepare("SELECT * FROM consent ORDER BY id").all()).toEqual(consentBefore.map((row) => ({ ...row, withdrawn_by: null })));
       db.$client.close();
     } finally {
