@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
 import { storeEmailLink } from "#db/email-links.ts";
 import { daysAfter, deleteExpiredScreenings, startRetentionJob } from "#db/retention.ts";
 import { ScreeningStore } from "#db/screening-store.ts";
@@ -113,7 +113,7 @@ describe("the retention job the server runs", () => {
   const linkTargets = () => database.db.$client.prepare("SELECT target_id FROM email_link ORDER BY target_id").pluck().all() as string[];
   const hour = 60 * 60_000;
   let now: Date;
-  let log: { log: ReturnType<typeof vi.fn>; error: ReturnType<typeof vi.fn> };
+  let log: { log: Mock<(line: string) => void>; error: Mock<(line: string) => void> };
 
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
