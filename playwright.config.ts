@@ -19,7 +19,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: "list",
-  timeout: 30_000,
+  // A persona answering every question without JavaScript takes up to ~30 s on a busy 2-core machine: twice that.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${port}`,
     locale: "en-GB",

@@ -38,3 +38,36 @@ export function deleteExpiredEmailLinks(db: LuukkuDatabase, now: Date): number {
   db.$client.prepare("DELETE FROM email_address_use WHERE requested_at <= ?").run(now.getTime() - emailLimitWindowMs);
   return db.$client.prepare("DELETE FROM email_link WHERE expires_at <= ?").run(now.getTime()).changes;
 }
+
+export interface RetentionJob {
+  /** Deletes what is past its time now; failures are logged, and the next run tries again. */
+  run(): void;
+  stop(): void;
+}
+
+/**
+ * The retention job the server runs: once at start (a server that was down past someone's
+ * deadline deletes at once, not an interval later), then every `intervalMs`. It logs
+ * counts only, never what was deleted.
+ */
+export function startRetentionJob(
+  db: LuukkuDatabase,
+  policy: RetentionPolicy,
+  { intervalMs, now = () => new Date(), log }: { intervalMs: number; now?: () => Date; log: Pick<Console, "log" | "error"> },
+): RetentionJob {
+  const run = () => {
+    try {
+      const at = now();
+      const screenings = deleteExpiredScreenings(db, at, policy);
+      if (screenings > 0) log.log(`Retention: deleted ${screenings} unfinished screenings.`);
+      const links = deleteExpiredEmailLinks(db, at);
+      if (links > 0) log.log(`Retention: deleted ${links} expired email links.`);
+    } catch (error) {
+      log.error(`Retention: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return { run, stop: () => clearInterval(timer) };
+}

@@ -14,7 +14,7 @@ import type { ServerBuild } from "react-router";
 import { openDatabase } from "#db/client.ts";
 import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { prepareDatabase } from "#db/prepare.ts";
-import { deleteExpiredEmailLinks, deleteExpiredScreenings } from "#db/retention.ts";
+import { startRetentionJob } from "#db/retention.ts";
 import { startScheduler } from "#pathways/scheduler.ts";
 import { createEmailDelivery, createEmailSender } from "#app/email-delivery.server.ts";
 import { withoutLinkToken } from "#app/security.server.ts";
@@ -76,21 +76,11 @@ const scheduler = startScheduler(createPathwayEngine(schedulerDatabase), {
 scheduler.tick();
 
 // Retention: unfinished screenings and emailed links past their time are deleted, checked every hour.
-const retentionPolicy = { unsavedDays: environment.RETENTION_UNSAVED_DAYS, savedDays: environment.RETENTION_SAVED_DAYS };
-const applyRetention = () => {
-  try {
-    const now = new Date();
-    const deleted = deleteExpiredScreenings(schedulerDatabase, now, retentionPolicy);
-    if (deleted > 0) console.log(`Retention: deleted ${deleted} unfinished screenings.`);
-    const expiredLinks = deleteExpiredEmailLinks(schedulerDatabase, now);
-    if (expiredLinks > 0) console.log(`Retention: deleted ${expiredLinks} expired email links.`);
-  } catch (error) {
-    console.error(`Retention: ${error instanceof Error ? error.message : String(error)}`);
-  }
-};
-applyRetention();
-const retentionTimer = setInterval(applyRetention, 60 * 60_000);
-retentionTimer.unref();
+const retention = startRetentionJob(
+  schedulerDatabase,
+  { unsavedDays: environment.RETENTION_UNSAVED_DAYS, savedDays: environment.RETENTION_SAVED_DAYS },
+  { intervalMs: 60 * 60_000, log: console },
+);
 
 // Emailed links leave the outbox within seconds of being asked for: the person is waiting.
 const sendEmail = createEmailSender({ smtpUrl: environment.SMTP_URL, from: environment.MAIL_FROM, dropDirectory: environment.MAIL_DROP_DIR });
@@ -121,7 +111,7 @@ const server = app.listen(environment.PORT, () => {
 function shutDown(signal: string) {
   console.log(`${signal}: finishing open requests, then stopping.`);
   scheduler.stop();
-  clearInterval(retentionTimer);
+  retention.stop();
   clearInterval(emailTimer);
   server.close(() => process.exit(0));
   // Keep-alive connections would hold the close open; give them a moment, then go.

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { caseReferrals, casePathways, findCaseReference } from "#db/case-store.ts";
 import { openDatabase, type LuukkuDatabase } from "#db/client.ts";
 import { createPathwayEngine } from "#db/pathway-engine.ts";
@@ -13,9 +13,10 @@ import { e2eDatabasePath } from "../../playwright.config.ts";
  * through the pathway engine as staff tools would.
  */
 
-/** The screening (and so the case) id this browser holds: the flow cookie's value, before its signature. */
-export async function caseIdOf(page: Page): Promise<string> {
-  const cookie = (await page.context().cookies()).find((candidate) => candidate.name === "luukku_flow");
+/** The screening (and so the case) id this browser (or HTTP client) holds: the flow cookie's value, before its signature. */
+export async function caseIdOf(holder: Page | APIRequestContext): Promise<string> {
+  const { cookies } = "context" in holder ? await holder.context().storageState() : await holder.storageState();
+  const cookie = cookies.find((candidate) => candidate.name === "luukku_flow");
   if (!cookie) throw new Error("No screening cookie in this browser");
   const signed = JSON.parse(Buffer.from(decodeURIComponent(cookie.value), "base64").toString("utf8")) as string;
   return signed.slice(0, signed.lastIndexOf("."));
@@ -38,6 +39,20 @@ export function pathwayStates(caseId: string): Partial<Record<PathwayId, string>
 /** The case's referrals: the service each went to and its status (the referral machine's state). */
 export function referrals(caseId: string): { id: string; serviceId: number; status: string }[] {
   return withDatabase((db) => caseReferrals(db, caseId).map(({ id, serviceId, status }) => ({ id, serviceId, status })));
+}
+
+/** When consent to each of the case's referrals was withdrawn (null while it stands), by service id. */
+export function consentWithdrawals(caseId: string): Record<number, number | null> {
+  return withDatabase((db) =>
+    Object.fromEntries(
+      (
+        db.$client.prepare("SELECT service_id, withdrawn_at FROM consent WHERE case_id = ?").all(caseId) as {
+          service_id: number;
+          withdrawn_at: number | null;
+        }[]
+      ).map((row) => [row.service_id, row.withdrawn_at]),
+    ),
+  );
 }
 
 export function caseReference(caseId: string): string | undefined {

@@ -4,36 +4,20 @@ import { test as base, expect, type Page } from "@playwright/test";
 /** The WCAG 2.2 AA rule set: every page must pass it with no violations. */
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+/** Shows a page's HTML, as it was received, in a browser that runs axe but none of the page's own scripts. */
+type ShowWithoutScripts = (url: string, html: string) => Promise<Page>;
+
 /**
  * Runs axe on the page as the person sees it. axe needs JavaScript, so for a page in a
- * context with JavaScript off, the exact HTML it received is served again to a page that
- * can run axe but loads none of the app's scripts: what is checked is what a no-JS user got.
+ * context with JavaScript off, the exact HTML it received is shown again in the worker's
+ * JavaScript-enabled copy page, which loads none of the app's scripts: what is checked is
+ * what a no-JS user got.
  */
-async function expectNoAccessibilityViolations(page: Page, javaScriptEnabled: boolean): Promise<void> {
+async function expectNoAccessibilityViolations(page: Page, javaScriptEnabled: boolean, showWithoutScripts: ShowWithoutScripts): Promise<void> {
   // Check the whole page: a snapshot taken while the document is still arriving would
   // hold half a list.
   await page.waitForLoadState("load");
-  if (javaScriptEnabled) {
-    await checkWithAxe(page);
-    return;
-  }
-  const html = await page.content();
-  const url = page.url();
-  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-  try {
-    const copy = await context.newPage();
-    await copy.route("**/*", (route) => {
-      const request = route.request();
-      if (request.url() === url && request.resourceType() === "document") {
-        return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
-      }
-      return request.resourceType() === "script" ? route.abort() : route.continue();
-    });
-    await copy.goto(url);
-    await checkWithAxe(copy);
-  } finally {
-    await context.close();
-  }
+  await checkWithAxe(javaScriptEnabled ? page : await showWithoutScripts(page.url(), await page.content()));
 }
 
 async function checkWithAxe(page: Page): Promise<void> {
@@ -48,10 +32,37 @@ async function checkWithAxe(page: Page): Promise<void> {
  * Fails a test when the page logs an error or throws: a hydration mismatch or a CSP
  * refusal shows up there first.
  */
-export const test = base.extend<{ pageErrors: string[]; expectAccessible: (page: Page) => Promise<void> }>({
-  expectAccessible: async ({ javaScriptEnabled }, use) => {
-    await use((page) => expectNoAccessibilityViolations(page, javaScriptEnabled));
+export const test = base.extend<
+  { pageErrors: string[]; expectAccessible: (page: Page) => Promise<void> },
+  { showWithoutScripts: ShowWithoutScripts }
+>({
+  expectAccessible: async ({ javaScriptEnabled, showWithoutScripts }, use) => {
+    await use((page) => expectNoAccessibilityViolations(page, javaScriptEnabled, showWithoutScripts));
   },
+  // One page per worker, not a browser context per check: on a small busy machine a new
+  // context for each check cost more than the check itself.
+  showWithoutScripts: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext({ javaScriptEnabled: true });
+      const copy = await context.newPage();
+      let shown = { url: "", html: "" };
+      await copy.route("**/*", (route) => {
+        const request = route.request();
+        if (request.resourceType() === "document" && request.url() === shown.url) {
+          return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: shown.html });
+        }
+        return request.resourceType() === "script" ? route.abort() : route.continue();
+      });
+      await use(async (url, html) => {
+        // Without its fragment, so that showing the same address again is a new document, not a jump within it.
+        shown = { url: url.replace(/#.*$/, ""), html };
+        await copy.goto(shown.url);
+        return copy;
+      });
+      await context.close();
+    },
+    { scope: "worker" },
+  ],
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -1,4 +1,5 @@
-import type { Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { AnswerEvent } from "#pathways/screening/machine.ts";
 
 /** Answers a question page the way a person would: tick, choose or type, then Continue. */
 export async function answer(page: Page, values: Record<string, unknown>, continueLabel = "Continue") {
@@ -48,4 +49,34 @@ export async function hydrated(page: Page, selector = "main form"): Promise<void
     const element = document.querySelector(selector);
     return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps$"));
   }, selector);
+}
+
+/** A form as a browser posts it without JavaScript: each item of a list as a field of its own. */
+export function formBody(values: Record<string, unknown>): string {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    for (const item of [value].flat()) body.append(name, String(item));
+  }
+  return body.toString();
+}
+
+/**
+ * Starts a screening and answers every question and check answers over HTTP, as the forms
+ * post them without JavaScript. `request` keeps the flow cookie (`page.request` shares it
+ * with the page's browser): for tests about what comes after the questions, which the
+ * questions' own tests answer page by page.
+ */
+export async function answerOverHttp(request: APIRequestContext, events: readonly AnswerEvent[]): Promise<void> {
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const post = async (path: string, body: string) => {
+    const response = await request.post(path, {
+      data: body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+      maxRedirects: 0,
+    });
+    expect(response.status(), `POST ${path}`).toBe(302);
+  };
+  await post("/screening/start", "");
+  for (const event of events) await post(`/screening/${event.step}`, formBody(event.values as Record<string, unknown>));
+  await post("/screening/check-answers", "");
 }

@@ -1,20 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deleteExpiredScreenings } from "#db/retention.ts";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import { storeEmailLink } from "#db/email-links.ts";
+import { daysAfter, deleteExpiredScreenings, startRetentionJob } from "#db/retention.ts";
 import { ScreeningStore } from "#db/screening-store.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
+/**
+ * What retention keeps and deletes, on a real SQLite file. The rule (db/retention.ts,
+ * README "Configuration", ADR 013): a screening never saved is deleted `unsavedDays` after
+ * its last change; a saved one `savedDays` after it was saved, however it was used since
+ * (its resume link expires then too); a finished one never by this rule.
+ */
 let database: TestDatabase;
-const day = 24 * 60 * 60 * 1000;
 const start = new Date("2026-01-01T10:00:00Z");
+const policy = { unsavedDays: 30, savedDays: 90 };
+const millisecond = 1;
 
 beforeAll(() => {
   database = createTestDatabase({ seedDemo: false });
 });
 afterAll(() => database.close());
+beforeEach(() => database.db.$client.exec("DELETE FROM screening; DELETE FROM email_link; DELETE FROM outbox;"));
 
-function screening(id: string, status: "in-progress" | "complete", saved: boolean) {
-  const store = new ScreeningStore(database.db, () => start);
-  const record = store.insert({
+/** A screening created at `start`; saved `savedAfterDays` later if given; last changed `changedAfterDays` later if given. */
+function screening(id: string, { status = "in-progress", savedAfterDays, changedAfterDays }: {
+  status?: "in-progress" | "complete";
+  savedAfterDays?: number;
+  changedAfterDays?: number;
+} = {}) {
+  let now = start;
+  const store = new ScreeningStore(database.db, () => now);
+  let record = store.insert({
     id,
     questionnaireVersion: "1.0.0",
     machineVersion: 1,
@@ -24,22 +39,131 @@ function screening(id: string, status: "in-progress" | "complete", saved: boolea
     channel: "online",
     status,
   });
-  if (saved) store.saveForLater(id, record.version, `hash-${id}`);
+  if (savedAfterDays !== undefined) {
+    now = daysAfter(start, savedAfterDays);
+    record = store.saveForLater(id, record.version, `hash-${id}`);
+  }
+  if (changedAfterDays !== undefined) {
+    now = daysAfter(start, changedAfterDays);
+    store.update(id, record.version, { snapshot: {}, answers: { age: 40 }, status });
+  }
 }
 
-describe("retention of screenings", () => {
-  it("deletes abandoned ones after 30 days and saved ones after 90, never finished ones", () => {
-    screening("abandoned", "in-progress", false);
-    screening("saved", "in-progress", true);
-    screening("finished", "complete", false);
-    const policy = { unsavedDays: 30, savedDays: 90 };
-    const ids = () => (database.db.$client.prepare("SELECT id FROM screening ORDER BY id").pluck().all() as string[]);
+const ids = () => database.db.$client.prepare("SELECT id FROM screening ORDER BY id").pluck().all() as string[];
+const at = (days: number, offset = 0) => new Date(daysAfter(start, days).getTime() + offset);
 
-    expect(deleteExpiredScreenings(database.db, new Date(start.getTime() + 29 * day), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, new Date(start.getTime() + 31 * day), policy)).toBe(1);
-    expect(ids()).toEqual(["finished", "saved"]);
-    expect(deleteExpiredScreenings(database.db, new Date(start.getTime() + 89 * day), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, new Date(start.getTime() + 91 * day), policy)).toBe(1);
-    expect(ids()).toEqual(["finished"]);
+describe("retention of screenings", () => {
+  it("deletes a screening never saved once 30 days have passed since its last change, not a millisecond before", () => {
+    screening("abandoned");
+    expect(deleteExpiredScreenings(database.db, at(30, -millisecond), policy)).toBe(0);
+    expect(deleteExpiredScreenings(database.db, at(30), policy)).toBe(0);
+    expect(ids()).toEqual(["abandoned"]);
+    expect(deleteExpiredScreenings(database.db, at(30, millisecond), policy)).toBe(1);
+    expect(ids()).toEqual([]);
+  });
+
+  it("counts a screening never saved from its last change, not from when it was started", () => {
+    screening("answered later", { changedAfterDays: 20 });
+    expect(deleteExpiredScreenings(database.db, at(50), policy)).toBe(0);
+    expect(deleteExpiredScreenings(database.db, at(50, millisecond), policy)).toBe(1);
+  });
+
+  it("deletes a saved screening once 90 days have passed since it was saved, not a millisecond before", () => {
+    screening("saved", { savedAfterDays: 0 });
+    expect(deleteExpiredScreenings(database.db, at(31), policy)).toBe(0);
+    expect(deleteExpiredScreenings(database.db, at(90, -millisecond), policy)).toBe(0);
+    expect(deleteExpiredScreenings(database.db, at(90), policy)).toBe(0);
+    expect(ids()).toEqual(["saved"]);
+    expect(deleteExpiredScreenings(database.db, at(90, millisecond), policy)).toBe(1);
+    expect(ids()).toEqual([]);
+  });
+
+  it("counts a saved screening from when it was saved, not from its last change", () => {
+    // Saved on day 10 and answered further on day 70: it goes on day 100, as its resume link does.
+    screening("saved then used", { savedAfterDays: 10, changedAfterDays: 70 });
+    // Thirty days after the last change and after saving, it is still kept: it was saved.
+    expect(deleteExpiredScreenings(database.db, at(40, millisecond), policy)).toBe(0);
+    expect(deleteExpiredScreenings(database.db, at(100), policy)).toBe(0);
+    expect(deleteExpiredScreenings(database.db, at(100, millisecond), policy)).toBe(1);
+  });
+
+  it("keeps a screening saved late in its first 30 days: saving restarts the clock at 90", () => {
+    screening("saved late", { savedAfterDays: 29 });
+    expect(deleteExpiredScreenings(database.db, at(60), policy)).toBe(0);
+    expect(deleteExpiredScreenings(database.db, at(119), policy)).toBe(0);
+    expect(deleteExpiredScreenings(database.db, at(119, millisecond), policy)).toBe(1);
+  });
+
+  it("never deletes a finished screening: it belongs to a case", () => {
+    screening("finished", { status: "complete" });
+    screening("finished after saving", { status: "complete", savedAfterDays: 1, changedAfterDays: 2 });
+    expect(deleteExpiredScreenings(database.db, at(1000), policy)).toBe(0);
+    expect(ids()).toEqual(["finished", "finished after saving"]);
+  });
+});
+
+describe("the retention job the server runs", () => {
+  const link = (targetId: string, expiresAt: Date) =>
+    storeEmailLink(
+      database.db,
+      { tokenHash: `token-${targetId}`, purpose: "resume", targetId, expiresAt },
+      { to: "maija@example.fi", language: "fi", kind: "resume", link: "https://luukku.example.fi/screening/resume/link/x" },
+      `address-of-${targetId}`,
+      start,
+    );
+  const linkTargets = () => database.db.$client.prepare("SELECT target_id FROM email_link ORDER BY target_id").pluck().all() as string[];
+  const hour = 60 * 60_000;
+  let now: Date;
+  let log: { log: Mock<(line: string) => void>; error: Mock<(line: string) => void> };
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    log = { log: vi.fn(), error: vi.fn() };
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("deletes at once on start, then every interval, screenings and email links alike, and logs counts only", () => {
+    screening("abandoned");
+    screening("saved", { savedAfterDays: 0 });
+    link("saved", daysAfter(start, 90));
+    link("abandoned", daysAfter(start, 30));
+    now = at(30, millisecond);
+
+    const job = startRetentionJob(database.db, policy, { intervalMs: hour, now: () => now, log });
+    // The first run does not wait for the first interval: a server that was down catches up at start.
+    expect(ids()).toEqual(["saved"]);
+    expect(linkTargets()).toEqual(["saved"]);
+    expect(log.log.mock.calls).toEqual([["Retention: deleted 1 unfinished screenings."], ["Retention: deleted 1 expired email links."]]);
+
+    now = at(90, millisecond);
+    vi.advanceTimersByTime(hour - 1);
+    expect(ids()).toEqual(["saved"]);
+    vi.advanceTimersByTime(1);
+    expect(ids()).toEqual([]);
+    expect(linkTargets()).toEqual([]);
+    expect(log.log).toHaveBeenCalledTimes(4);
+    expect(log.error).not.toHaveBeenCalled();
+
+    job.stop();
+    screening("after stopping");
+    now = at(1000);
+    vi.advanceTimersByTime(10 * hour);
+    expect(ids()).toEqual(["after stopping"]);
+  });
+
+  it("logs a failed run on one line and tries again at the next interval", () => {
+    screening("abandoned");
+    now = at(31);
+    database.db.$client.exec("ALTER TABLE screening RENAME TO screening_away");
+    const job = startRetentionJob(database.db, policy, { intervalMs: hour, now: () => now, log });
+    try {
+      expect(log.error.mock.calls).toEqual([[expect.stringMatching(/^Retention: .*no such table: screening/)]]);
+      database.db.$client.exec("ALTER TABLE screening_away RENAME TO screening");
+      vi.advanceTimersByTime(hour);
+      expect(ids()).toEqual([]);
+      expect(log.error).toHaveBeenCalledTimes(1);
+    } finally {
+      job.stop();
+    }
   });
 });
