@@ -15,6 +15,7 @@ import { isNeedCode } from "#pathways/needs/taxonomy.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import type { AnswersSoFar } from "#pathways/screening/questionnaire.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
+import { forWhomWords } from "./for-whom.server.ts";
 import { emailLink, emailLinkStatus, type EmailLinkResult } from "./email-link.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "./resume-code.server.ts";
 import { completedScreening } from "./screening.server.ts";
@@ -56,6 +57,7 @@ export async function loadConsentPage(request: Request, language: Language) {
     services: among(serviceIds).map((summary) => ({ summary, dataCategories: data.get(summary.id) ?? [], forWhom: forWhom(summary.id) })),
     keyWorkerFirst: among(keyWorkerIds).map((summary) => ({ summary, forWhom: forWhom(summary.id) })),
     assessmentFirst: among(assessmentIds).map((summary) => ({ summary, forWhom: forWhom(summary.id) })),
+    forWhomWords: forWhomWords(language, [...needsOf.keys()].flatMap(forWhom)),
     hasReference: findCaseReference(getDatabase(), record.id) !== undefined,
   };
 }

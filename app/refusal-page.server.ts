@@ -6,13 +6,13 @@ import { applySecurityHeaders, createCspNonce } from "./security.server.ts";
 /** Why the server itself, before React Router, turned a request away. */
 export type Refusal = "tooMany" | "methodNotAllowed" | "crossSite" | "unsupportedForm" | "tooLarge";
 
-function refusalTexts(t: TFunction): Record<Refusal, { title: string; text: string }> {
+function refusalTexts(t: TFunction<"refused">): Record<Refusal, { title: string; text: string }> {
   return {
-    tooMany: { title: t("errors.refused.tooMany.title"), text: t("errors.refused.tooMany.text") },
-    methodNotAllowed: { title: t("errors.refused.methodNotAllowed.title"), text: t("errors.refused.methodNotAllowed.text") },
-    crossSite: { title: t("errors.refused.crossSite.title"), text: t("errors.refused.crossSite.text") },
-    unsupportedForm: { title: t("errors.refused.unsupportedForm.title"), text: t("errors.refused.unsupportedForm.text") },
-    tooLarge: { title: t("errors.refused.tooLarge.title"), text: t("errors.refused.tooLarge.text") },
+    tooMany: { title: t("tooMany.title"), text: t("tooMany.text") },
+    methodNotAllowed: { title: t("methodNotAllowed.title"), text: t("methodNotAllowed.text") },
+    crossSite: { title: t("crossSite.title"), text: t("crossSite.text") },
+    unsupportedForm: { title: t("unsupportedForm.title"), text: t("unsupportedForm.text") },
+    tooLarge: { title: t("tooLarge.title"), text: t("tooLarge.text") },
   };
 }
 
@@ -38,16 +38,17 @@ export async function refusalResponse(
       headers: { ...(request.cookie ? { Cookie: request.cookie } : {}), ...(request.acceptLanguage ? { "Accept-Language": request.acceptLanguage } : {}) },
     }),
   );
-  const t = instanceFor(language).getFixedT(language, "common");
+  const t = instanceFor(language).getFixedT(language, "refused");
+  const serviceName = instanceFor(language).getFixedT(language, "common")("serviceName");
   const { title, text } = refusalTexts(t)[refusal];
   const body = [
     "<!DOCTYPE html>",
     `<html lang="${language}" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<title>${escapeHtml(`${title} – ${t("serviceName")}`)}</title>`,
+    `<title>${escapeHtml(`${title} – ${serviceName}`)}</title>`,
     ...stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
     `</head><body><div class="container"><main class="main" id="main-content">`,
     `<h1 class="heading-l">${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`,
-    `<p><a href="/">${escapeHtml(t("errors.refused.home"))}</a></p>`,
+    `<p><a href="/">${escapeHtml(t("home"))}</a></p>`,
     "</main></div></body></html>",
   ].join("");
   const responseHeaders = new Headers({ ...headers, "Content-Type": "text/html; charset=utf-8" });

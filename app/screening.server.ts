@@ -29,6 +29,7 @@ import { fieldErrors, formValues } from "./form-values.ts";
 import { resumeFields, resumeForm } from "./resume-form.ts";
 import { flowNotFound } from "./screening/flow-not-found.ts";
 import { packageCards } from "./screening/package-cards.ts";
+import { forWhomWords } from "./for-whom.server.ts";
 import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie, newFlowId } from "./session.server.ts";
@@ -210,6 +211,7 @@ export async function loadPackage(request: Request, language: Language) {
       ]),
     ),
     practical: Object.fromEntries(practical),
+    forWhom: forWhomWords(language, [...cards.flatMap((card) => card.covers), ...unmet].map((line) => line.forWhom)),
     danger: indicatesDanger(answers),
   };
 }

@@ -8,6 +8,7 @@ import { forWhomOf } from "#pathways/needs/subject.ts";
 import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
 import { peekEmailLink, redeemEmailLink } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
+import { forWhomWords } from "./for-whom.server.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { trackingFields, trackingForm } from "./tracking-form.ts";
@@ -73,12 +74,13 @@ export async function loadTrackedReferrals(request: Request, language: Language)
   const referrals = caseReferrals(getDatabase(), caseId);
   const summaries = new Map(getCatalogue().summaries(referrals.map((item) => item.serviceId), language).map((summary) => [summary.id, summary]));
   const { helpFor, needCodes } = referralsForWhom(getDatabase(), caseId);
-  return referrals.map((item) => ({
+  const shown = referrals.map((item) => ({
     id: item.id,
     status: item.status,
     service: summaries.get(item.serviceId) ?? null,
     forWhom: forWhomOf(needCodes.get(item.id) ?? [], { helpFor }),
   }));
+  return { referrals: shown, forWhomWords: forWhomWords(language, shown.flatMap((item) => item.forWhom)) };
 }
 
 /** Withdrawing consent cancels a referral that has not started; a started one stays, and the person is told. */

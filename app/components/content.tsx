@@ -47,14 +47,16 @@ export function Tag({ children, colour }: { children: ReactNode; colour?: TagCol
   return <strong className={colour ? `tag tag--${colour}` : "tag"}>{children}</strong>;
 }
 
-/** Whom a service, referral or need is for ("For your children"), as plain tags. */
-export function ForWhom({ keys }: { keys: readonly SubjectLabelKey[] }) {
-  const t = useNamespaceText("common");
+/** Whom a page's services, needs or referrals are for, in words, by key (app/for-whom.server.ts). */
+export type ForWhomWords = Partial<Record<SubjectLabelKey, string>>;
+
+/** Whom a service, referral or need is for ("For your children"), as plain tags, in the words the loader sent. */
+export function ForWhom({ keys, words }: { keys: readonly SubjectLabelKey[]; words: ForWhomWords }) {
   return (
     <>
       {keys.map((key) => (
         <Fragment key={key}>
-          <Tag colour="grey">{t(key)}</Tag>{" "}
+          <Tag colour="grey">{words[key]}</Tag>{" "}
         </Fragment>
       ))}
     </>

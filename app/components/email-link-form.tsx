@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from "react";
-import { Form, useFetcher } from "react-router";
+import { useEffect, useRef } from "react";
+import { Form, useSubmit } from "react-router";
 import { checkEmailAddressForm } from "#app/email-address-form.ts";
 import type { EmailLinkResult } from "#app/email-link.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
@@ -42,20 +42,8 @@ export function EmailLinkForm({
   keep: Record<string, string>;
   checks: EmailLinkChecks;
 }) {
-  const t = useScreeningText("followUp");
-  const status = useFetcher<{ emailLink?: EmailLinkResult }>();
-  // What the last check said, until the page's own form posts again.
-  const [checked, setChecked] = useState<EmailLinkResult>();
-  const polls = useRef(0);
-  useEffect(() => {
-    setChecked(undefined);
-    polls.current = 0;
-  }, [result]);
-  useEffect(() => {
-    if (status.data?.emailLink) setChecked(status.data.emailLink);
-  }, [status.data]);
-  const latest = checked ?? result;
-  const delivery = latest && "delivery" in latest ? latest.delivery : undefined;
+  const t = useScreeningText("emailLink");
+  const delivery = result && "delivery" in result ? result.delivery : undefined;
   const hidden = (intent: string) => (
     <>
       <input type="hidden" name="intent" value={intent} />
@@ -64,16 +52,27 @@ export function EmailLinkForm({
       ))}
     </>
   );
+  // Asking is the "Check whether it has been sent" post, as without JavaScript (the page
+  // comes back with its code and the email's state), made by the page itself: useSubmit is
+  // what <Form> already uses, where a fetcher would add to every page's JavaScript (ADR 012).
+  const submit = useSubmit();
+  const polls = useRef(0);
   const keepFields = JSON.stringify(keep);
-  const { submit } = status;
   useEffect(() => {
-    if (delivery !== "sending" || status.state !== "idle" || polls.current >= statusPolls) return;
+    if (delivery !== "sending") {
+      polls.current = 0;
+      return;
+    }
+    if (polls.current >= statusPolls) return;
     const timer = setTimeout(() => {
       polls.current += 1;
-      void submit({ intent: "emailStatus", ...(JSON.parse(keepFields) as Record<string, string>) }, { method: "post" });
+      void submit(
+        { intent: "emailStatus", ...(JSON.parse(keepFields) as Record<string, string>) },
+        { method: "post", replace: true, preventScrollReset: true },
+      );
     }, statusPollMs);
     return () => clearTimeout(timer);
-  }, [delivery, status.state, submit, keepFields]);
+  }, [result, delivery, submit, keepFields]);
   return (
     <section aria-labelledby="email-link-title">
       <h2 className="heading-m" id="email-link-title">
@@ -88,10 +87,10 @@ export function EmailLinkForm({
         ) : null}
       </div>
       {delivery === "sending" || delivery === "delayed" ? (
-        <status.Form method="post">
+        <Form method="post" replace preventScrollReset>
           {hidden("emailStatus")}
           <Button variant="secondary">{t("emailLink.checkAgain")}</Button>
-        </status.Form>
+        </Form>
       ) : null}
       {delivery === undefined || delivery === "failed" ? (
         <Form method="post" {...checks.formProps}>
@@ -104,7 +103,7 @@ export function EmailLinkForm({
             label={t("emailLink.label")}
             hint={t("emailLink.hint")}
             error={checks.errors.email ? t(checks.errors.email) : undefined}
-            defaultValue={latest && "error" in latest ? latest.email : ""}
+            defaultValue={result && "error" in result ? result.email : ""}
             autoComplete="email"
             spellCheck={false}
           />

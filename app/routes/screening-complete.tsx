@@ -27,14 +27,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
  */
 export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const t = useNamespaceText("catalogue");
-  const { needNames, cards, unmet, summaries, practical, language, danger, packageChosen } = loaderData;
+  const { needNames, cards, unmet, summaries, practical, forWhom, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
   const urgentHelpText = useScreeningText("urgentHelp");
   const needList = (lines: typeof unmet) => (
     <ul className="list package-needs">
       {lines.map((line) => (
         <li key={line.code}>
-          <span className="package-needs__name">{needNames[line.code]}</span> <ForWhom keys={[line.forWhom]} />
+          <span className="package-needs__name">{needNames[line.code]}</span> <ForWhom keys={[line.forWhom]} words={forWhom} />
         </li>
       ))}
     </ul>

@@ -12,7 +12,7 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-consent";
 
-export const handle: NamespacesHandle = { i18n: ["consent", "screening", "followUp"] };
+export const handle: NamespacesHandle = { i18n: ["consent", "screening", "emailLink"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
@@ -35,15 +35,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Consent({ loaderData, actionData }: Route.ComponentProps) {
   const t = useScreeningText("consent");
   const text = useScreeningText();
-  const followUp = useScreeningText("followUp");
+  const emailText = useScreeningText("emailLink");
   const confirmed = actionData && "confirmation" in actionData ? actionData : undefined;
   const emailChecks = useEmailLinkChecks(confirmed?.emailLink);
   const consentChecks = useFormChecks(actionData, actionData && "error" in actionData ? { services: actionData.error } : {}, checkConsentForm);
-  const { services, keyWorkerFirst, assessmentFirst, hasReference, language } = loaderData;
+  const { services, keyWorkerFirst, assessmentFirst, forWhomWords, hasReference, language } = loaderData;
   if (confirmed) {
     const { reference, accessCode, referrals } = confirmed.confirmation;
     const title = referrals > 0 ? t("consent.confirmation.title") : t("consent.confirmation.referenceTitle");
-    const errors = emailLinkErrors(emailChecks, followUp);
+    const errors = emailLinkErrors(emailChecks, emailText);
     return (
       <>
         <PageTitle title={title} hasErrors={errors.length > 0} />
@@ -74,7 +74,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
             </>
           )}
         </ul>
-        <EmailLinkForm lead={followUp("emailLink.trackLead")} result={confirmed.emailLink} keep={{ accessCode }} checks={emailChecks} />
+        <EmailLinkForm lead={emailText("emailLink.trackLead")} result={confirmed.emailLink} keep={{ accessCode }} checks={emailChecks} />
         <p>
           <a href="/feedback">{text("links.feedback")}</a>
         </p>
@@ -93,7 +93,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
         <ul className="list list--bullet">
           {summaries.map(({ summary, forWhom }) => (
             <li key={summary.id}>
-              <Localized value={summary.name} pageLanguage={language} /> <ForWhom keys={forWhom} />
+              <Localized value={summary.name} pageLanguage={language} /> <ForWhom keys={forWhom} words={forWhomWords} />
             </li>
           ))}
         </ul>
@@ -148,7 +148,7 @@ export default function Consent({ loaderData, actionData }: Route.ComponentProps
                     {t("consent.agree", { provider: summary.provider.name.text, service: summary.name.text })}
                   </label>
                   <div id={`consent-data-${summary.id}`} className="hint checkboxes__hint">
-                    <ForWhom keys={forWhom} />
+                    <ForWhom keys={forWhom} words={forWhomWords} />
                     {t("consent.willReceive")}{" "}
                     {formatList(dataCategories.map((category) => t(`consent.dataCategories.${category}`)), language)}
                   </div>

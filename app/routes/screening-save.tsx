@@ -9,7 +9,7 @@ import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-save";
 
-export const handle: NamespacesHandle = { i18n: ["screening", "followUp"] };
+export const handle: NamespacesHandle = { i18n: ["screening", "followUp", "emailLink"] };
 
 /** The code is shown in the response to the POST only: it never appears in a URL. */
 export async function action({ request, context }: Route.ActionArgs) {
@@ -22,6 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function SavedForLater({ actionData }: Route.ComponentProps) {
   const t = useScreeningText("followUp");
+  const emailText = useScreeningText("emailLink");
   const text = useScreeningText();
   const emailLink = actionData && "emailLink" in actionData ? actionData.emailLink : undefined;
   const emailChecks = useEmailLinkChecks(emailLink);
@@ -37,7 +38,7 @@ export default function SavedForLater({ actionData }: Route.ComponentProps) {
       </>
     );
   }
-  const errors = emailLinkErrors(emailChecks, t);
+  const errors = emailLinkErrors(emailChecks, emailText);
   return (
     <>
       <PageTitle title={t("resume.saved.title")} hasErrors={errors.length > 0} />
@@ -53,7 +54,7 @@ export default function SavedForLater({ actionData }: Route.ComponentProps) {
       <a href="/screening/resume" className="button button--secondary" role="button" draggable="false">
         {t("resume.saved.continueNow")}
       </a>
-      <EmailLinkForm lead={t("emailLink.resumeLead")} result={emailLink} keep={{ code: actionData.code }} checks={emailChecks} />
+      <EmailLinkForm lead={emailText("emailLink.resumeLead")} result={emailLink} keep={{ code: actionData.code }} checks={emailChecks} />
     </>
   );
 }

@@ -11,7 +11,7 @@ export const handle: NamespacesHandle = { i18n: ["followUp"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
-  return { referrals: await loadTrackedReferrals(request, language), language };
+  return { ...(await loadTrackedReferrals(request, language)), language };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -22,7 +22,7 @@ const notStarted = new Set(["draft", "requested", "accepted", "on-hold"]);
 
 export default function TrackedReferrals({ loaderData, actionData }: Route.ComponentProps) {
   const t = useScreeningText("followUp");
-  const { referrals, language } = loaderData;
+  const { referrals, forWhomWords, language } = loaderData;
   return (
     <>
       <PageTitle title={t("track.listTitle")} />
@@ -39,7 +39,7 @@ export default function TrackedReferrals({ loaderData, actionData }: Route.Compo
               <Tag colour={referral.status === "cancelled" ? "grey" : referral.status === "accepted" ? "green" : "blue"}>
                 {t(`track.statuses.${referral.status}`)}
               </Tag>{" "}
-              <ForWhom keys={referral.forWhom} />
+              <ForWhom keys={referral.forWhom} words={forWhomWords} />
               {notStarted.has(referral.status) ? (
                 <Form method="post" className="summary-list__action">
                   <input type="hidden" name="referral" value={referral.id} />

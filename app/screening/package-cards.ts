@@ -11,7 +11,7 @@ import type { PersonProfile } from "#pathways/person.ts";
 
 export interface NeedLine {
   code: NeedCode;
-  /** The common namespace's key for whom the need is for ("For your children"). */
+  /** The forWhom namespace's key for whom the need is for ("For your children"). */
   forWhom: SubjectLabelKey;
 }
 

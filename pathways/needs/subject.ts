@@ -42,7 +42,7 @@ export const childAgeRange = { lowest: 0, highest: 17 } as const;
 export const adultAgeRange = { lowest: 18, highest: Number.POSITIVE_INFINITY } as const;
 
 /**
- * The words that say whom a need is for, as a key in the catalogue namespace: the person
+ * The words that say whom a need is for, as a key in the forWhom namespace: the person
  * answering is "you"; when they answer for someone they care for, that person is "the
  * person you care for" and the children and family are theirs.
  */
@@ -50,13 +50,13 @@ export function subjectLabelKey(subject: NeedSubject, person: Pick<PersonProfile
   const forSelf = person.helpFor === "self";
   switch (subject) {
     case "person":
-      return forSelf ? ("forWhom.you" as const) : ("forWhom.personYouCareFor" as const);
+      return forSelf ? ("you" as const) : ("personYouCareFor" as const);
     case "children":
-      return forSelf ? ("forWhom.yourChildren" as const) : ("forWhom.theirChildren" as const);
+      return forSelf ? ("yourChildren" as const) : ("theirChildren" as const);
     case "family":
-      return forSelf ? ("forWhom.yourFamily" as const) : ("forWhom.theirFamily" as const);
+      return forSelf ? ("yourFamily" as const) : ("theirFamily" as const);
     case "carer":
-      return "forWhom.youAsCarer" as const;
+      return "youAsCarer" as const;
   }
 }
 export type SubjectLabelKey = ReturnType<typeof subjectLabelKey>;

@@ -91,7 +91,7 @@ describe.each([
     const { cards } = packageCards(needs.map((need) => need.code), servicePackage, person);
     expect(new Set(cards.map((card) => card.serviceId)).size).toBe(cards.length);
     const lines = cards.flatMap((card) => card.covers);
-    for (const code of childrensNeeds[name]!) expect(lines.find((line) => line.code === code)?.forWhom).toBe("forWhom.yourChildren");
+    for (const code of childrensNeeds[name]!) expect(lines.find((line) => line.code === code)?.forWhom).toBe("yourChildren");
   });
 
   it("proposes no service for a need of the parent that the parent's age does not admit", () => {

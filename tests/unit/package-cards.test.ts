@@ -29,17 +29,17 @@ describe("packageCards", () => {
   it("says whom each need is for: the children, the family, the person", () => {
     const needs: NeedCode[] = ["disability.child-speech-therapy", "disability.respite", "family.parenting", "health.mental"];
     const { cards } = packageCards(needs, { ...empty, items: [item(1, ["disability.child-speech-therapy", "disability.respite", "family.parenting"]), item(2, ["health.mental"])] }, parent);
-    expect(cards[0]!.covers.map((line) => line.forWhom)).toEqual(["forWhom.yourChildren", "forWhom.yourChildren", "forWhom.yourFamily"]);
-    expect(cards[1]!.covers).toEqual([{ code: "health.mental", forWhom: "forWhom.you" }]);
+    expect(cards[0]!.covers.map((line) => line.forWhom)).toEqual(["yourChildren", "yourChildren", "yourFamily"]);
+    expect(cards[1]!.covers).toEqual([{ code: "health.mental", forWhom: "you" }]);
   });
 
   it("tells a carer answering for someone which needs are theirs and which the other person's", () => {
     const needs: NeedCode[] = ["health.memory", "caring.carer-support"];
     const { cards, unmet } = packageCards(needs, { ...empty, items: [item(1, ["caring.carer-support"])], unmetNeeds: ["health.memory"] }, carer);
-    expect(cards[0]!.covers).toEqual([{ code: "caring.carer-support", forWhom: "forWhom.youAsCarer" }]);
-    expect(unmet).toEqual([{ code: "health.memory", forWhom: "forWhom.personYouCareFor" }]);
+    expect(cards[0]!.covers).toEqual([{ code: "caring.carer-support", forWhom: "youAsCarer" }]);
+    expect(unmet).toEqual([{ code: "health.memory", forWhom: "personYouCareFor" }]);
     // Answering for themselves, a carer's own support is for "you".
-    expect(packageCards(needs, { ...empty, items: [item(1, ["caring.carer-support"])] }, parent).cards[0]!.covers[0]!.forWhom).toBe("forWhom.you");
+    expect(packageCards(needs, { ...empty, items: [item(1, ["caring.carer-support"])] }, parent).cards[0]!.covers[0]!.forWhom).toBe("you");
   });
 
   it("lists the other options for a card's needs under it, each once, with the needs it could meet instead", () => {
