@@ -30,9 +30,27 @@ export function usePageLanguage(): Language {
  * first did not need.
  */
 export function useLoadedNamespaces(instance: i18n, language: Language, namespaces: readonly BrowserNamespace[]): void {
-  for (const namespace of namespaces) {
-    if (!instance.hasResourceBundle(language, namespace)) use(loadNamespace(instance, language, namespace));
+  const missing = namespaces.filter((namespace) => !instance.hasResourceBundle(language, namespace));
+  if (missing.length > 0) use(allLoaded(instance, language, missing));
+}
+
+const waits = new Map<string, Promise<unknown>>();
+
+/**
+ * One promise for every namespace missing, the same each time it is asked for. A `use`
+ * for each namespace in turn made React replay the page after the first arrived and meet
+ * the second `use` where the first had been: it mixed up the page's hooks (React error
+ * 467, when the saved-answers page, which draws two namespaces a question page does not,
+ * was reached without a reload and the strings came from the browser's cache).
+ */
+function allLoaded(instance: i18n, language: Language, namespaces: readonly BrowserNamespace[]): Promise<unknown> {
+  const key = `${language}/${namespaces.join(",")}`;
+  let wait = waits.get(key);
+  if (!wait) {
+    wait = Promise.all(namespaces.map((namespace) => loadNamespace(instance, language, namespace)));
+    waits.set(key, wait);
   }
+  return wait;
 }
 
 /**

@@ -22,7 +22,8 @@ export async function caseIdOf(holder: Page | APIRequestContext): Promise<string
   return signed.slice(0, signed.lastIndexOf("."));
 }
 
-function withDatabase<T>(use: (db: LuukkuDatabase) => T): T {
+/** The e2e database, open for one use and closed after: the server holds it too. */
+export function withDatabase<T>(use: (db: LuukkuDatabase) => T): T {
   const db = openDatabase(e2eDatabasePath);
   try {
     return use(db);

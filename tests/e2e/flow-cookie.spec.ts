@@ -44,7 +44,7 @@ for (const [label, value] of [
   });
 }
 
-test("a screening left idle for more than 30 minutes ends on the server too, even with no page open", async ({ page, context }) => {
+test("a screening left idle for more than 30 minutes ends on the server too, even with no page open", async ({ page, context, expectAccessible }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Start now" }).click();
   await expect(page).toHaveURL(/\/screening\/help-for$/);
@@ -60,4 +60,5 @@ test("a screening left idle for more than 30 minutes ends on the server too, eve
   await page.goto("/screening/help-for");
   await expect(page).toHaveURL(/\/screening\/timed-out$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your session has ended");
+  await expectAccessible(page);
 });

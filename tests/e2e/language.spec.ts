@@ -34,6 +34,7 @@ test.describe("Accept-Language", () => {
     await page.goto("/services");
     await expect(page.locator("html")).toHaveAttribute("lang", "sv");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sök tjänster");
+    await expectAccessible(page);
   });
 });
 

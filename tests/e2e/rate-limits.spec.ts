@@ -46,7 +46,11 @@ for (const [path, field, link] of [
   });
 }
 
-test("feedback: 10 in 15 minutes whatever the method, then a translated refusal with the headers of every page", async ({ request }) => {
+test("feedback: 10 in 15 minutes whatever the method, then a translated refusal with the headers of every page", async ({
+  request,
+  page,
+  expectAccessible,
+}) => {
   // Methods the route does not use are refused (405), and still draw on the allowance.
   for (const method of ["put", "patch", "delete", "post", "post", "post", "put", "post", "delete", "post"] as const) {
     const response = await request[method]("/feedback", { headers: { Origin: base }, form: { message: "A" }, maxRedirects: 0 });
@@ -61,6 +65,12 @@ test("feedback: 10 in 15 minutes whatever the method, then a translated refusal 
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["strict-transport-security"]).toContain("max-age=");
   expect(headers["cache-control"]).toBe("no-store");
+  // The refusal as a browser shows it, with its headers and the site's stylesheet.
+  await page.route(`${base}/feedback`, (route) => route.fulfill({ response: refused }));
+  await page.goto("/feedback");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("För många försök");
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await expectAccessible(page);
 });
 
 test("asking for emailed links: 10 an hour per address, counted on both forms that offer it, and nothing else counts", async ({ request }) => {
