@@ -99,7 +99,8 @@ export function retireEmailLinks(db: LuukkuDatabase, purpose: LinkPurpose, targe
 }
 
 /** Where the newest email asked for a screening or case has got to, as the person is told. */
-export type EmailDeliveryState = "sending" | "delayed" | "sent" | "failed";
+export const emailDeliveryStates = ["sending", "delayed", "sent", "failed"] as const;
+export type EmailDeliveryState = (typeof emailDeliveryStates)[number];
 
 export function emailLinkDelivery(db: LuukkuDatabase, purpose: LinkPurpose, targetId: string): EmailDeliveryState | undefined {
   const newest = db
