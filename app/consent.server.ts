@@ -8,6 +8,7 @@ import {
   saveCaseReference,
   type CasePathway,
 } from "#db/case-store.ts";
+import { retireEmailLinks } from "#db/email-links.ts";
 import { daysAfter } from "#db/retention.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { forWhomOf } from "#pathways/needs/subject.ts";
@@ -102,6 +103,8 @@ export async function giveConsent(request: Request, form: FormData): Promise<Con
         if (!parsed.success || chosen.size === 0 || [...chosen].some((id) => !offered.has(id))) return { error: "consent.errors.required" };
         sendConsentedReferrals(record.id, awaiting, chosen, now);
       }
+      // A new access code retires the links emailed with the old one, as a new save does a screening's.
+      retireEmailLinks(db, "track", record.id, new Date());
       return { reference: saveCaseReference(db, record.id, existing?.reference ?? newCaseReference(), accessCodeHash) };
     })
     .immediate();

@@ -3,7 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, leaveIdle } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer, hydrated, postedPaths, startAndSaveForLater } from "./journey.ts";
+import { answer, answerOverHttp, hydrated, postedPaths, startAndSaveForLater } from "./journey.ts";
 import { emailedLink } from "./mail.ts";
 
 /**
@@ -277,6 +277,29 @@ test("a newer save retires the link emailed for the earlier one", async ({ page,
   await page.goto("/screening/municipality");
   await page.getByRole("button", { name: "Save and come back later" }).click();
   await expect(page.locator(".resume-code")).not.toHaveText(firstCode);
+
+  const old = await openInNewBrowser(browser, link, true);
+  await expectLinkNotUsable(old.page, old.response?.status());
+  await old.context.close();
+});
+
+test("consent given again (a new access code) retires the tracking link emailed with the earlier one", async ({ page, browser }) => {
+  const address = addressFor("reconsented");
+  await answerOverHttp(page.request, personas.evictionFamily.events);
+  await page.goto("/screening/consent");
+  const service = (await page.getByRole("checkbox").first().getAttribute("value"))!;
+  await page.getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Send referrals" }).click();
+  const firstCode = (await page.getByTestId("access-code").textContent())!;
+  await page.getByLabel("Email address").fill(address);
+  await page.getByRole("button", { name: "Send me the link" }).click();
+  const link = await emailedLink(address);
+
+  // The same form sent again (back and resubmit): the same reference, a new access code.
+  const resent = await (
+    await page.request.post("/screening/consent", { form: { services: service }, headers: { Origin: new URL(page.url()).origin } })
+  ).text();
+  expect(/data-testid="access-code">([0-9A-Z-]+)</.exec(resent)![1]).not.toBe(firstCode);
 
   const old = await openInNewBrowser(browser, link, true);
   await expectLinkNotUsable(old.page, old.response?.status());
