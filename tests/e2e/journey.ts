@@ -38,6 +38,18 @@ export async function startAndSaveForLater(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Save and come back later" }).click();
 }
 
+/** From the confirmation page, follows the case as its owner would: with the reference number and access code it shows. */
+export async function followCase(page: Page): Promise<void> {
+  const reference = (await page.getByTestId("reference").textContent())!;
+  const accessCode = (await page.getByTestId("access-code").textContent())!;
+  await page.goto("/track");
+  await page.getByLabel("Reference number").fill(reference);
+  await page.getByLabel("Access code").fill(accessCode);
+  await page.getByRole("button", { name: "Show my referrals" }).click();
+  await expect(page).toHaveURL(/\/track\/referrals$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your referrals");
+}
+
 /**
  * With JavaScript, waits until React has taken over `selector` (hydrated it): before
  * then a click is a plain form post, as without JavaScript. A test of what the page's

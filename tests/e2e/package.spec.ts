@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
 import { evictionFamily, parentOfTwoChildren, type Persona } from "#pathways/screening/personas.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer } from "./journey.ts";
+import { answer, followCase } from "./journey.ts";
 
 /**
  * The package page as issue 11 found it wanting: a parent's children's needs matched for
@@ -86,14 +86,7 @@ for (const javaScriptEnabled of [true, false]) {
       await checkbox.check();
       await page.getByRole("button", { name: "Send referrals" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
-      const reference = (await page.getByTestId("reference").textContent())!;
-      const accessCode = (await page.getByTestId("access-code").textContent())!;
-
-      await page.goto("/track");
-      await page.getByLabel("Reference number").fill(reference);
-      await page.getByLabel("Access code").fill(accessCode);
-      await page.getByRole("button", { name: "Show my referrals" }).click();
-      await expect(page).toHaveURL(/\/track\/referrals$/);
+      await followCase(page);
       const row = page.locator(".summary-list__row", { hasText: "Adult social work and eviction prevention" });
       await expect(row.locator(".summary-list__value")).toContainText("For you");
       await expectAccessible(page);

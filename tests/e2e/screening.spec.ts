@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, referrals, withDatabase } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer, postedPaths, startAndSaveForLater } from "./journey.ts";
+import { answer, hydrated, postedPaths, startAndSaveForLater } from "./journey.ts";
 
 /**
  * Every address the page asked for or was sent to (requests, redirects' Location headers,
@@ -136,6 +136,8 @@ test.describe("with JavaScript", () => {
     await page.getByRole("button", { name: "Start now" }).click();
     await answer(page, { helpFor: "self" });
     await expect(page).toHaveURL(/\/screening\/age$/);
+    // Before React hydrates the page, a click is a plain post (so a document load) on a busy machine.
+    await hydrated(page);
     // A document load would lose this.
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     const postsBefore = posts.length;
@@ -175,7 +177,9 @@ test("with JavaScript, the tracking, resume and feedback forms are checked in th
   const posts = postedPaths(page);
   const summary = page.locator(".error-summary");
 
+  // Each page waits for React first: a click before it hydrates is a plain post, checked on the server.
   await page.goto("/track");
+  await hydrated(page);
   await page.getByLabel("Access code").fill("K7QM-2XWP-9HTD");
   await page.getByRole("button", { name: "Show my referrals" }).click();
   await expect(summary).toContainText("Enter your reference number");
@@ -188,11 +192,13 @@ test("with JavaScript, the tracking, resume and feedback forms are checked in th
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("track-reference");
 
   await page.goto("/screening/resume");
+  await hydrated(page);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(summary).toContainText("Enter your code");
   await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
 
   await page.goto("/feedback");
+  await hydrated(page);
   await page.getByRole("button", { name: "Send feedback" }).click();
   await expect(page.locator("#feedback-rating-error")).toContainText("Select how you felt about this service");
   await expectAccessible(page);
@@ -463,6 +469,8 @@ test("five minutes before an idle screening ends, a dialog lets the person stay"
   await page.goto("/");
   await page.getByRole("button", { name: "Start now" }).click();
   await expect(page).toHaveURL(/\/screening\/help-for$/);
+  // The warning's timers start once React has hydrated it: on a busy machine that can be after the page shows.
+  await hydrated(page, "dialog");
   const dialog = page.getByRole("dialog", { name: "Your session will end soon" });
   await expect(dialog).toBeHidden();
   await page.clock.fastForward("25:01");

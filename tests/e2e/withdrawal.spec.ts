@@ -3,7 +3,7 @@ import { personas } from "#pathways/screening/personas.ts";
 import { consentWithdrawnReason } from "#pathways/referral/machine.ts";
 import { actAsProvider, caseIdOf, consents, deliverRequest, referralMessages, referrals } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer } from "./journey.ts";
+import { answer, followCase } from "./journey.ts";
 
 /**
  * Withdrawing consent on the tracking page, and what the server did about it, read from
@@ -21,13 +21,7 @@ async function referAllAndTrack(page: Page): Promise<string> {
   for (const box of await page.getByRole("checkbox").all()) await box.check();
   await page.getByRole("button", { name: "Send referrals" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
-  const reference = (await page.getByTestId("reference").textContent())!;
-  const accessCode = (await page.getByTestId("access-code").textContent())!;
-  await page.goto("/track");
-  await page.getByLabel("Reference number").fill(reference);
-  await page.getByLabel("Access code").fill(accessCode);
-  await page.getByRole("button", { name: "Show my referrals" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your referrals");
+  await followCase(page);
   return caseIdOf(page);
 }
 
