@@ -8,6 +8,7 @@ import {
   saveCaseReference,
   type CasePathway,
 } from "#db/case-store.ts";
+import { inWriteTransaction } from "#db/client.ts";
 import { retireEmailLinks } from "#db/email-links.ts";
 import { daysAfter } from "#db/retention.ts";
 import type { Language } from "#pathways/i18n.ts";
@@ -90,24 +91,22 @@ export async function giveConsent(request: Request, form: FormData): Promise<Con
   const accessCode = newAccessCode();
   const accessCodeHash = hashAccessCode(normalizeResumeCode(accessCode)!);
   const now = new Date().toISOString();
-  // One immediate (write-locked) transaction: a second submission, even from another
+  // One write-locked transaction: a second submission, even from another
   // server process, sees the first one's reference and creates nothing.
-  const outcome = db.$client
-    .transaction((): { reference: string } | { error: string } => {
-      const existing = findCaseReference(db, record.id);
-      const chosen = new Set(parsed.success ? parsed.data.services.map(Number) : []);
-      const { awaiting } = consentOptions(record.id);
-      const offered = new Set(proposedIds(awaiting));
-      const repeated = existing !== undefined && chosen.size > 0 && [...chosen].every((id) => !offered.has(id));
-      if (offered.size > 0 && !repeated) {
-        if (!parsed.success || chosen.size === 0 || [...chosen].some((id) => !offered.has(id))) return { error: "consent.errors.required" };
-        sendConsentedReferrals(record.id, awaiting, chosen, now);
-      }
-      // A new access code retires the links emailed with the old one, as a new save does a screening's.
-      retireEmailLinks(db, "track", record.id, new Date());
-      return { reference: saveCaseReference(db, record.id, existing?.reference ?? newCaseReference(), accessCodeHash) };
-    })
-    .immediate();
+  const outcome = inWriteTransaction(db, (): { reference: string } | { error: string } => {
+    const existing = findCaseReference(db, record.id);
+    const chosen = new Set(parsed.success ? parsed.data.services.map(Number) : []);
+    const { awaiting } = consentOptions(record.id);
+    const offered = new Set(proposedIds(awaiting));
+    const repeated = existing !== undefined && chosen.size > 0 && [...chosen].every((id) => !offered.has(id));
+    if (offered.size > 0 && !repeated) {
+      if (!parsed.success || chosen.size === 0 || [...chosen].some((id) => !offered.has(id))) return { error: "consent.errors.required" };
+      sendConsentedReferrals(record.id, awaiting, chosen, now);
+    }
+    // A new access code retires the links emailed with the old one, as a new save does a screening's.
+    retireEmailLinks(db, "track", record.id, new Date());
+    return { reference: saveCaseReference(db, record.id, existing?.reference ?? newCaseReference(), accessCodeHash) };
+  });
   if ("error" in outcome) return outcome;
   return { confirmation: { reference: outcome.reference, accessCode, referrals: caseReferrals(db, record.id).length } };
 }

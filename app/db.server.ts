@@ -1,4 +1,4 @@
-import { openDatabase, type LuukkuDatabase } from "#db/client.ts";
+import { databaseAnswers, openDatabase, type LuukkuDatabase } from "#db/client.ts";
 import { CatalogueQueries } from "#db/catalogue-search.ts";
 import { keyPlainCodeHashes } from "#db/code-hashes.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
@@ -61,9 +61,5 @@ export function getCatalogue(): CatalogueQueries {
 
 /** For /healthz: the database answers a real query. */
 export function checkDatabase(): boolean {
-  try {
-    return getDatabase().$client.prepare("SELECT count(*) AS n FROM municipality").get() !== undefined;
-  } catch {
-    return false;
-  }
+  return databaseAnswers(getDatabase());
 }

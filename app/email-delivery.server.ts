@@ -5,7 +5,7 @@ import nodemailer from "nodemailer";
 import { z } from "zod";
 import type { LuukkuDatabase } from "#db/client.ts";
 import { emailOutbox } from "#db/email-outbox.ts";
-import { emailLink } from "#db/schema.ts";
+import { linkPurposes } from "#pathways/email-links.ts";
 import { supportedLanguages } from "#pathways/i18n.ts";
 import { linkEmail, type EmailContent } from "./email-message.server.ts";
 
@@ -47,7 +47,7 @@ export function createEmailSender(options: { smtpUrl: string | undefined; from: 
 const payloadSchema = z.object({
   to: z.email(),
   language: z.enum(supportedLanguages),
-  kind: z.enum(emailLink.purpose.enumValues),
+  kind: z.enum(linkPurposes),
   link: z.url(),
 });
 

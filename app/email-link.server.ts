@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { emailLinkDelivery, findEmailLink, spendEmailLink, storeEmailLink, type EmailDeliveryState, type LinkPurpose } from "#db/email-links.ts";
+import { emailLinkDelivery, findEmailLink, spendEmailLink, storeEmailLink, type EmailDeliveryState } from "#db/email-links.ts";
+import type { LinkPurpose } from "#pathways/email-links.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { getDatabase } from "./db.server.ts";
 import { getEnvironment } from "./env.server.ts";

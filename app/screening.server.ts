@@ -1,5 +1,6 @@
 import { data, redirect } from "react-router";
 import { z } from "zod";
+import { inWriteTransaction } from "#db/client.ts";
 import { retireEmailLinks } from "#db/email-links.ts";
 import { daysAfter } from "#db/retention.ts";
 import type { ScreeningRecord } from "#db/screening-store.ts";
@@ -154,13 +155,13 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
     const result = isStepId(change) ? changeStep(persisted, change) : change === null ? confirmAnswers(persisted) : null;
     if (!result) throw redirect("/screening/check-answers");
     const complete = result.next === completeRoute;
-    getDatabase().$client.transaction(() => {
+    inWriteTransaction(getDatabase(), () => {
       getScreeningStore().update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: complete ? "complete" : "in-progress" });
       if (complete) {
         const answers = record.answers as AnswersSoFar;
         getPathwayEngine().startCase(record.id, deriveNeeds(answers), deriveProfile(answers), new Date().toISOString(), "citizen");
       }
-    }).immediate();
+    });
     throw redirect(result.next);
   }
   const submission = parseStepForm(page, form, record.answers as AnswersSoFar);
@@ -222,12 +223,10 @@ export async function saveForLater(request: Request): Promise<{ code: string }> 
   if (!record) throw redirect("/");
   const code = newResumeCode();
   const db = getDatabase();
-  db.$client
-    .transaction(() => {
-      getScreeningStore().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
-      retireEmailLinks(db, "resume", record.id, new Date());
-    })
-    .immediate();
+  inWriteTransaction(db, () => {
+    getScreeningStore().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
+    retireEmailLinks(db, "resume", record.id, new Date());
+  });
   return { code };
 }
 

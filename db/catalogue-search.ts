@@ -1,39 +1,12 @@
 import type { Statement } from "better-sqlite3";
 import { fallbackOrder, localize, type Language, type StoredLocalizedText } from "#pathways/i18n.ts";
 import type { LuukkuDatabase } from "./client.ts";
-import type { capacities, costKinds, costUnits, deliveryModes, organizationTypes } from "./schema.ts";
+import type { Capacity, Cost, CostKind, CostUnit, DeliveryMode, LocalizedValue, OrganizationType, PracticalFacts, ServiceSummary } from "#pathways/catalogue.ts";
 
 /**
  * Public catalogue queries. SQLite-specific SQL (FTS5, json_extract) stays in this module
  * behind plain functions, so a PostgreSQL backend can replace it without touching callers.
  */
-
-/** Text in the reader's language or, when missing, the first fallback; `language` says which, for `lang`. */
-export interface LocalizedValue {
-  text: string;
-  language: Language;
-}
-
-export type OrganizationType = (typeof organizationTypes)[number];
-export type CostKind = (typeof costKinds)[number];
-export type CostUnit = (typeof costUnits)[number];
-
-export interface Cost {
-  kind: CostKind;
-  amountCents: number | null;
-  unit: CostUnit | null;
-  description: LocalizedValue | null;
-}
-
-export interface ServiceSummary {
-  id: number;
-  name: LocalizedValue;
-  summary: LocalizedValue | null;
-  provider: { name: LocalizedValue; type: OrganizationType };
-  cost: Cost | null;
-  municipalityCodes: string[];
-  languageCodes: string[];
-}
 
 export interface SearchCriteria {
   /** Free text as typed; anything but letters and digits is ignored. */
@@ -441,16 +414,6 @@ interface CostRow {
   description: string | null;
 }
 
-/** How to reach a service: the practical part of a service package's card. */
-export interface PracticalFacts {
-  delivery: DeliveryMode[];
-  /** The service's own, else its provider's. */
-  phone: string | null;
-  email: string | null;
-  addresses: { street: string | null; postalCode: string | null; municipalityCode: string | null }[];
-  schedules: { days: string[]; opensAt: string; closesAt: string }[];
-}
-
 export interface ServiceDetail {
   id: number;
   name: LocalizedValue;
@@ -521,5 +484,3 @@ function toSummary(row: SummaryRow, language: Language): ServiceSummary {
   };
 }
 
-export type Capacity = (typeof capacities)[number];
-export type DeliveryMode = (typeof deliveryModes)[number];

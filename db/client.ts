@@ -40,3 +40,28 @@ function verifyPragmas(sqlite: Database.Database, path: string): void {
     }
   }
 }
+
+/**
+ * Runs `work` in one transaction that takes the write lock at its start (BEGIN IMMEDIATE):
+ * a use case that reads and then writes (has this case a reference yet?) sees no other
+ * writer's change between the two, even from another process. Nothing of it stays when
+ * `work` throws.
+ */
+export function inWriteTransaction<T>(db: LuukkuDatabase, work: () => T): T {
+  return db.$client.transaction(work).immediate();
+}
+
+/** For /healthz: the database answers a real query. */
+export function databaseAnswers(db: LuukkuDatabase): boolean {
+  try {
+    return db.$client.prepare("SELECT count(*) AS n FROM municipality").get() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Closes the connection, first letting SQLite refresh the query planner's statistics it finds stale (PRAGMA optimize). */
+export function closeDatabase(db: LuukkuDatabase): void {
+  db.$client.pragma("optimize");
+  db.$client.close();
+}

@@ -1,9 +1,9 @@
 import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Language } from "#pathways/i18n.ts";
+import type { LinkPurpose } from "#pathways/email-links.ts";
 import type { LuukkuDatabase } from "./client.ts";
 import { emailAddressUse, emailLink, outbox } from "./schema.ts";
 
-export type LinkPurpose = (typeof emailLink.purpose.enumValues)[number];
 
 /** The outbox payload of an email link: all the delivery worker needs, and all it scrubs after sending. */
 export interface EmailLinkPayload {

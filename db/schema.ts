@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { StoredLocalizedText } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
+import { capacities, costKinds, costUnits, deliveryModes, organizationTypes } from "#pathways/catalogue.ts";
+import { linkPurposes } from "#pathways/email-links.ts";
 
 /**
  * The provider catalogue, aligned with Open Referral HSDS 3.0. Differences, on purpose:
@@ -20,13 +22,8 @@ const createdAt = () =>
 const updatedAt = () =>
   integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
-export const organizationTypes = ["public", "private", "non_profit"] as const;
 export const serviceStatuses = ["active", "inactive", "defunct", "temporarily closed"] as const;
 export const publicationStatuses = ["draft", "in_review", "published"] as const;
-export const costKinds = ["free", "fixed_price", "voucher", "income_related"] as const;
-export const costUnits = ["hour", "visit", "session", "day", "month", "meal", "trip", "course"] as const;
-export const capacities = ["available", "limited", "waitlist", "full"] as const;
-export const deliveryModes = ["in_person", "at_home", "phone", "online"] as const;
 
 export const municipality = sqliteTable("municipality", {
   code: text("code").primaryKey(),
@@ -485,7 +482,7 @@ export const emailLink = sqliteTable(
   "email_link",
   {
     tokenHash: text("token_hash").primaryKey(),
-    purpose: text("purpose", { enum: ["resume", "track"] }).notNull(),
+    purpose: text("purpose", { enum: linkPurposes }).notNull(),
     /** What the link opens: the screening's id (resume) or the case's id (track). */
     targetId: text("target_id").notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),

@@ -6,7 +6,7 @@
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDatabase } from "#db/client.ts";
+import { closeDatabase, openDatabase } from "#db/client.ts";
 import { prepareDatabase } from "#db/prepare.ts";
 import { generateLargeCatalogue, largeDatabasePath } from "#db/seed/large-catalogue.ts";
 import { loadCatalogue } from "#db/seed/load-catalogue.ts";
@@ -34,8 +34,7 @@ function main(): void {
     progressEvery: 10_000,
     onProgress: (loaded) => process.stdout.write(`  ${loaded} / ${services} services\n`),
   });
-  db.$client.pragma("optimize");
-  db.$client.close();
+  closeDatabase(db);
   console.log(`Generated ${services} services in ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
-import { openDatabase } from "#db/client.ts";
+import { closeDatabase, openDatabase } from "#db/client.ts";
 import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { prepareDatabase } from "#db/prepare.ts";
 import { startRetentionJob } from "#db/retention.ts";
@@ -27,7 +27,7 @@ const { createReactRouterHandler } = await import("./react-router-handler.ts");
 
 const setUpDatabase = openDatabase(environment.DATABASE_PATH);
 const { seededDemo } = prepareDatabase(setUpDatabase, { seedDemo: environment.SEED_DEMO_DATA });
-setUpDatabase.$client.close();
+closeDatabase(setUpDatabase);
 if (seededDemo) console.log(`Seeded the demo catalogue into ${environment.DATABASE_PATH}.`);
 
 const buildPath = resolve("build/server/index.js");

@@ -1,4 +1,4 @@
-import type { LinkPurpose } from "#db/email-links.ts";
+import type { LinkPurpose } from "#pathways/email-links.ts";
 import { useScreeningText } from "#app/screening/text.ts";
 import { PageTitle } from "./layout.tsx";
 

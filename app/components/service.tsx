@@ -1,4 +1,4 @@
-import type { Cost, OrganizationType, PracticalFacts, ServiceSummary } from "#db/catalogue-search.ts";
+import type { Cost, OrganizationType, PracticalFacts, ServiceSummary } from "#pathways/catalogue.ts";
 import { isMunicipalityCode, municipalities } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { formatEuros, formatLanguageName, formatList, formatMunicipalities, formatWeekday } from "#app/format.ts";

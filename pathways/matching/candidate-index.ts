@@ -1,3 +1,4 @@
+import { capacities } from "../catalogue.ts";
 import { needCodes } from "../needs/taxonomy.ts";
 import type { CandidateService } from "./candidate.ts";
 
@@ -90,7 +91,6 @@ class Numbering {
 }
 
 export const costKindCodes = { free: 0, voucher: 1, income_related: 2, fixed_price: 3 } as const;
-const capacities = ["available", "limited", "waitlist", "full"] as const;
 /** By cost kind code; a price scores nothing here, as match.ts weighs it against the person's budget. */
 const costKindPoints = [10, 6, 6, 0];
 /** By capacity code. */

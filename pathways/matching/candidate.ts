@@ -1,3 +1,4 @@
+import type { Capacity } from "../catalogue.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 
 /**
@@ -29,7 +30,7 @@ export interface CandidateService {
     unit: "hour" | "visit" | "session" | "day" | "month" | "meal" | "trip" | "course" | null;
   } | null;
   typicalWaitDays: number | null;
-  capacity: "available" | "limited" | "waitlist" | "full";
+  capacity: Capacity;
   /** 1.0–5.0 client satisfaction, if measured. */
   qualityRating: number | null;
 }

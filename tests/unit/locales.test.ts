@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { resources } from "#app/i18n/resources.ts";
 import { stepFields } from "#app/screening/fields.ts";
 import { emailDeliveryStates } from "#db/email-links.ts";
-import { capacities, costUnits, deliveryModes, emailLink, organizationTypes } from "#db/schema.ts";
+import { capacities, costUnits, deliveryModes, organizationTypes } from "#pathways/catalogue.ts";
 import { supportedLanguages } from "#pathways/i18n.ts";
 import { reasonCodes } from "#pathways/matching/match.ts";
 import { needSubjects, subjectLabelKey } from "#pathways/needs/subject.ts";
+import { linkPurposes } from "#pathways/email-links.ts";
 import { personalDataCategories } from "#pathways/personal-data.ts";
 import { referralStatuses } from "#pathways/referral/machine.ts";
 import { helpForOptions, screeningErrorKeys, stepIds } from "#pathways/screening/questionnaire.ts";
@@ -125,7 +126,7 @@ const codeKeys: { namespace: string; prefix: string; suffixes?: string[]; codes:
   { namespace: "emailLink", prefix: "emailLink.delivery", codes: emailDeliveryStates },
   // The topics the start page lists (app/routes/home.tsx).
   { namespace: "start", prefix: "start.whatWeAskList", codes: ["situation", "health", "family", "work", "money", "safety"] },
-  { namespace: "email", prefix: "", suffixes: [".subject", ".intro", ".linkIntro", ".expires", ".keepSafe"], codes: emailLink.purpose.enumValues },
+  { namespace: "email", prefix: "", suffixes: [".subject", ".intro", ".linkIntro", ".expires", ".keepSafe"], codes: linkPurposes },
 ];
 const codeKeyPrefixes = new Set(codeKeys.map(({ prefix }) => prefix));
 
