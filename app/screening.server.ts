@@ -6,11 +6,9 @@ import { daysAfter } from "#db/retention.ts";
 import type { ScreeningRecord } from "#db/screening-store.ts";
 import type { Language } from "#pathways/i18n.ts";
 import {
-  answerStep,
   changeStep,
   confirmAnswers,
   currentPage,
-  flowAnswers,
   idleSince,
   isFlowExpired,
   newFlow,
@@ -34,6 +32,8 @@ import { forWhomWords } from "./for-whom.server.ts";
 import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie, newFlowId } from "./session.server.ts";
+import { answerQuestion } from "./screening/answer-question.server.ts";
+import { citizen } from "#pathways/actor.ts";
 
 /**
  * The citizen screening over HTTP: the flow id from the signed cookie, the flow from the
@@ -107,20 +107,27 @@ export async function extendSession(request: Request): Promise<void> {
 export async function endSession(request: Request): Promise<void> {
   // A cookie naming no screening has nothing to end.
   const record = await findScreening(request).catch(() => undefined);
-  if (record) getScreeningStore().touch(record.id, idleSince(new Date()));
+  if (!record) return;
+  inWriteTransaction(getDatabase(), () => {
+    getScreeningStore().touch(record.id, idleSince(new Date()));
+    getScreeningStore().recordEvent({ screeningId: record.id, type: "exited", actor: citizen, channel: "online", at: new Date() });
+  });
 }
 
 export async function startScreening(language: Language): Promise<Response> {
   const id = newFlowId();
-  getScreeningStore().insert({
-    id,
-    questionnaireVersion: screeningVersion,
-    machineVersion: screeningMachineVersion,
-    snapshot: newFlow(),
-    answers: {},
-    language,
-    channel: "online",
-    status: "in-progress",
+  inWriteTransaction(getDatabase(), () => {
+    getScreeningStore().insert({
+      id,
+      questionnaireVersion: screeningVersion,
+      machineVersion: screeningMachineVersion,
+      snapshot: newFlow(),
+      answers: {},
+      language,
+      channel: "online",
+      status: "in-progress",
+    });
+    getScreeningStore().recordEvent({ screeningId: id, type: "started", actor: citizen, channel: "online", at: new Date() });
   });
   return redirect("/screening/help-for", { headers: { "Set-Cookie": await flowCookie.serialize(id) } });
 }
@@ -157,6 +164,14 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
     const complete = result.next === completeRoute;
     inWriteTransaction(getDatabase(), () => {
       getScreeningStore().update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: complete ? "complete" : "in-progress" });
+      getScreeningStore().recordEvent({
+        screeningId: record.id,
+        type: complete ? "confirmed" : "changing",
+        step: isStepId(change) ? change : null,
+        actor: citizen,
+        channel: "online",
+        at: new Date(),
+      });
       if (complete) {
         const answers = record.answers as AnswersSoFar;
         getPathwayEngine().startCase(record.id, deriveNeeds(answers), deriveProfile(answers), new Date().toISOString(), "citizen");
@@ -167,15 +182,12 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   const submission = parseStepForm(page, form, record.answers as AnswersSoFar);
   // An invalid form still goes to the flow (as no values at all), which sends a page
   // posted out of order back to where the person is before any message is shown.
-  const result = answerStep(persisted, page, submission.status === "success" ? stepValues(page, submission.payload) : null);
-  if (result.ok) {
-    const answers = flowAnswers(result.persisted);
-    getScreeningStore().update(record.id, record.version, { snapshot: result.persisted, answers, status: "in-progress" });
-    // Danger just disclosed: emergency guidance before any further question.
-    const dangerNow = indicatesDanger(answers) && !indicatesDanger(record.answers as AnswersSoFar);
-    throw redirect(dangerNow ? urgentHelpRoute : result.next);
-  }
-  if ("redirect" in result) throw redirect(result.redirect);
+  const values = submission.status === "success" ? stepValues(page, submission.payload) : null;
+  const result = answerQuestion({ screeningId: record.id, step: page, values, actor: citizen, channel: "online" });
+  if (result.kind === "not-found") throw redirect("/");
+  // Danger just disclosed: emergency guidance before any further question.
+  if (result.kind === "answered") throw redirect(result.dangerDisclosed ? urgentHelpRoute : result.next);
+  if (result.kind === "elsewhere") throw redirect(result.page);
   // The flow validates with the answers it holds; should it disagree with the parse, its word counts.
   return stepReply(page, submission, submission.status === "success" ? conformErrors(result.errors) : undefined);
 }
@@ -225,6 +237,7 @@ export async function saveForLater(request: Request): Promise<{ code: string }> 
   const db = getDatabase();
   inWriteTransaction(db, () => {
     getScreeningStore().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
+    getScreeningStore().recordEvent({ screeningId: record.id, type: "saved", actor: citizen, channel: "online", at: new Date() });
     retireEmailLinks(db, "resume", record.id, new Date());
   });
   return { code };
@@ -252,7 +265,10 @@ export async function emailResumeLink(request: Request, form: FormData, language
  * answers saved longer ago than the idle timeout would open on "your session timed out".
  */
 async function resumeFlow(record: ScreeningRecord): Promise<never> {
-  getScreeningStore().touch(record.id);
+  inWriteTransaction(getDatabase(), () => {
+    getScreeningStore().touch(record.id);
+    getScreeningStore().recordEvent({ screeningId: record.id, type: "resumed", actor: citizen, channel: "online", at: new Date() });
+  });
   throw redirect(currentPage(record.snapshot as PersistedFlow), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
 }
 

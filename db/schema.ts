@@ -4,6 +4,7 @@ import type { StoredLocalizedText } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import { capacities, costKinds, costUnits, deliveryModes, organizationTypes } from "#pathways/catalogue.ts";
 import { linkPurposes } from "#pathways/email-links.ts";
+import { channels, type Actor } from "#pathways/actor.ts";
 
 /**
  * The provider catalogue, aligned with Open Referral HSDS 3.0. Differences, on purpose:
@@ -412,7 +413,7 @@ export const screening = sqliteTable(
     snapshot: text("snapshot", { mode: "json" }).notNull(),
     answers: text("answers", { mode: "json" }).notNull(),
     language: text("language").notNull(),
-    channel: text("channel", { enum: ["online", "desk", "phone"] }).notNull(),
+    channel: text("channel", { enum: channels }).notNull(),
     status: text("status", { enum: ["in-progress", "complete"] }).notNull(),
     /** When the person asked to come back later (longer retention than an abandoned flow). */
     savedAt: integer("saved_at", { mode: "timestamp_ms" }),
@@ -423,6 +424,30 @@ export const screening = sqliteTable(
     version: version(),
   },
   (table) => [index("screening_updated").on(table.status, table.updatedAt), uniqueIndex("screening_resume_code").on(table.resumeCodeHash)],
+);
+
+/** What happened to a screening, as its event log records it. */
+export const screeningEventTypes = ["started", "answered", "changing", "confirmed", "saved", "resumed", "exited"] as const;
+
+/**
+ * Every answer, change, save, resume, exit and confirmation of a screening, with who did
+ * it, on which channel and when; append-only. Deleted with its screening (retention).
+ */
+export const screeningEvent = sqliteTable(
+  "screening_event",
+  {
+    id: integer("id").primaryKey(),
+    screeningId: text("screening_id")
+      .notNull()
+      .references(() => screening.id, { onDelete: "cascade" }),
+    type: text("type", { enum: screeningEventTypes }).notNull(),
+    /** The question answered or opened to change; null for the others. */
+    step: text("step"),
+    actor: text("actor", { mode: "json" }).$type<Actor>().notNull(),
+    channel: text("channel", { enum: channels }).notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("screening_event_screening").on(table.screeningId, table.id)],
 );
 
 /**
@@ -468,7 +493,7 @@ export const feedback = sqliteTable("feedback", {
   rating: integer("rating").notNull(),
   comment: text("comment"),
   language: text("language").notNull(),
-  channel: text("channel", { enum: ["online", "desk", "phone"] }).notNull(),
+  channel: text("channel", { enum: channels }).notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 }, (table) => [check("feedback_rating_range", sql`${table.rating} BETWEEN 1 AND 5`)]);
 

@@ -1,8 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { LuukkuDatabase } from "./client.ts";
-import { screening } from "./schema.ts";
+import { screening, screeningEvent } from "./schema.ts";
 
 export type ScreeningRecord = typeof screening.$inferSelect;
+export type ScreeningEventRecord = typeof screeningEvent.$inferSelect;
+export type NewScreeningEvent = Omit<typeof screeningEvent.$inferInsert, "id">;
 export type NewScreening = Omit<typeof screening.$inferInsert, "version" | "createdAt" | "updatedAt">;
 
 export class StaleScreening extends Error {
@@ -27,6 +29,16 @@ export class ScreeningStore {
   insert(record: NewScreening): ScreeningRecord {
     const now = this.#now();
     return this.#db.insert(screening).values({ ...record, createdAt: now, updatedAt: now }).returning().get();
+  }
+
+  /** Appends to the screening's event log; the caller writes it in the transaction of the change it records. */
+  recordEvent(event: NewScreeningEvent): void {
+    this.#db.insert(screeningEvent).values(event).run();
+  }
+
+  /** The screening's event log, oldest first. */
+  events(id: string): ScreeningEventRecord[] {
+    return this.#db.select().from(screeningEvent).where(eq(screeningEvent.screeningId, id)).orderBy(screeningEvent.id).all();
   }
 
   load(id: string): ScreeningRecord | undefined {

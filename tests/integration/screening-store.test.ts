@@ -20,7 +20,7 @@ describe("screening store", () => {
       snapshot: { value: "age" },
       answers: { helpFor: "self" },
       language: "sv",
-      channel: "desk",
+      channel: "walk-in",
       status: "in-progress",
     });
     expect(created.version).toBe(1);

@@ -1,0 +1,94 @@
+import { appDatabase } from "../support/app-database.ts";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { answerQuestion } from "#app/screening/answer-question.server.ts";
+import { endSession, saveForLater, startScreening } from "#app/screening.server.ts";
+import { getScreeningStore } from "#app/db.server.ts";
+import { deleteExpiredScreenings } from "#db/retention.ts";
+import type { Actor } from "#pathways/actor.ts";
+
+/**
+ * Screening answers as events (issue 12, item 3), on a real SQLite file through the app's
+ * own use cases: who answered what, when, on which channel, appended in the transaction of
+ * the change it records, and gone with the screening.
+ */
+
+afterAll(() => appDatabase.close());
+afterEach(() => vi.restoreAllMocks());
+
+const receptionist: Actor = { kind: "staff", userId: "staff-7", role: "reception", officeId: "koskela-counter" };
+
+/** A screening started as the citizen starts one, by its id. */
+async function started(): Promise<string> {
+  const response = await startScreening("fi");
+  const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
+  const request = new Request("http://luukku.test/screening/help-for", { headers: { Cookie: cookie } });
+  const record = await import("#app/screening.server.ts").then((app) => app.findScreening(request));
+  return record!.id;
+}
+
+const eventsOf = (id: string) => getScreeningStore().events(id).map(({ type, step, actor, channel }) => ({ type, step, actor, channel }));
+
+describe("the screening's event log", () => {
+  it("records an answer given by staff at the counter as theirs, on the walk-in channel, with the question and the time", async () => {
+    const id = await started();
+    const at = new Date("2026-12-01T10:15:00Z");
+    const result = answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: receptionist, channel: "walk-in", at });
+    expect(result).toEqual({ kind: "answered", next: "/screening/age", dangerDisclosed: false });
+    expect(eventsOf(id)).toEqual([
+      { type: "started", step: null, actor: { kind: "citizen" }, channel: "online" },
+      { type: "answered", step: "help-for", actor: receptionist, channel: "walk-in" },
+    ]);
+    expect(getScreeningStore().events(id)[1]!.at).toEqual(at);
+    expect(getScreeningStore().load(id)!.answers).toEqual({ helpFor: "self" });
+  });
+
+  it("records nothing for an answer the flow refuses, or for a question asked out of order", async () => {
+    const id = await started();
+    expect(answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "nobody" }, actor: receptionist, channel: "phone" }).kind).toBe("invalid");
+    expect(answerQuestion({ screeningId: id, step: "municipality", values: { municipality: "koskela" }, actor: receptionist, channel: "phone" })).toEqual({
+      kind: "elsewhere",
+      page: "/screening/help-for",
+    });
+    expect(eventsOf(id).map((event) => event.type)).toEqual(["started"]);
+  });
+
+  it("keeps neither the answer nor its event when recording fails half-way", async () => {
+    const id = await started();
+    const before = getScreeningStore().load(id)!;
+    vi.spyOn(getScreeningStore(), "recordEvent").mockImplementationOnce(() => {
+      throw new Error("disk full");
+    });
+    expect(() => answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: receptionist, channel: "walk-in" })).toThrow("disk full");
+    expect(getScreeningStore().load(id)).toEqual(before);
+    expect(eventsOf(id).map((event) => event.type)).toEqual(["started"]);
+  });
+
+  it("records saving and Exit this page as the person's own, online", async () => {
+    const response = await startScreening("sv");
+    const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
+    const request = new Request("http://luukku.test/screening/save", { method: "POST", headers: { Cookie: cookie } });
+    const { findScreening } = await import("#app/screening.server.ts");
+    const id = (await findScreening(request))!.id;
+    answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: { kind: "citizen" }, channel: "online" });
+    await saveForLater(request);
+    await endSession(request);
+    expect(eventsOf(id).map(({ type, step, channel }) => [type, step, channel])).toEqual([
+      ["started", null, "online"],
+      ["answered", "help-for", "online"],
+      ["saved", null, "online"],
+      ["exited", null, "online"],
+    ]);
+  });
+
+  it("goes with its screening when retention deletes it", async () => {
+    const id = await started();
+    const kept = await started();
+    const now = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000);
+    // Only this test's two screenings are old enough here: the one kept is touched now.
+    getScreeningStore().touch(kept, now);
+    expect(deleteExpiredScreenings(appDatabase.db, now, { unsavedDays: 30, savedDays: 90 })).toBeGreaterThanOrEqual(1);
+    expect(getScreeningStore().load(id)).toBeUndefined();
+    expect(getScreeningStore().events(id)).toEqual([]);
+    expect(eventsOf(kept).map((event) => event.type)).toEqual(["started"]);
+  });
+});
