@@ -76,7 +76,14 @@ async function openScreening(request: Request) {
   const record = await findScreening(request);
   if (!record) return undefined;
   const now = new Date();
-  if (isFlowExpired(record.updatedAt, now)) throw redirect(timedOutRoute);
+  if (isFlowExpired(record.updatedAt, now)) {
+    // Recorded once, when the first page after the limit finds it over (nothing runs at the moment it ends); not after Exit this page.
+    const last = getScreeningStore().lastEvent(record.id)?.type;
+    if (last !== "timed-out" && last !== "exited") {
+      getScreeningStore().recordEvent({ screeningId: record.id, type: "timed-out", actor: { kind: "system", name: "idle-limit" }, channel: record.channel, at: now });
+    }
+    throw redirect(timedOutRoute);
+  }
   if (now.getTime() - record.updatedAt.getTime() >= useRecordedEveryMs) getScreeningStore().touch(record.id);
   return record;
 }

@@ -427,10 +427,10 @@ export const screening = sqliteTable(
 );
 
 /** What happened to a screening, as its event log records it. */
-export const screeningEventTypes = ["started", "answered", "changing", "confirmed", "saved", "resumed", "exited"] as const;
+export const screeningEventTypes = ["started", "answered", "changing", "confirmed", "saved", "resumed", "exited", "timed-out"] as const;
 
 /**
- * Every answer, change, save, resume, exit and confirmation of a screening, with who did
+ * Every answer, change, save, resume, exit, time-out and confirmation of a screening, with who did
  * it, on which channel and when; append-only. Deleted with its screening (retention).
  */
 export const screeningEvent = sqliteTable(

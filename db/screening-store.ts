@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { LuukkuDatabase } from "./client.ts";
 import { screening, screeningEvent } from "./schema.ts";
 
@@ -34,6 +34,11 @@ export class ScreeningStore {
   /** Appends to the screening's event log; the caller writes it in the transaction of the change it records. */
   recordEvent(event: NewScreeningEvent): void {
     this.#db.insert(screeningEvent).values(event).run();
+  }
+
+  /** The newest event in the screening's log. */
+  lastEvent(id: string): ScreeningEventRecord | undefined {
+    return this.#db.select().from(screeningEvent).where(eq(screeningEvent.screeningId, id)).orderBy(desc(screeningEvent.id)).limit(1).get();
   }
 
   /** The screening's event log, oldest first. */

@@ -1,7 +1,7 @@
 import { appDatabase } from "../support/app-database.ts";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { answerQuestion } from "#app/screening/answer-question.server.ts";
-import { endSession, saveForLater, startScreening } from "#app/screening.server.ts";
+import { endSession, findScreening, loadPage, saveForLater, startScreening } from "#app/screening.server.ts";
 import { getScreeningStore } from "#app/db.server.ts";
 import { deleteExpiredScreenings } from "#db/retention.ts";
 import type { Actor } from "#pathways/actor.ts";
@@ -22,8 +22,7 @@ async function started(): Promise<string> {
   const response = await startScreening("fi");
   const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
   const request = new Request("http://luukku.test/screening/help-for", { headers: { Cookie: cookie } });
-  const record = await import("#app/screening.server.ts").then((app) => app.findScreening(request));
-  return record!.id;
+  return (await findScreening(request))!.id;
 }
 
 const eventsOf = (id: string) => getScreeningStore().events(id).map(({ type, step, actor, channel }) => ({ type, step, actor, channel }));
@@ -67,7 +66,6 @@ describe("the screening's event log", () => {
     const response = await startScreening("sv");
     const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
     const request = new Request("http://luukku.test/screening/save", { method: "POST", headers: { Cookie: cookie } });
-    const { findScreening } = await import("#app/screening.server.ts");
     const id = (await findScreening(request))!.id;
     answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: { kind: "citizen" }, channel: "online" });
     await saveForLater(request);
@@ -77,6 +75,22 @@ describe("the screening's event log", () => {
       ["answered", "help-for", "online"],
       ["saved", null, "online"],
       ["exited", null, "online"],
+    ]);
+  });
+
+  it("records a time-out once, when the first page after the idle limit finds it over", async () => {
+    const response = await startScreening("en");
+    const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
+    const request = () => new Request("http://luukku.test/screening/help-for", { headers: { Cookie: cookie } });
+    const id = (await findScreening(request()))!.id;
+    getScreeningStore().touch(id, new Date(Date.now() - 31 * 60_000));
+    for (const attempt of [1, 2]) {
+      const thrown = await loadPage(request(), "help-for").catch((redirect: unknown) => redirect);
+      expect(thrown instanceof Response && thrown.headers.get("Location"), `page ${attempt}`).toBe("/screening/timed-out");
+    }
+    expect(eventsOf(id)).toEqual([
+      { type: "started", step: null, actor: { kind: "citizen" }, channel: "online" },
+      { type: "timed-out", step: null, actor: { kind: "system", name: "idle-limit" }, channel: "online" },
     ]);
   });
 
