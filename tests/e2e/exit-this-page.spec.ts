@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, leaveIdle } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer, startAndSaveForLater } from "./journey.ts";
+import { answer, hydrated, startAndSaveForLater } from "./journey.ts";
 
 /**
  * "Exit this page" on every page a person at risk may be watched on, before any answer
@@ -137,6 +137,9 @@ test.describe("with JavaScript", () => {
     await page.goto("/");
     await page.getByRole("button", { name: "Start now" }).click();
     await expect(page).toHaveURL(/\/screening\/help-for$/);
+    // The script works before React hydrates the page, but leaving while React is hydrating
+    // it makes React log a hydration error (error 418) as the page goes: wait for React.
+    await hydrated(page);
     const cookie = (await flowCookieOf(page))!;
     const entries = await page.evaluate(() => history.length);
     const status = page.locator(".quick-exit [role=status]");
