@@ -1,4 +1,5 @@
 import { databaseAnswers, openDatabase, type LuukkuDatabase } from "#db/client.ts";
+import { CatalogueRevision } from "#db/catalogue-revision.ts";
 import { CatalogueQueries } from "#db/catalogue-search.ts";
 import { keyPlainCodeHashes } from "#db/code-hashes.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
@@ -13,7 +14,14 @@ import { keyedHashPrefix, keyStoredPlainHash } from "./resume-code.server.ts";
  * and seeded by scripts/prepare-db.ts before the server started.
  */
 let database:
-  | { db: LuukkuDatabase; catalogue: CatalogueQueries; candidates: SqliteCandidateSource; engine: PathwayEngine; screenings: ScreeningStore }
+  | {
+      db: LuukkuDatabase;
+      catalogueRevision: CatalogueRevision;
+      catalogue: CatalogueQueries;
+      candidates: SqliteCandidateSource;
+      engine: PathwayEngine;
+      screenings: ScreeningStore;
+    }
   | undefined;
 
 function connect() {
@@ -26,11 +34,13 @@ function connect() {
       accessCode: (plainHash) => keyStoredPlainHash("access-code", plainHash),
     });
     // One candidate index per process: the engine and the package page share it, and it
-    // is rebuilt only when the catalogue changes.
-    const candidates = new SqliteCandidateSource(db);
+    // is rebuilt only when the public catalogue changes.
+    const catalogueRevision = new CatalogueRevision(db);
+    const candidates = new SqliteCandidateSource(db, catalogueRevision);
     database = {
       db,
-      catalogue: new CatalogueQueries(db),
+      catalogueRevision,
+      catalogue: new CatalogueQueries(db, catalogueRevision),
       candidates,
       engine: new PathwayEngine(new SqlitePathwayStore(db), candidates),
       screenings: new ScreeningStore(db),
@@ -53,6 +63,11 @@ export function getScreeningStore(): ScreeningStore {
 
 export function getDatabase(): LuukkuDatabase {
   return connect().db;
+}
+
+/** Read once per request and passed to the catalogue's caches, so they agree on one catalogue. */
+export function getCatalogueRevision(): CatalogueRevision {
+  return connect().catalogueRevision;
 }
 
 export function getCatalogue(): CatalogueQueries {

@@ -21,7 +21,7 @@ import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/qu
 import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
 import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
-import { getCandidateSource, getCatalogue, getDatabase, getPathwayEngine, getScreeningStore } from "./db.server.ts";
+import { getCandidateSource, getCatalogue, getCatalogueRevision, getDatabase, getPathwayEngine, getScreeningStore } from "./db.server.ts";
 import { emailLink, emailLinkStatus, peekEmailLink, redeemEmailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
@@ -209,15 +209,19 @@ export async function loadPackage(request: Request, language: Language) {
   const answers = record.answers as AnswersSoFar;
   const needs = deriveNeeds(answers);
   const person = deriveProfile(answers);
-  const servicePackage = matchIndexed(needs, person, getCandidateSource().candidateIndex());
+  const revision = getCatalogueRevision().read();
+  const servicePackage = matchIndexed(needs, person, getCandidateSource().candidateIndex(revision));
   const { cards, unmet } = packageCards(
     needs.map((need) => need.code),
     servicePackage,
     person,
   );
   const ids = [...new Set(cards.flatMap((card) => [card.serviceId, ...card.alternatives.map((alternative) => alternative.serviceId)]))];
-  const summaries = getCatalogue().summaries(ids, language);
-  const practical = getCatalogue().practicalFacts(cards.map((card) => card.serviceId));
+  const summaries = getCatalogue().summaries(ids, language, revision);
+  const practical = getCatalogue().practicalFacts(
+    cards.map((card) => card.serviceId),
+    revision,
+  );
   // Loader data is written into the page a second time for the browser: only what the
   // package draws goes in (no scores, descriptions or exclusion counts).
   return {

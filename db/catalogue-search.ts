@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import { fallbackOrder, localize, type Language, type StoredLocalizedText } from "#pathways/i18n.ts";
+import { CatalogueRevision } from "./catalogue-revision.ts";
 import type { LuukkuDatabase } from "./client.ts";
 import type { Capacity, Cost, CostKind, CostUnit, DeliveryMode, LocalizedValue, OrganizationType, PracticalFacts, ServiceSummary } from "#pathways/catalogue.ts";
 
@@ -96,23 +97,22 @@ const rememberedServices = 20_000;
 export class CatalogueQueries {
   readonly #db: LuukkuDatabase;
   readonly #statements = new Map<string, Statement>();
-  readonly #revision: Statement;
+  readonly #revision: CatalogueRevision;
   /**
    * Summaries by language and service id, and practical facts by service id (null: not
    * public), for the catalogue revision they were read at. The package page reads the same
-   * services on every request, and every table they read bumps `catalogue_revision` when
-   * it changes (migrations 0003 and 0009).
+   * services on every request; the revision moves when any of it changes in public (a
+   * draft's rows are never remembered as anything but null: not public).
    */
   #remembered = { revision: -1, summaries: new Map<string, ServiceSummary | null>(), facts: new Map<number, PracticalFacts | null>() };
 
-  constructor(db: LuukkuDatabase) {
+  constructor(db: LuukkuDatabase, revision = new CatalogueRevision(db)) {
     this.#db = db;
-    this.#revision = db.$client.prepare("SELECT revision FROM catalogue_revision WHERE id = 1").pluck();
+    this.#revision = revision;
   }
 
   /** What is remembered for the catalogue as it is now: emptied when it has changed, or grown too large. */
-  #current() {
-    const revision = this.#revision.get() as number;
+  #current(revision: number) {
     const { summaries, facts } = this.#remembered;
     if (this.#remembered.revision !== revision || summaries.size + facts.size > rememberedServices) {
       this.#remembered = { revision, summaries: new Map(), facts: new Map() };
@@ -143,9 +143,9 @@ export class CatalogueQueries {
   }
 
   /** Public summaries of these services, in the order given (unpublished ones left out). */
-  summaries(ids: number[], language: Language): ServiceSummary[] {
+  summaries(ids: number[], language: Language, revision = this.#revision.read()): ServiceSummary[] {
     if (ids.length === 0) return [];
-    const remembered = this.#current().summaries;
+    const remembered = this.#current(revision).summaries;
     const missing = ids.filter((id) => !remembered.has(`${language}:${id}`));
     if (missing.length > 0) {
       const rows = this.#prepare(
@@ -224,8 +224,8 @@ export class CatalogueQueries {
    * Where, when and how to reach each of these services, in a few set-based queries: what
    * a service package shows for each service it proposes, without a query per service.
    */
-  practicalFacts(ids: number[]): Map<number, PracticalFacts> {
-    const remembered = this.#current().facts;
+  practicalFacts(ids: number[], revision = this.#revision.read()): Map<number, PracticalFacts> {
+    const remembered = this.#current(revision).facts;
     const missing = ids.filter((id) => !remembered.has(id));
     if (missing.length > 0) {
       const read = this.#readPracticalFacts(missing);

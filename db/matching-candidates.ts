@@ -3,6 +3,7 @@ import type { CandidateSource } from "#pathways/engine.ts";
 import type { CandidateService } from "#pathways/matching/candidate.ts";
 import { CandidateIndex } from "#pathways/matching/candidate-index.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
+import { CatalogueRevision } from "./catalogue-revision.ts";
 import type { LuukkuDatabase } from "./client.ts";
 
 interface ServiceRow {
@@ -26,19 +27,19 @@ type Pair<T> = { serviceId: number; value: T };
  * The matcher's view of the catalogue, held in memory: every published, active service
  * that takes referrals, as a `CandidateIndex`. A screening's candidates are then a lookup,
  * not thousands of row reads (see bench/matching.ts). The index is rebuilt, with a few
- * set-based queries, whenever `catalogue_revision` (bumped by triggers on every catalogue
- * table, migrations 0003 and 0009) has moved since it was built.
+ * set-based queries, whenever the catalogue revision has moved since it was built (it moves
+ * only when a change is public: see `CatalogueRevision`).
  */
 export class SqliteCandidateSource implements CandidateSource {
-  readonly #revision: Statement;
+  readonly #revision: CatalogueRevision;
   readonly #terms: Statement;
   readonly #queries: Record<"services" | "needs" | "areas" | "languages" | "locations" | "costs", Statement>;
   #index: { revision: number; index: CandidateIndex } | null = null;
 
-  constructor(db: LuukkuDatabase) {
+  constructor(db: LuukkuDatabase, revision = new CatalogueRevision(db)) {
     const prepare = (sql: string) => db.$client.prepare(sql);
     const referable = "SELECT id FROM service WHERE status = 'active' AND publication_status = 'published' AND accepts_referrals = 1";
-    this.#revision = prepare("SELECT revision FROM catalogue_revision WHERE id = 1").pluck();
+    this.#revision = revision;
     this.#terms = prepare(`
       SELECT id, organization_id AS organizationId, response_time_working_days AS responseTimeWorkingDays
       FROM service WHERE id IN (SELECT value FROM json_each(?))`);
@@ -65,8 +66,8 @@ export class SqliteCandidateSource implements CandidateSource {
     };
   }
 
-  candidateIndex(): CandidateIndex {
-    const revision = this.#revision.get() as number;
+  /** The index for this catalogue revision: a request that has read the revision passes it in. */
+  candidateIndex(revision = this.#revision.read()): CandidateIndex {
     if (this.#index?.revision !== revision) this.#index = { revision, index: new CandidateIndex(this.#load()) };
     return this.#index.index;
   }
