@@ -200,3 +200,31 @@ describe("outbox dispatcher", () => {
     for (const id of ids) expect(row(id)).toMatchObject({ attempts: 1, failed_at: null, delivered_at: expect.any(Number) });
   }, 30_000);
 });
+
+describe("npm run worker", () => {
+  it("delivers what waits in the outbox as a process of its own, and stops cleanly on SIGTERM", async () => {
+    const id = enqueue("referral.requested", { referralId: "r-5" }, new Date());
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_PATH: database.path,
+        SESSION_SECRET: "a-test-secret-that-is-long-enough-for-the-schema",
+        MAIL_DROP_DIR: join(dirname(database.path), "mail"),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+
+    const deadline = Date.now() + 20_000;
+    while (row(id).delivered_at === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(row(id).delivered_at, output).not.toBeNull();
+
+    child.kill("SIGTERM");
+    expect(await exited, output).toBe(0);
+    expect(output).toContain("SIGTERM: finishing the delivery under way, then stopping.");
+  }, 30_000);
+});
