@@ -4,14 +4,14 @@ import { join } from "node:path";
 import nodemailer from "nodemailer";
 import { z } from "zod";
 import type { LuukkuDatabase } from "#db/client.ts";
-import { emailOutbox } from "#db/email-outbox.ts";
 import { linkPurposes } from "#pathways/email-links.ts";
 import { supportedLanguages } from "#pathways/i18n.ts";
 import { linkEmail, type EmailContent } from "./email-message.server.ts";
+import { createOutboxDispatcher, maxDeliveryAttempts, retryDelayMs, UndeliverableMessage, type OutboxDispatcher, type OutboxHandler } from "./outbox-dispatcher.server.ts";
 
 /**
  * The outbox's `email` rows leave here: rendered in the person's language, sent, then
- * stripped of the address and the link (ADR 013). Run by the server every few seconds.
+ * stripped of the address and the link (ADR 013), by the outbox dispatcher (ADR 017).
  */
 
 export interface OutgoingEmail extends EmailContent {
@@ -51,16 +51,6 @@ const payloadSchema = z.object({
   link: z.url(),
 });
 
-/** Tries before an email is given up (its payload scrubbed all the same): about two hours of trying in all. */
-export const maxEmailAttempts = 8;
-/** How long a claimed email is left to its sender before another may try it (a crash mid-send). */
-const claimMs = 5 * 60_000;
-
-/** The wait before the next try: 1, 2, 4 … minutes, at most an hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(2 ** (attempts - 1), 60) * 60_000;
-}
-
 /**
  * The receiving server refused this message for good (a 5xx reply to the recipient or to
  * the message): trying again would be refused again. Connection failures, 4xx replies
@@ -87,44 +77,40 @@ function jsonOrNull(text: string): unknown {
   }
 }
 
-export interface EmailDelivery {
-  /** Sends the email rows due at `now`; how many went and how many failed this time. */
-  deliverDue(now: Date, batch?: number): Promise<{ delivered: number; failed: number }>;
-}
-
 /**
- * The email worker on one database connection, its statements prepared once. Each due
- * row is claimed first (its next try moved past a claim time, the try counted), so a
- * second worker on the same database does not send it too. After sending, the row is
- * marked delivered and its payload cut to language and kind: neither the address nor the
- * link outlives the send. A failure waits longer each time, with an error that names
- * neither; a refusal for good, or the last try, gives the email up, its payload cut the same way.
+ * The outbox handler for `email` rows: rendered in the person's language and sent. Once
+ * sent or given up, the payload is cut to language and kind: neither the address nor the
+ * link outlives the send, and a stored error names neither.
  */
-export function createEmailDelivery(db: LuukkuDatabase, send: SendEmail): EmailDelivery {
-  const outbox = emailOutbox(db);
+export function emailHandler(send: SendEmail): OutboxHandler {
   return {
-    async deliverDue(now, batch = 20) {
-      let delivered = 0;
-      let failed = 0;
-      for (const row of outbox.due(maxEmailAttempts, now, batch)) {
-        const attempts = outbox.claim(row, new Date(now.getTime() + claimMs));
-        if (attempts === undefined) continue;
-        const parsed = payloadSchema.safeParse(jsonOrNull(row.payload));
-        const kept = JSON.stringify(parsed.success ? { language: parsed.data.language, kind: parsed.data.kind } : {});
-        try {
-          if (!parsed.success) throw new Error("The payload is not an email link");
-          await send({ to: parsed.data.to, ...linkEmail(parsed.data) });
-          outbox.markDelivered(row.id, now, kept);
-          delivered += 1;
-        } catch (error) {
-          const secrets = parsed.success ? [parsed.data.to, parsed.data.link, new URL(parsed.data.link).pathname.split("/").pop()!] : [];
-          const stored = withoutPersonalData(error, secrets);
-          if (!parsed.success || refusedForGood(error) || attempts >= maxEmailAttempts) outbox.markFailed(row.id, now, stored, kept);
-          else outbox.markForRetry(row.id, new Date(now.getTime() + retryDelayMs(attempts)), stored);
-          failed += 1;
-        }
+    async deliver(payload) {
+      const parsed = payloadSchema.safeParse(jsonOrNull(payload));
+      if (!parsed.success) throw new UndeliverableMessage("The payload is not an email link");
+      try {
+        await send({ to: parsed.data.to, ...linkEmail(parsed.data) });
+      } catch (error) {
+        if (refusedForGood(error)) throw new UndeliverableMessage(error instanceof Error ? error.message : String(error));
+        throw error;
       }
-      return { delivered, failed };
+    },
+    keep(payload) {
+      const parsed = payloadSchema.safeParse(jsonOrNull(payload));
+      return JSON.stringify(parsed.success ? { language: parsed.data.language, kind: parsed.data.kind } : {});
+    },
+    describeError(error, payload) {
+      const parsed = payloadSchema.safeParse(jsonOrNull(payload));
+      const secrets = parsed.success ? [parsed.data.to, parsed.data.link, new URL(parsed.data.link).pathname.split("/").pop()!] : [];
+      return withoutPersonalData(error, secrets);
     },
   };
+}
+
+/** Tries before an email is given up (its payload scrubbed all the same). */
+export const maxEmailAttempts = maxDeliveryAttempts;
+export { retryDelayMs };
+
+/** The outbox dispatcher for `email` rows alone. */
+export function createEmailDelivery(db: LuukkuDatabase, send: SendEmail): OutboxDispatcher {
+  return createOutboxDispatcher(db, { email: emailHandler(send) });
 }

@@ -71,6 +71,8 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default("Luukku <no-reply@localhost>"),
   /** Without SMTP_URL, each email is written here as an .eml file, for developers and the browser tests. */
   MAIL_DROP_DIR: z.string().trim().min(1).default("data/mail"),
+  /** Run the timers, retention and the outbox dispatcher in this process; false where `npm run worker` runs them instead. */
+  RUN_WORKERS: booleanFlag.default(true),
 }).transform((environment) => ({ ...environment, PUBLIC_URL: environment.PUBLIC_URL ?? `http://localhost:${environment.PORT}` }));
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -12,13 +12,10 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import { closeDatabase, openDatabase } from "#db/client.ts";
-import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { prepareDatabase } from "#db/prepare.ts";
-import { startRetentionJob } from "#db/retention.ts";
-import { startScheduler } from "#pathways/scheduler.ts";
-import { createEmailDelivery, createEmailSender } from "#app/email-delivery.server.ts";
 import { withoutLinkToken } from "#app/security.server.ts";
 import { environmentOrExit } from "./environment.ts";
+import { startWorkers } from "./workers.ts";
 
 const environment = environmentOrExit();
 // Imported once the environment is known to be valid: the pages' modules read it as they load.
@@ -67,42 +64,8 @@ if (environment.NODE_ENV !== "test") app.use(logRequests);
 guardRequests(app, { build, environment });
 app.use(createReactRouterHandler(build, { mode: environment.NODE_ENV, publicOrigin: environment.PUBLIC_URL }));
 
-// Escalations and other machine timers, checked every minute on a connection of their own.
-const schedulerDatabase = openDatabase(environment.DATABASE_PATH);
-const scheduler = startScheduler(createPathwayEngine(schedulerDatabase), {
-  intervalMs: 60_000,
-  onError: (error) => console.error(`Scheduler: ${error instanceof Error ? error.message : String(error)}`),
-});
-scheduler.tick();
-
-// Retention: unfinished screenings and emailed links past their time are deleted, checked every hour.
-const retention = startRetentionJob(
-  schedulerDatabase,
-  { unsavedDays: environment.RETENTION_UNSAVED_DAYS, savedDays: environment.RETENTION_SAVED_DAYS },
-  { intervalMs: 60 * 60_000, log: console },
-);
-
-// Emailed links leave the outbox within seconds of being asked for: the person is waiting.
-const sendEmail = createEmailSender({ smtpUrl: environment.SMTP_URL, from: environment.MAIL_FROM, dropDirectory: environment.MAIL_DROP_DIR });
-// Without SMTP the messages, addresses and links included, stay on disk until someone deletes them.
-if (!environment.SMTP_URL) console.log(`No SMTP_URL: emailed links are written to ${environment.MAIL_DROP_DIR} instead of being sent.`);
-const emailDelivery = createEmailDelivery(schedulerDatabase, sendEmail);
-let sendingEmails = false;
-const deliverEmails = async () => {
-  if (sendingEmails) return;
-  sendingEmails = true;
-  try {
-    // Counts only: the errors themselves stay in the outbox, without addresses.
-    const { failed } = await emailDelivery.deliverDue(new Date());
-    if (failed > 0) console.error(`Email: ${failed} could not be sent (tried again later unless refused for good).`);
-  } catch (error) {
-    console.error(`Email: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    sendingEmails = false;
-  }
-};
-const emailTimer = setInterval(() => void deliverEmails(), 2_000);
-emailTimer.unref();
+// The timers, retention and the outbox dispatcher, unless they run as processes of their own (`npm run worker`).
+const workers = environment.RUN_WORKERS ? startWorkers(environment) : undefined;
 
 const server = app.listen(environment.PORT, () => {
   console.log(`Luukku is serving http://localhost:${environment.PORT}`);
@@ -110,10 +73,10 @@ const server = app.listen(environment.PORT, () => {
 
 function shutDown(signal: string) {
   console.log(`${signal}: finishing open requests, then stopping.`);
-  scheduler.stop();
-  retention.stop();
-  clearInterval(emailTimer);
-  server.close(() => process.exit(0));
+  const workersStopped = workers?.stop();
+  server.close(() => {
+    void Promise.resolve(workersStopped).finally(() => process.exit(0));
+  });
   // Keep-alive connections would hold the close open; give them a moment, then go.
   setTimeout(() => process.exit(0), 5000).unref();
   server.closeIdleConnections();

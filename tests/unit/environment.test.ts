@@ -26,7 +26,15 @@ describe("parseEnvironment", () => {
       PUBLIC_URL: "http://localhost:3000",
       MAIL_FROM: "Luukku <no-reply@localhost>",
       MAIL_DROP_DIR: "data/mail",
+      RUN_WORKERS: true,
     });
+  });
+
+  it("runs the workers in the web process unless RUN_WORKERS=false says `npm run worker` runs them", () => {
+    expect(parseEnvironment({}).RUN_WORKERS).toBe(true);
+    expect(parseEnvironment({ RUN_WORKERS: "false" }).RUN_WORKERS).toBe(false);
+    expect(parseEnvironment({ RUN_WORKERS: "0" }).RUN_WORKERS).toBe(false);
+    expect(parseEnvironment({ RUN_WORKERS: "true" }).RUN_WORKERS).toBe(true);
   });
 
   it("points emailed links at the server's own port unless PUBLIC_URL says where people reach it", () => {
@@ -55,6 +63,7 @@ describe("parseEnvironment", () => {
     ["PORT", "1.5"],
     ["NODE_ENV", "staging"],
     ["SEED_DEMO_DATA", "yes please"],
+    ["RUN_WORKERS", "no"],
     ["DATABASE_PATH", "   "],
     ["SESSION_SECRET", "too-short"],
     ["SESSION_SECRET", " ".repeat(40)],
