@@ -5,7 +5,6 @@ import { formatList } from "#app/format.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 import { PrintButton } from "#app/components/print-button.tsx";
 import { UrgentHelp } from "#app/components/urgent-help.tsx";
-import { cardsToShow } from "#app/screening/package-view.ts";
 import { useScreeningText } from "#app/screening/text.ts";
 import { CostText, PracticalFactsList, ProviderTypeTag } from "#app/components/service.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
@@ -28,7 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
  */
 export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const t = useNamespaceText("catalogue");
-  const { needNames, cards, unmet, summaries, practical, forWhom, language, danger, packageChosen } = loaderData;
+  const { needNames, cards, unmet, practical, forWhom, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
   const urgentHelpText = useScreeningText("urgentHelp");
   const needList = (lines: typeof unmet) => (
@@ -41,7 +40,7 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
     </ul>
   );
   /** Who provides it and what it costs: on a proposed service and on each other option. */
-  const provision = (summary: (typeof summaries)[string]) => (
+  const provision = (summary: (typeof cards)[number]["summary"]) => (
     <>
       <p className="service-list__provider">
         <Localized value={summary.provider.name} pageLanguage={language} /> <ProviderTypeTag type={summary.provider.type} />
@@ -73,7 +72,7 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
         </a>{" "}
         <PrintButton>{t("package.print")}</PrintButton>
       </p>
-      {cardsToShow(cards, summaries, needNames).map((card) => (
+      {cards.map((card) => (
         <section key={card.serviceId} className="package-service" aria-labelledby={`service-${card.serviceId}`}>
           <h2 className="heading-m" id={`service-${card.serviceId}`}>
             <a href={`/services/${card.serviceId}`}>
