@@ -28,9 +28,8 @@ export async function action({ request, context }: Route.ActionArgs) {
  * waits for consent; otherwise the consent form.
  */
 export default function Consent({ loaderData, actionData }: Route.ComponentProps) {
-  const { language, ...page } = loaderData;
-  const staffActsFirst = page.keyWorkerFirst.length + page.assessmentFirst.length > 0;
+  const staffActsFirst = loaderData.keyWorkerFirst.length + loaderData.assessmentFirst.length > 0;
   if (actionData && "confirmation" in actionData) return <ConsentConfirmationPage confirmed={actionData} staffActsFirst={staffActsFirst} />;
-  if (page.services.length === 0) return <NothingToSendPage page={page} language={language} staffActsFirst={staffActsFirst} />;
-  return <ConsentFormPage page={page} language={language} reply={actionData} />;
+  if (loaderData.services.length === 0) return <NothingToSendPage page={loaderData} staffActsFirst={staffActsFirst} />;
+  return <ConsentFormPage page={loaderData} reply={actionData} />;
 }

@@ -16,17 +16,15 @@ import type { Language } from "#pathways/i18n.ts";
  */
 export function ConsentFormPage({
   page,
-  language,
   reply,
 }: {
-  page: Awaited<ReturnType<typeof loadConsentPage>>;
-  language: Language;
+  page: Awaited<ReturnType<typeof loadConsentPage>> & { language: Language };
   /** The server's answer to the last submission, with the error it found if any. */
   reply: { error: string } | undefined;
 }) {
   const t = useScreeningText("consent");
   const consentChecks = useFormChecks(reply, reply ? { services: reply.error } : {}, checkConsentForm);
-  const { services, forWhomWords } = page;
+  const { services, forWhomWords, language } = page;
   const error = consentChecks.errors.services ? t(consentChecks.errors.services) : undefined;
   return (
     <>
@@ -65,7 +63,7 @@ export function ConsentFormPage({
         <p id="consent-hint">{t("consent.withdrawLater")}</p>
         <Button>{t("consent.submit")}</Button>
       </Form>
-      <StaffActsFirst {...page} language={language} />
+      <StaffActsFirst page={page} />
     </>
   );
 }

@@ -12,11 +12,9 @@ import type { Language } from "#pathways/i18n.ts";
  */
 export function NothingToSendPage({
   page,
-  language,
   staffActsFirst,
 }: {
-  page: Awaited<ReturnType<typeof loadConsentPage>>;
-  language: Language;
+  page: Awaited<ReturnType<typeof loadConsentPage>> & { language: Language };
   staffActsFirst: boolean;
 }) {
   const t = useScreeningText("consent");
@@ -24,7 +22,7 @@ export function NothingToSendPage({
     <>
       <PageTitle title={t("consent.nothingToSendTitle")} />
       <h1 className="heading-l">{t("consent.nothingToSendTitle")}</h1>
-      {staffActsFirst ? <StaffActsFirst {...page} language={language} /> : <p>{t("consent.noReferralNeeded")}</p>}
+      {staffActsFirst ? <StaffActsFirst page={page} /> : <p>{t("consent.noReferralNeeded")}</p>}
       {page.hasReference ? (
         <p className="inset-text">{t("consent.alreadyHaveReference")}</p>
       ) : (

@@ -3,16 +3,12 @@ import type { loadConsentPage } from "#app/consent.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
 import type { Language } from "#pathways/i18n.ts";
 
-type ConsentPageData = Awaited<ReturnType<typeof loadConsentPage>>;
+type ConsentPageData = Awaited<ReturnType<typeof loadConsentPage>> & { language: Language };
 
 /** What staff do first (a key worker, an assessment), and the services that wait for it. */
-export function StaffActsFirst({
-  keyWorkerFirst,
-  assessmentFirst,
-  forWhomWords,
-  language,
-}: Pick<ConsentPageData, "keyWorkerFirst" | "assessmentFirst" | "forWhomWords"> & { language: Language }) {
+export function StaffActsFirst({ page }: { page: Pick<ConsentPageData, "keyWorkerFirst" | "assessmentFirst" | "forWhomWords" | "language"> }) {
   const t = useScreeningText("consent");
+  const { forWhomWords, language } = page;
   const staffStep = (step: "keyWorkerFirst" | "assessmentFirst", summaries: ConsentPageData["keyWorkerFirst"]) =>
     summaries.length > 0 ? (
       <section aria-labelledby={step}>
@@ -31,8 +27,8 @@ export function StaffActsFirst({
     ) : null;
   return (
     <>
-      {staffStep("keyWorkerFirst", keyWorkerFirst)}
-      {staffStep("assessmentFirst", assessmentFirst)}
+      {staffStep("keyWorkerFirst", page.keyWorkerFirst)}
+      {staffStep("assessmentFirst", page.assessmentFirst)}
     </>
   );
 }
