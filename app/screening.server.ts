@@ -28,6 +28,7 @@ import { fieldErrors, formValues } from "./form-values.ts";
 import { resumeFields, resumeForm } from "./resume-form.ts";
 import { flowNotFound } from "./screening/flow-not-found.ts";
 import { packageCards } from "./screening/package-cards.ts";
+import { cardsToShow } from "./screening/package-view.ts";
 import { forWhomWords } from "./for-whom.server.ts";
 import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
@@ -222,18 +223,19 @@ export async function loadPackage(request: Request, language: Language) {
     cards.map((card) => card.serviceId),
     revision,
   );
+  const needNames = Object.fromEntries(needs.map((need) => [need.code, needDefinitions[need.code].name[language]])) as Partial<Record<NeedCode, string>>;
   // Loader data is written into the page a second time for the browser: only what the
   // package draws goes in (no scores, descriptions or exclusion counts).
+  const shownSummaries = Object.fromEntries(
+    summaries.map(({ id, name, provider, cost, municipalityCodes, languageCodes }) => [
+      id,
+      { name, provider, cost: cost && { kind: cost.kind, amountCents: cost.amountCents, unit: cost.unit }, municipalityCodes, languageCodes },
+    ]),
+  );
   return {
-    needNames: Object.fromEntries(needs.map((need) => [need.code, needDefinitions[need.code].name[language]])) as Partial<Record<NeedCode, string>>,
-    cards,
+    needNames,
+    cards: cardsToShow(cards, shownSummaries, needNames),
     unmet,
-    summaries: Object.fromEntries(
-      summaries.map(({ id, name, provider, cost, municipalityCodes, languageCodes }) => [
-        id,
-        { name, provider, cost: cost && { kind: cost.kind, amountCents: cost.amountCents, unit: cost.unit }, municipalityCodes, languageCodes },
-      ]),
-    ),
     practical: Object.fromEntries(practical),
     forWhom: forWhomWords(language, [...cards.flatMap((card) => card.covers), ...unmet].map((line) => line.forWhom)),
     danger: indicatesDanger(answers),

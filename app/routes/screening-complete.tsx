@@ -27,7 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
  */
 export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const t = useNamespaceText("catalogue");
-  const { needNames, cards, unmet, summaries, practical, forWhom, language, danger, packageChosen } = loaderData;
+  const { needNames, cards, unmet, practical, forWhom, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
   const urgentHelpText = useScreeningText("urgentHelp");
   const needList = (lines: typeof unmet) => (
@@ -40,21 +40,18 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
     </ul>
   );
   /** Who provides it and what it costs: on a proposed service and on each other option. */
-  const provision = (serviceId: number) => {
-    const summary = summaries[serviceId]!;
-    return (
-      <>
-        <p className="service-list__provider">
-          <Localized value={summary.provider.name} pageLanguage={language} /> <ProviderTypeTag type={summary.provider.type} />
+  const provision = (summary: (typeof cards)[number]["summary"]) => (
+    <>
+      <p className="service-list__provider">
+        <Localized value={summary.provider.name} pageLanguage={language} /> <ProviderTypeTag type={summary.provider.type} />
+      </p>
+      {summary.cost ? (
+        <p>
+          <CostText cost={summary.cost} language={language} />
         </p>
-        {summary.cost ? (
-          <p>
-            <CostText cost={summary.cost} language={language} />
-          </p>
-        ) : null}
-      </>
-    );
-  };
+      ) : null}
+    </>
+  );
   const reasonList = (reasons: readonly string[]) => (
     <ul className="list list--bullet">
       {reasons.map((reason) => (
@@ -75,47 +72,37 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
         </a>{" "}
         <PrintButton>{t("package.print")}</PrintButton>
       </p>
-      {cards.map((card) => {
-        const summary = summaries[card.serviceId];
-        if (!summary) return null;
-        // The options name the need they are for only where the card meets several.
-        const severalNeeds = card.covers.length > 1;
-        return (
-          <section key={card.serviceId} className="package-service" aria-labelledby={`service-${card.serviceId}`}>
-            <h2 className="heading-m" id={`service-${card.serviceId}`}>
-              <a href={`/services/${card.serviceId}`}>
-                <Localized value={summary.name} pageLanguage={language} />
-              </a>
-            </h2>
-            {provision(card.serviceId)}
-            <h3 className="heading-s">{t("package.meets", { count: card.covers.length })}</h3>
-            {needList(card.covers)}
-            <PracticalFactsList summary={summary} facts={practical[card.serviceId]} language={language} />
-            {reasonList(card.reasons)}
-            {card.alternatives.length > 0 ? (
-              <details className="package-alternatives">
-                <summary>{t("package.alternatives", { count: card.alternatives.length })}</summary>
-                {card.alternatives.map((alternative) =>
-                  summaries[alternative.serviceId] ? (
-                    <div key={alternative.serviceId} className="package-alternative">
-                      <h3 className="heading-s">
-                        <a href={`/services/${alternative.serviceId}`}>
-                          <Localized value={summaries[alternative.serviceId]!.name} pageLanguage={language} />
-                        </a>
-                      </h3>
-                      {provision(alternative.serviceId)}
-                      {severalNeeds ? (
-                        <p>{t("package.insteadFor", { needs: formatList(alternative.insteadFor.map((code) => needNames[code] ?? code), language) })}</p>
-                      ) : null}
-                      {reasonList(alternative.reasons)}
-                    </div>
-                  ) : null,
-                )}
-              </details>
-            ) : null}
-          </section>
-        );
-      })}
+      {cards.map((card) => (
+        <section key={card.serviceId} className="package-service" aria-labelledby={`service-${card.serviceId}`}>
+          <h2 className="heading-m" id={`service-${card.serviceId}`}>
+            <a href={`/services/${card.serviceId}`}>
+              <Localized value={card.summary.name} pageLanguage={language} />
+            </a>
+          </h2>
+          {provision(card.summary)}
+          <h3 className="heading-s">{t("package.meets", { count: card.covers.length })}</h3>
+          {needList(card.covers)}
+          <PracticalFactsList summary={card.summary} facts={practical[card.serviceId]} language={language} />
+          {reasonList(card.reasons)}
+          {card.alternatives.length > 0 ? (
+            <details className="package-alternatives">
+              <summary>{t("package.alternatives", { count: card.alternatives.length })}</summary>
+              {card.alternatives.map((alternative) => (
+                <div key={alternative.serviceId} className="package-alternative">
+                  <h3 className="heading-s">
+                    <a href={`/services/${alternative.serviceId}`}>
+                      <Localized value={alternative.summary.name} pageLanguage={language} />
+                    </a>
+                  </h3>
+                  {provision(alternative.summary)}
+                  {alternative.insteadFor ? <p>{t("package.insteadFor", { needs: formatList(alternative.insteadFor, language) })}</p> : null}
+                  {reasonList(alternative.reasons)}
+                </div>
+              ))}
+            </details>
+          ) : null}
+        </section>
+      ))}
       {unmet.length > 0 ? (
         <section className="package-unmet" aria-labelledby="package-unmet">
           <h2 className="heading-m" id="package-unmet">

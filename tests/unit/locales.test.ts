@@ -60,10 +60,10 @@ describe("translation keys used in the code", () => {
     let checked = 0;
     for (const file of files) {
       const source = readFileSync(file, "utf8");
-      // A file may read several namespaces (useTranslation("x"), useNamespaceText("x"), getFixedT(language, "x"), useScreeningText("x"), useScreeningText()):
-      // a key passes when one of them has it.
+      // A file may read several namespaces (useTranslation("x"), useNamespaceText("x"), getFixedT(language, "x"), useScreeningText("x"), useScreeningText(),
+      // or take a text function typed TFunction<"x">): a key passes when one of them has it.
       const namespaces = [
-        ...[...source.matchAll(/(?:useTranslation|useNamespaceText|useScreeningText)(?:<[^>]*>)?\("(\w+)"\)|(?:getFixedT\(\w+, |namespaceText\([^,]+, \w+, )"(\w+)"\)/g)].map((match) => (match[1] ?? match[2])!),
+        ...[...source.matchAll(/(?:useTranslation|useNamespaceText|useScreeningText)(?:<[^>]*>)?\("(\w+)"\)|(?:getFixedT\(\w+, |namespaceText\([^,]+, \w+, )"(\w+)"\)|TFunction<"(\w+)">/g)].map((match) => (match[1] ?? match[2] ?? match[3])!),
         ...(source.includes("useScreeningText()") ? ["screening"] : []),
       ];
       if (namespaces.length === 0) namespaces.push("common");
