@@ -3,9 +3,9 @@ import { CatalogueRevision } from "#db/catalogue-revision.ts";
 import { CatalogueQueries } from "#db/catalogue-search.ts";
 import { keyPlainCodeHashes } from "#db/code-hashes.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
-import { SqlitePathwayStore } from "#db/pathway-store.ts";
+import { createPathwayEngine } from "#db/pathway-engine.ts";
 import { ScreeningStore } from "#db/screening-store.ts";
-import { PathwayEngine } from "#pathways/engine.ts";
+import type { PathwayEngine } from "#pathways/engine.ts";
 import { getEnvironment } from "./env.server.ts";
 import { keyedHashPrefix, keyStoredPlainHash } from "./resume-code.server.ts";
 
@@ -42,7 +42,7 @@ function connect() {
       catalogueRevision,
       catalogue: new CatalogueQueries(db, catalogueRevision),
       candidates,
-      engine: new PathwayEngine(new SqlitePathwayStore(db), candidates),
+      engine: createPathwayEngine(db, candidates),
       screenings: new ScreeningStore(db),
     };
   }

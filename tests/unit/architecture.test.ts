@@ -54,6 +54,11 @@ describe("storage stays in db/", () => {
     expect(offending).toEqual([]);
   });
 
+  it("the pathway engine is put together in one place, db/pathway-engine.ts", () => {
+    const building = [...outsideDb, ...sourceFiles("db")].filter((file) => readFileSync(join(root, file), "utf8").includes("new PathwayEngine("));
+    expect(building).toEqual(["db/pathway-engine.ts"]);
+  });
+
   it("pathways/ is plain TypeScript: it imports nothing of db/, app/, React, React Router or Express", () => {
     const offending = sourceFiles("pathways").flatMap((file) =>
       importsOf(file)
