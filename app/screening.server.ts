@@ -3,7 +3,8 @@ import { z } from "zod";
 import { inWriteTransaction } from "#db/client.ts";
 import { retireEmailLinks } from "#db/email-links.ts";
 import { daysAfter } from "#db/retention.ts";
-import type { ScreeningRecord } from "#db/screening-store.ts";
+import type { NewScreeningEvent, ScreeningRecord } from "#db/screening-store.ts";
+import type { ScreeningEventType } from "#db/schema.ts";
 import type { Language } from "#pathways/i18n.ts";
 import {
   changeStep,
@@ -64,6 +65,11 @@ export async function findScreening(request: Request) {
   return record;
 }
 
+/** An event of the person's own screening, online: what the use cases still reached over HTTP record (ADR 018). */
+function byCitizenOnline(screeningId: string, type: ScreeningEventType, step: StepId | null = null): NewScreeningEvent {
+  return { screeningId, type, step, actor: citizen, channel: "online", at: new Date() };
+}
+
 /** Opening a page of the screening is using it; recorded at most this often, so most pages write nothing. */
 const useRecordedEveryMs = 60_000;
 
@@ -118,7 +124,7 @@ export async function endSession(request: Request): Promise<void> {
   if (!record) return;
   inWriteTransaction(getDatabase(), () => {
     getScreeningStore().touch(record.id, idleSince(new Date()));
-    getScreeningStore().recordEvent({ screeningId: record.id, type: "exited", actor: citizen, channel: "online", at: new Date() });
+    getScreeningStore().recordEvent(byCitizenOnline(record.id, "exited"));
   });
 }
 
@@ -135,7 +141,7 @@ export async function startScreening(language: Language): Promise<Response> {
       channel: "online",
       status: "in-progress",
     });
-    getScreeningStore().recordEvent({ screeningId: id, type: "started", actor: citizen, channel: "online", at: new Date() });
+    getScreeningStore().recordEvent(byCitizenOnline(id, "started"));
   });
   return redirect("/screening/help-for", { headers: { "Set-Cookie": await flowCookie.serialize(id) } });
 }
@@ -172,14 +178,7 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
     const complete = result.next === completeRoute;
     inWriteTransaction(getDatabase(), () => {
       getScreeningStore().update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: complete ? "complete" : "in-progress" });
-      getScreeningStore().recordEvent({
-        screeningId: record.id,
-        type: complete ? "confirmed" : "changing",
-        step: isStepId(change) ? change : null,
-        actor: citizen,
-        channel: "online",
-        at: new Date(),
-      });
+      getScreeningStore().recordEvent(byCitizenOnline(record.id, complete ? "confirmed" : "changing", isStepId(change) ? change : null));
       if (complete) {
         const answers = record.answers as AnswersSoFar;
         getPathwayEngine().startCase(record.id, deriveNeeds(answers), deriveProfile(answers), new Date().toISOString(), "citizen");
@@ -250,7 +249,7 @@ export async function saveForLater(request: Request): Promise<{ code: string }> 
   const db = getDatabase();
   inWriteTransaction(db, () => {
     getScreeningStore().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
-    getScreeningStore().recordEvent({ screeningId: record.id, type: "saved", actor: citizen, channel: "online", at: new Date() });
+    getScreeningStore().recordEvent(byCitizenOnline(record.id, "saved"));
     retireEmailLinks(db, "resume", record.id, new Date());
   });
   return { code };
@@ -280,7 +279,7 @@ export async function emailResumeLink(request: Request, form: FormData, language
 async function resumeFlow(record: ScreeningRecord): Promise<never> {
   inWriteTransaction(getDatabase(), () => {
     getScreeningStore().touch(record.id);
-    getScreeningStore().recordEvent({ screeningId: record.id, type: "resumed", actor: citizen, channel: "online", at: new Date() });
+    getScreeningStore().recordEvent(byCitizenOnline(record.id, "resumed"));
   });
   throw redirect(currentPage(record.snapshot as PersistedFlow), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
 }

@@ -428,6 +428,7 @@ export const screening = sqliteTable(
 
 /** What happened to a screening, as its event log records it. */
 export const screeningEventTypes = ["started", "answered", "changing", "confirmed", "saved", "resumed", "exited", "timed-out"] as const;
+export type ScreeningEventType = (typeof screeningEventTypes)[number];
 
 /**
  * Every answer, change, save, resume, exit, time-out and confirmation of a screening, with who did
