@@ -7,7 +7,7 @@ import type { LuukkuDatabase } from "#db/client.ts";
 import { linkPurposes } from "#pathways/email-links.ts";
 import { supportedLanguages } from "#pathways/i18n.ts";
 import { linkEmail, type EmailContent } from "./email-message.server.ts";
-import { createOutboxDispatcher, maxDeliveryAttempts, retryDelayMs, UndeliverableMessage, type OutboxDispatcher, type OutboxHandler } from "./outbox-dispatcher.server.ts";
+import { createOutboxDispatcher, UndeliverableMessage, type OutboxDispatcher, type OutboxHandler } from "./outbox-dispatcher.server.ts";
 
 /**
  * The outbox's `email` rows leave here: rendered in the person's language, sent, then
@@ -105,10 +105,6 @@ export function emailHandler(send: SendEmail): OutboxHandler {
     },
   };
 }
-
-/** Tries before an email is given up (its payload scrubbed all the same). */
-export const maxEmailAttempts = maxDeliveryAttempts;
-export { retryDelayMs };
 
 /** The outbox dispatcher for `email` rows alone. */
 export function createEmailDelivery(db: LuukkuDatabase, send: SendEmail): OutboxDispatcher {

@@ -3,7 +3,8 @@ import { appDatabase } from "../support/app-database.ts";
 import { createServer, type AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createEmailDelivery, createEmailSender, maxEmailAttempts, retryDelayMs } from "#app/email-delivery.server.ts";
+import { createEmailDelivery, createEmailSender } from "#app/email-delivery.server.ts";
+import { maxDeliveryAttempts as maxEmailAttempts, retryDelayMs } from "#app/outbox-dispatcher.server.ts";
 import { emailLink, emailLinkStatus } from "#app/email-link.server.ts";
 import { openDatabase } from "#db/client.ts";
 
