@@ -3,7 +3,7 @@ import type { PathwayEngine } from "#pathways/engine.ts";
 import { isNeedCode, type NeedCode } from "#pathways/needs/taxonomy.ts";
 import type { PersonProfile } from "#pathways/person.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
-import type { LuukkuDatabase } from "./client.ts";
+import { inWriteTransaction, type LuukkuDatabase } from "./client.ts";
 import { caseReference, consent, pathwayInstance, referral, service } from "./schema.ts";
 
 export interface CasePathway {
@@ -97,15 +97,13 @@ export function withdrawReferralConsent(
   at: Date,
   by: string,
 ): void {
-  db.$client
-    .transaction(() => {
-      engine.send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: at.toISOString(), by });
-      db.update(consent)
-        .set({ withdrawnAt: at, withdrawnBy: by })
-        .where(and(eq(consent.caseId, target.caseId), eq(consent.serviceId, target.serviceId), isNull(consent.withdrawnAt)))
-        .run();
-    })
-    .immediate();
+  inWriteTransaction(db, () => {
+    engine.send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: at.toISOString(), by });
+    db.update(consent)
+      .set({ withdrawnAt: at, withdrawnBy: by })
+      .where(and(eq(consent.caseId, target.caseId), eq(consent.serviceId, target.serviceId), isNull(consent.withdrawnAt)))
+      .run();
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, notLike } from "drizzle-orm";
-import type { LuukkuDatabase } from "./client.ts";
+import { inWriteTransaction, type LuukkuDatabase } from "./client.ts";
 import { caseReference, screening } from "./schema.ts";
 
 /**
@@ -13,26 +13,24 @@ export function keyPlainCodeHashes(
   keyedPrefix: string,
   key: { resumeCode: (plainHash: string) => string; accessCode: (plainHash: string) => string },
 ): number {
-  return db.$client
-    .transaction(() => {
-      const resumeCodes = db
-        .select({ id: screening.id, hash: screening.resumeCodeHash })
-        .from(screening)
-        .where(and(isNotNull(screening.resumeCodeHash), notLike(screening.resumeCodeHash, `${keyedPrefix}%`)))
-        .all();
-      for (const { id, hash } of resumeCodes) {
-        // Neither its version nor its last use changes: the person did nothing.
-        db.update(screening).set({ resumeCodeHash: key.resumeCode(hash!) }).where(eq(screening.id, id)).run();
-      }
-      const accessCodes = db
-        .select({ caseId: caseReference.caseId, hash: caseReference.accessCodeHash })
-        .from(caseReference)
-        .where(notLike(caseReference.accessCodeHash, `${keyedPrefix}%`))
-        .all();
-      for (const { caseId, hash } of accessCodes) {
-        db.update(caseReference).set({ accessCodeHash: key.accessCode(hash) }).where(eq(caseReference.caseId, caseId)).run();
-      }
-      return resumeCodes.length + accessCodes.length;
-    })
-    .immediate();
+  return inWriteTransaction(db, () => {
+    const resumeCodes = db
+      .select({ id: screening.id, hash: screening.resumeCodeHash })
+      .from(screening)
+      .where(and(isNotNull(screening.resumeCodeHash), notLike(screening.resumeCodeHash, `${keyedPrefix}%`)))
+      .all();
+    for (const { id, hash } of resumeCodes) {
+      // Neither its version nor its last use changes: the person did nothing.
+      db.update(screening).set({ resumeCodeHash: key.resumeCode(hash!) }).where(eq(screening.id, id)).run();
+    }
+    const accessCodes = db
+      .select({ caseId: caseReference.caseId, hash: caseReference.accessCodeHash })
+      .from(caseReference)
+      .where(notLike(caseReference.accessCodeHash, `${keyedPrefix}%`))
+      .all();
+    for (const { caseId, hash } of accessCodes) {
+      db.update(caseReference).set({ accessCodeHash: key.accessCode(hash) }).where(eq(caseReference.caseId, caseId)).run();
+    }
+    return resumeCodes.length + accessCodes.length;
+  });
 }

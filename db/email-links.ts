@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Language } from "#pathways/i18n.ts";
 import type { LinkPurpose } from "#pathways/email-links.ts";
-import type { LuukkuDatabase } from "./client.ts";
+import { inWriteTransaction, type LuukkuDatabase } from "./client.ts";
 import { emailAddressUse, emailLink, outbox } from "./schema.ts";
 
 
@@ -40,31 +40,29 @@ export function storeEmailLink(
   now: Date,
 ): StoreEmailLinkOutcome {
   const windowStart = new Date(now.getTime() - emailLimitWindowMs);
-  return db.$client
-    .transaction((): StoreEmailLinkOutcome => {
-      const forTarget = db
-        .select({ links: count() })
-        .from(emailLink)
-        .where(and(eq(emailLink.purpose, link.purpose), eq(emailLink.targetId, link.targetId), gt(emailLink.createdAt, windowStart)))
-        .get();
-      if ((forTarget?.links ?? 0) >= linksPerTarget) return "tooManyForTarget";
-      const forAddress = db
-        .select({ emails: count() })
-        .from(emailAddressUse)
-        .where(and(eq(emailAddressUse.addressHash, addressHash), gt(emailAddressUse.requestedAt, windowStart)))
-        .get();
-      if ((forAddress?.emails ?? 0) >= emailsPerAddress) return "tooManyForAddress";
-      retireEmailLinks(db, link.purpose, link.targetId, now);
-      const email = db
-        .insert(outbox)
-        .values({ type: "email", payload: message, createdAt: now, availableAt: now })
-        .returning({ id: outbox.id })
-        .get();
-      db.insert(emailLink).values({ ...link, createdAt: now, outboxId: email.id }).run();
-      db.insert(emailAddressUse).values({ addressHash, requestedAt: now }).run();
-      return "stored";
-    })
-    .immediate();
+  return inWriteTransaction(db, (): StoreEmailLinkOutcome => {
+    const forTarget = db
+      .select({ links: count() })
+      .from(emailLink)
+      .where(and(eq(emailLink.purpose, link.purpose), eq(emailLink.targetId, link.targetId), gt(emailLink.createdAt, windowStart)))
+      .get();
+    if ((forTarget?.links ?? 0) >= linksPerTarget) return "tooManyForTarget";
+    const forAddress = db
+      .select({ emails: count() })
+      .from(emailAddressUse)
+      .where(and(eq(emailAddressUse.addressHash, addressHash), gt(emailAddressUse.requestedAt, windowStart)))
+      .get();
+    if ((forAddress?.emails ?? 0) >= emailsPerAddress) return "tooManyForAddress";
+    retireEmailLinks(db, link.purpose, link.targetId, now);
+    const email = db
+      .insert(outbox)
+      .values({ type: "email", payload: message, createdAt: now, availableAt: now })
+      .returning({ id: outbox.id })
+      .get();
+    db.insert(emailLink).values({ ...link, createdAt: now, outboxId: email.id }).run();
+    db.insert(emailAddressUse).values({ addressHash, requestedAt: now }).run();
+    return "stored";
+  });
 }
 
 const usable = (tokenHash: string, purpose: LinkPurpose, now: Date) =>
