@@ -7,34 +7,29 @@ import type { NewScreeningEvent, ScreeningRecord } from "#db/screening-store.ts"
 import type { ScreeningEventType } from "#db/schema.ts";
 import type { Language } from "#pathways/i18n.ts";
 import {
-  changeStep,
-  confirmAnswers,
   currentPage,
   idleSince,
   isFlowExpired,
-  newFlow,
   viewPage,
   type PageView,
   type PersistedFlow,
 } from "#pathways/screening/flow.ts";
-import { completeRoute, screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
+import { completeRoute } from "#pathways/screening/machine.ts";
 import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/questionnaire.ts";
-import { deriveNeeds, deriveProfile, indicatesDanger } from "#pathways/screening/derive-needs.ts";
-import { matchIndexed } from "#pathways/matching/match.ts";
-import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
-import { getCandidateSource, getCatalogue, getCatalogueRevision, getDatabase, getPathwayEngine, getScreeningStore } from "./db.server.ts";
+import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
+import { getDatabase, getScreeningStore } from "./db.server.ts";
 import { emailLink, emailLinkStatus, peekEmailLink, redeemEmailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
 import { resumeFields, resumeForm } from "./resume-form.ts";
 import { flowNotFound } from "./screening/flow-not-found.ts";
-import { packageCards } from "./screening/package-cards.ts";
-import { cardsToShow } from "./screening/package-view.ts";
-import { forWhomWords } from "./for-whom.server.ts";
 import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
-import { flowCookie, newFlowId } from "./session.server.ts";
+import { flowCookie } from "./session.server.ts";
 import { answerQuestion } from "./screening/answer-question.server.ts";
+import { viewPackage } from "./screening/view-package.server.ts";
+import { beginScreening } from "./screening/begin-screening.server.ts";
+import { changeAnswer, confirmScreening } from "./screening/check-answers.server.ts";
 import { citizen } from "#pathways/actor.ts";
 
 /**
@@ -129,21 +124,8 @@ export async function endSession(request: Request): Promise<void> {
 }
 
 export async function startScreening(language: Language): Promise<Response> {
-  const id = newFlowId();
-  inWriteTransaction(getDatabase(), () => {
-    getScreeningStore().insert({
-      id,
-      questionnaireVersion: screeningVersion,
-      machineVersion: screeningMachineVersion,
-      snapshot: newFlow(),
-      answers: {},
-      language,
-      channel: "online",
-      status: "in-progress",
-    });
-    getScreeningStore().recordEvent(byCitizenOnline(id, "started"));
-  });
-  return redirect("/screening/help-for", { headers: { "Set-Cookie": await flowCookie.serialize(id) } });
+  const { screeningId } = beginScreening({ language, actor: citizen, channel: "online" });
+  return redirect("/screening/help-for", { headers: { "Set-Cookie": await flowCookie.serialize(screeningId) } });
 }
 
 /** A step id or "check-answers" from the URL; anything else is not a page. */
@@ -169,21 +151,13 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   const record = await flowFrom(request);
   if (!record) throw redirect("/");
   const form = await request.formData();
-  const persisted = record.snapshot as PersistedFlow;
   if (page === "checkAnswers") {
     const change = form.get("change");
+    const onCheckAnswers = { screeningId: record.id, actor: citizen, channel: "online" } as const;
     // Only the Confirm button comes without a `change`: anything else that is not a question is not a confirmation.
-    const result = isStepId(change) ? changeStep(persisted, change) : change === null ? confirmAnswers(persisted) : null;
-    if (!result) throw redirect("/screening/check-answers");
-    const complete = result.next === completeRoute;
-    inWriteTransaction(getDatabase(), () => {
-      getScreeningStore().update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: complete ? "complete" : "in-progress" });
-      getScreeningStore().recordEvent(byCitizenOnline(record.id, complete ? "confirmed" : "changing", isStepId(change) ? change : null));
-      if (complete) {
-        const answers = record.answers as AnswersSoFar;
-        getPathwayEngine().startCase(record.id, deriveNeeds(answers), deriveProfile(answers), new Date().toISOString(), "citizen");
-      }
-    });
+    const result = isStepId(change) ? changeAnswer({ ...onCheckAnswers, step: change }) : change === null ? confirmScreening(onCheckAnswers) : null;
+    if (result?.kind === "not-found") throw redirect("/");
+    if (result?.kind !== "moved") throw redirect("/screening/check-answers");
     throw redirect(result.next);
   }
   const submission = parseStepForm(page, form, record.answers as AnswersSoFar);
@@ -199,46 +173,10 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   return stepReply(page, submission, submission.status === "success" ? conformErrors(result.errors) : undefined);
 }
 
-/**
- * The package for a completed screening, as the page draws it: each proposed service once
- * with the needs it meets and whom each is for, the other options, and the needs no
- * service meets (see package-cards.ts).
- */
+/** The package of the case a completed screening belongs to, as the page draws it; and whether the answers showed danger. */
 export async function loadPackage(request: Request, language: Language) {
   const record = await completedScreening(request);
-  const answers = record.answers as AnswersSoFar;
-  const needs = deriveNeeds(answers);
-  const person = deriveProfile(answers);
-  const revision = getCatalogueRevision().read();
-  const servicePackage = matchIndexed(needs, person, getCandidateSource().candidateIndex(revision));
-  const { cards, unmet } = packageCards(
-    needs.map((need) => need.code),
-    servicePackage,
-    person,
-  );
-  const ids = [...new Set(cards.flatMap((card) => [card.serviceId, ...card.alternatives.map((alternative) => alternative.serviceId)]))];
-  const summaries = getCatalogue().summaries(ids, language, revision);
-  const practical = getCatalogue().practicalFacts(
-    cards.map((card) => card.serviceId),
-    revision,
-  );
-  const needNames = Object.fromEntries(needs.map((need) => [need.code, needDefinitions[need.code].name[language]])) as Partial<Record<NeedCode, string>>;
-  // Loader data is written into the page a second time for the browser: only what the
-  // package draws goes in (no scores, descriptions or exclusion counts).
-  const shownSummaries = Object.fromEntries(
-    summaries.map(({ id, name, provider, cost, municipalityCodes, languageCodes }) => [
-      id,
-      { name, provider, cost: cost && { kind: cost.kind, amountCents: cost.amountCents, unit: cost.unit }, municipalityCodes, languageCodes },
-    ]),
-  );
-  return {
-    needNames,
-    cards: cardsToShow(cards, shownSummaries, needNames),
-    unmet,
-    practical: Object.fromEntries(practical),
-    forWhom: forWhomWords(language, [...cards.flatMap((card) => card.covers), ...unmet].map((line) => line.forWhom)),
-    danger: indicatesDanger(answers),
-  };
+  return { ...viewPackage({ caseId: record.caseId, language }), danger: indicatesDanger(record.answers as AnswersSoFar) };
 }
 
 /** "Save and come back later": a new resume code for this flow, shown once; links emailed for an earlier save stop working. */

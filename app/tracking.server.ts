@@ -1,11 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
 import { redirect } from "react-router";
 import { z } from "zod";
-import { caseByReference, caseReferrals, referralsForWhom, withdrawReferralConsent } from "#db/case-store.ts";
-import { EventRefused } from "#pathways/engine.ts";
+import { caseByReference, caseReferrals } from "#db/case-store.ts";
+import { citizen } from "#pathways/actor.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { forWhomOf } from "#pathways/needs/subject.ts";
-import { getCatalogue, getDatabase, getPathwayEngine } from "./db.server.ts";
+import { getCatalogue, getDatabase } from "./db.server.ts";
+import { casePackage } from "./case/case-package.server.ts";
+import { withdrawConsent } from "./case/withdraw-consent.server.ts";
 import { peekEmailLink, redeemEmailLink } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { forWhomWords } from "./for-whom.server.ts";
@@ -73,30 +75,25 @@ export async function loadTrackedReferrals(request: Request, language: Language)
   const caseId = await trackedCase(request);
   const referrals = caseReferrals(getDatabase(), caseId);
   const summaries = new Map(getCatalogue().summaries(referrals.map((item) => item.serviceId), language).map((summary) => [summary.id, summary]));
-  const { helpFor, needCodes } = referralsForWhom(getDatabase(), caseId);
+  // Whom each referral is for: the needs its service was proposed for in the case's package.
+  const { proposed, helpFor, subjectOf } = casePackage(caseId);
   const shown = referrals.map((item) => ({
     id: item.id,
     status: item.status,
     service: summaries.get(item.serviceId) ?? null,
-    forWhom: forWhomOf(needCodes.get(item.id) ?? [], { helpFor }),
+    forWhom: forWhomOf(proposed.find((service) => service.serviceId === item.serviceId)?.needCodes ?? [], { helpFor }, subjectOf),
   }));
   return { referrals: shown, forWhomWords: forWhomWords(language, shown.flatMap((item) => item.forWhom)) };
 }
 
-/** Withdrawing consent cancels a referral that has not started; a started one stays, and the person is told. */
-export async function withdrawConsent(request: Request): Promise<{ notWithdrawn: string | null }> {
+/** "Withdraw consent" on the tracking page: a referral not yet started is cancelled; a started one stays, and the person is told. */
+export async function withdrawFromTracking(request: Request): Promise<{ notWithdrawn: string | null }> {
   const caseId = await trackedCase(request);
   const form = await request.formData();
   const referralId = z.string().max(64).safeParse(form.get("referral"));
-  const target = caseReferrals(getDatabase(), caseId).find((item) => referralId.success && item.id === referralId.data);
-  if (!target) return { notWithdrawn: null };
-  // Already withdrawn (a double click, Back and resubmit): done, not "already started".
-  if (target.status === "cancelled") throw redirect("/track/referrals");
-  try {
-    withdrawReferralConsent(getDatabase(), getPathwayEngine(), { ...target, caseId }, new Date(), "citizen");
-  } catch (error) {
-    if (error instanceof EventRefused) return { notWithdrawn: target.id };
-    throw error;
-  }
+  if (!referralId.success) return { notWithdrawn: null };
+  const result = withdrawConsent({ caseId, referralId: referralId.data, actor: citizen, channel: "online" });
+  if (result.kind === "not-found") return { notWithdrawn: null };
+  if (result.kind === "too-late") return { notWithdrawn: referralId.data };
   throw redirect("/track/referrals");
 }

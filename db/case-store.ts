@@ -1,33 +1,113 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { Channel } from "#pathways/actor.ts";
+import type { CaseMember, MemberRelation, PackageItemRow, ProposedPackage } from "#pathways/case.ts";
 import type { PathwayEngine } from "#pathways/engine.ts";
-import { isNeedCode, type NeedCode } from "#pathways/needs/taxonomy.ts";
-import type { PersonProfile } from "#pathways/person.ts";
+import type { StoredLocalizedText } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import { inWriteTransaction, type LuukkuDatabase } from "./client.ts";
-import { caseReference, consent, pathwayInstance, referral, service } from "./schema.ts";
+import { caseMember, caseRecord, caseReference, consent, packageItem, pathwayInstance, person, proposedPackage, referral, service } from "./schema.ts";
+
+/** A new case with the person it is opened for; answers the case and that person's membership. */
+export function openCase(db: LuukkuDatabase, channel: Channel, at: Date): { caseId: string; memberId: string } {
+  const caseId = randomUUID();
+  db.insert(caseRecord).values({ id: caseId, channel, createdAt: at }).run();
+  const [member] = addCaseMembers(db, caseId, ["person-screened"], at);
+  return { caseId, memberId: member!.id };
+}
+
+/** New people in the case's household, one per relation given. */
+export function addCaseMembers(db: LuukkuDatabase, caseId: string, relations: readonly MemberRelation[], at: Date): CaseMember[] {
+  return relations.map((relation) => {
+    const personId = randomUUID();
+    const member = { id: randomUUID(), relation };
+    db.insert(person).values({ id: personId, createdAt: at }).run();
+    db.insert(caseMember).values({ ...member, caseId, personId }).run();
+    return member;
+  });
+}
+
+export function caseMembers(db: LuukkuDatabase, caseId: string): CaseMember[] {
+  return db.select({ id: caseMember.id, relation: caseMember.relation }).from(caseMember).where(eq(caseMember.caseId, caseId)).all();
+}
+
+/** Stores a package the engine proposed, with each service's version as it stands, at the catalogue revision it was made from. */
+export function saveProposedPackage(db: LuukkuDatabase, proposal: ProposedPackage): void {
+  const { revision } = db.get<{ revision: number }>(sql`SELECT revision FROM catalogue_revision WHERE id = 1`);
+  const { id } = db
+    .insert(proposedPackage)
+    .values({ caseId: proposal.caseId, helpFor: proposal.helpFor, proposedAt: proposal.proposedAt, catalogueRevision: revision })
+    .returning({ id: proposedPackage.id })
+    .get();
+  const serviceIds = [...new Set(proposal.items.flatMap((item) => (item.serviceId === null ? [] : [item.serviceId])))];
+  const versions = new Map(
+    serviceIds.length === 0 ? [] : db.select({ id: service.id, version: service.version }).from(service).where(inArray(service.id, serviceIds)).all().map((row) => [row.id, row.version]),
+  );
+  if (proposal.items.length === 0) return;
+  db.insert(packageItem)
+    .values(proposal.items.map((item) => ({ ...item, packageId: id, serviceVersion: item.serviceId === null ? null : (versions.get(item.serviceId) ?? null) })))
+    .run();
+}
+
+/** Where a service of a stored package stands now: changed since (a newer version), or no longer offered (unpublished, closed, gone). */
+export type ServiceStanding = "unchanged" | "changed" | "closed";
+
+export interface StoredPackage extends ProposedPackage {
+  /** Each service's standing now, and its name (which a closed service's summary no longer gives), by service id. */
+  services: Map<number, { standing: ServiceStanding; name: StoredLocalizedText | null }>;
+}
+
+/** The case's package: the newest the engine proposed, item by item, with where each service stands now. */
+export function caseProposedPackage(db: LuukkuDatabase, caseId: string): StoredPackage | undefined {
+  const proposal = db.select().from(proposedPackage).where(eq(proposedPackage.caseId, caseId)).orderBy(desc(proposedPackage.id)).limit(1).get();
+  if (!proposal) return undefined;
+  const rows = db
+    .select({
+      item: packageItem,
+      currentVersion: service.version,
+      name: service.name,
+      status: service.status,
+      publicationStatus: service.publicationStatus,
+    })
+    .from(packageItem)
+    .leftJoin(service, eq(service.id, packageItem.serviceId))
+    .where(eq(packageItem.packageId, proposal.id))
+    .orderBy(packageItem.id)
+    .all();
+  const services: StoredPackage["services"] = new Map();
+  for (const { item, currentVersion, name, status, publicationStatus } of rows) {
+    if (item.serviceId === null) continue;
+    const open = status === "active" && publicationStatus === "published";
+    services.set(item.serviceId, { standing: !open ? "closed" : currentVersion !== item.serviceVersion ? "changed" : "unchanged", name });
+  }
+  const items: PackageItemRow[] = rows.map(({ item }) => ({
+    kind: item.kind,
+    needCode: item.needCode as PackageItemRow["needCode"],
+    needRank: item.needRank,
+    subject: item.subject,
+    memberId: item.memberId,
+    serviceId: item.serviceId,
+    organizationId: item.organizationId,
+    rank: item.rank,
+    reasons: item.reasons,
+    pathwayInstanceId: item.pathwayInstanceId,
+  }));
+  return { caseId, proposedAt: proposal.proposedAt, helpFor: proposal.helpFor, items, services };
+}
 
 export interface CasePathway {
   id: string;
   machineId: string;
   state: string;
-  /** The services the pathway proposed and now waits for consent to (or staff to act on). */
-  proposal: { serviceId: number; organizationId: number; needCodes: string[] }[];
 }
 
-/** A case's pathways (not its referral machines), as the consent page needs them. */
+/** A case's pathways (not its referral machines), with the state each is in. */
 export function casePathways(db: LuukkuDatabase, caseId: string): CasePathway[] {
   return db
-    .select({ id: pathwayInstance.id, machineId: pathwayInstance.machineId, state: pathwayInstance.state, snapshot: pathwayInstance.snapshot })
+    .select({ id: pathwayInstance.id, machineId: pathwayInstance.machineId, state: pathwayInstance.state })
     .from(pathwayInstance)
-    .where(eq(pathwayInstance.caseId, caseId))
-    .all()
-    .filter((row) => row.machineId !== "referral")
-    .map((row) => ({
-      id: row.id,
-      machineId: row.machineId,
-      state: row.state,
-      proposal: ((row.snapshot as { context?: { proposal?: CasePathway["proposal"] } }).context?.proposal ?? []),
-    }));
+    .where(and(eq(pathwayInstance.caseId, caseId), ne(pathwayInstance.machineId, "referral")))
+    .all();
 }
 
 /** What each service's referral would carry, for the consent wording. */
@@ -39,10 +119,19 @@ export function referralDataOf(db: LuukkuDatabase, serviceIds: number[]): Map<nu
 
 export function recordConsent(
   db: LuukkuDatabase,
-  entry: { caseId: string; serviceId: number; organizationId: number; dataCategories: PersonalDataCategory[]; textVersion: string; recordedBy: string },
+  entry: {
+    caseId: string;
+    serviceId: number;
+    organizationId: number;
+    dataCategories: PersonalDataCategory[];
+    textVersion: string;
+    recordedBy: string;
+    channel: Channel;
+    givenAt: Date;
+  },
 ): void {
   db.insert(consent)
-    .values({ ...entry, purpose: "referral", givenAt: new Date() })
+    .values({ ...entry, purpose: "referral" })
     .onConflictDoNothing()
     .run();
 }
@@ -96,27 +185,13 @@ export function withdrawReferralConsent(
   target: Pick<CaseReferral, "machineInstanceId" | "serviceId"> & { caseId: string },
   at: Date,
   by: string,
+  channel: Channel,
 ): void {
   inWriteTransaction(db, () => {
-    engine.send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: at.toISOString(), by });
+    engine.send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: at.toISOString(), by, channel });
     db.update(consent)
       .set({ withdrawnAt: at, withdrawnBy: by })
       .where(and(eq(consent.caseId, target.caseId), eq(consent.serviceId, target.serviceId), isNull(consent.withdrawnAt)))
       .run();
   });
-}
-
-/**
- * Whom a case's referrals are for: the needs each referral is for, and whether the
- * person answered for someone they care for (from the person its pathway was started for).
- */
-export function referralsForWhom(db: LuukkuDatabase, caseId: string): { helpFor: PersonProfile["helpFor"]; needCodes: Map<string, NeedCode[]> } {
-  const rows = db
-    .select({ id: referral.id, needCodes: referral.needCodes, snapshot: pathwayInstance.snapshot })
-    .from(referral)
-    .innerJoin(pathwayInstance, eq(pathwayInstance.id, referral.pathwayInstanceId))
-    .where(eq(referral.caseId, caseId))
-    .all();
-  const person = (rows[0]?.snapshot as { context?: { person?: Pick<PersonProfile, "helpFor"> } } | undefined)?.context?.person;
-  return { helpFor: person?.helpFor ?? "self", needCodes: new Map(rows.map((row) => [row.id, row.needCodes.filter(isNeedCode)])) };
 }

@@ -1,6 +1,8 @@
 import type { Statement } from "better-sqlite3";
 import type { DueTimer, MachineTimer, PathwayStore, StoredEvent, StoredInstance, StoredReferral } from "#pathways/engine.ts";
+import type { CaseMember, ProposedPackage } from "#pathways/case.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
+import { caseMembers, saveProposedPackage } from "./case-store.ts";
 import type { LuukkuDatabase } from "./client.ts";
 
 export class ConcurrentUpdate extends Error {
@@ -36,11 +38,13 @@ interface ReferralRow {
  * command and its internal steps join it (better-sqlite3 turns inner ones into savepoints).
  */
 export class SqlitePathwayStore implements PathwayStore {
+  readonly #db: LuukkuDatabase;
   readonly #sqlite: LuukkuDatabase["$client"];
   readonly #now: () => number;
   readonly #statements: Record<string, Statement>;
 
   constructor(db: LuukkuDatabase, now: () => number = Date.now) {
+    this.#db = db;
     this.#sqlite = db.$client;
     this.#now = now;
     const prepare = (sql: string) => this.#sqlite.prepare(sql);
@@ -55,8 +59,8 @@ export class SqlitePathwayStore implements PathwayStore {
          WHERE id = @id AND last_sequence = @expectedSequence`,
       ),
       appendEvent: prepare(
-        `INSERT INTO pathway_event (instance_id, sequence, type, payload, actor, occurred_at, recorded_at, machine_version)
-         VALUES (@instanceId, @sequence, @type, @payload, @actor, @occurredAt, @now, @machineVersion)`,
+        `INSERT INTO pathway_event (instance_id, sequence, type, payload, actor, channel, occurred_at, recorded_at, machine_version)
+         VALUES (@instanceId, @sequence, @type, @payload, @actor, @channel, @occurredAt, @now, @machineVersion)`,
       ),
       clearTimers: prepare("DELETE FROM pathway_timer WHERE instance_id = ?"),
       insertTimer: prepare("INSERT INTO pathway_timer (instance_id, event, due_at) VALUES (?, ?, ?)"),
@@ -159,6 +163,14 @@ export class SqlitePathwayStore implements PathwayStore {
 
   recordUnmetNeeds(caseId: string, needCodes: NeedCode[], municipality: string): void {
     for (const code of needCodes) this.#statements.recordUnmetNeed!.run(caseId, code, municipality, this.#now());
+  }
+
+  caseMembers(caseId: string): CaseMember[] {
+    return caseMembers(this.#db, caseId);
+  }
+
+  saveProposedPackage(proposal: ProposedPackage): void {
+    saveProposedPackage(this.#db, proposal);
   }
 }
 

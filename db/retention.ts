@@ -1,4 +1,4 @@
-import type { LuukkuDatabase } from "./client.ts";
+import { inWriteTransaction, type LuukkuDatabase } from "./client.ts";
 import { emailLimitWindowMs } from "./email-links.ts";
 
 export interface RetentionPolicy {
@@ -17,17 +17,28 @@ export function daysAfter(from: Date, days: number): Date {
 
 /**
  * Deletes unfinished screenings past their retention: abandoned ones after `unsavedDays`,
- * saved ones after `savedDays`. Finished screenings belong to a case and follow the
- * case's retention, not this one. Returns how many were deleted.
+ * saved ones after `savedDays`, with their events. Finished screenings belong to a case
+ * and follow the case's retention, not this one. A case left with no screening and no
+ * pathway (one opened for a screening nobody finished) goes too, with its members and
+ * the people who belonged to no other case. Returns how many screenings were deleted.
  */
 export function deleteExpiredScreenings(db: LuukkuDatabase, now: Date, policy: RetentionPolicy): number {
-  const { changes } = db.$client
-    .prepare(
-      `DELETE FROM screening WHERE status = 'in-progress' AND (
-         (saved_at IS NULL AND updated_at < @unsavedBefore) OR (saved_at IS NOT NULL AND saved_at < @savedBefore))`,
-    )
-    .run({ unsavedBefore: daysAfter(now, -policy.unsavedDays).getTime(), savedBefore: daysAfter(now, -policy.savedDays).getTime() });
-  return changes;
+  return inWriteTransaction(db, () => {
+    const { changes } = db.$client
+      .prepare(
+        `DELETE FROM screening WHERE status = 'in-progress' AND (
+           (saved_at IS NULL AND updated_at < @unsavedBefore) OR (saved_at IS NOT NULL AND saved_at < @savedBefore))`,
+      )
+      .run({ unsavedBefore: daysAfter(now, -policy.unsavedDays).getTime(), savedBefore: daysAfter(now, -policy.savedDays).getTime() });
+    if (changes > 0) {
+      db.$client.exec(
+        `DELETE FROM case_record WHERE NOT EXISTS (SELECT 1 FROM screening WHERE screening.case_id = case_record.id)
+           AND NOT EXISTS (SELECT 1 FROM pathway_instance WHERE pathway_instance.case_id = case_record.id);
+         DELETE FROM person WHERE NOT EXISTS (SELECT 1 FROM case_member WHERE case_member.person_id = person.id);`,
+      );
+    }
+    return changes;
+  });
 }
 
 /**

@@ -5,6 +5,9 @@ import type { PersonalDataCategory } from "#pathways/personal-data.ts";
 import { capacities, costKinds, costUnits, deliveryModes, organizationTypes } from "#pathways/catalogue.ts";
 import { linkPurposes } from "#pathways/email-links.ts";
 import { channels, type Actor } from "#pathways/actor.ts";
+import { memberRelations, packageItemKinds } from "#pathways/case.ts";
+import { needSubjects } from "#pathways/needs/subject.ts";
+import type { ReasonCode } from "#pathways/matching/match.ts";
 
 /**
  * The provider catalogue, aligned with Open Referral HSDS 3.0. Differences, on purpose:
@@ -313,6 +316,11 @@ export const pathwayEvent = sqliteTable(
     payload: text("payload", { mode: "json" }).notNull(),
     /** Who caused it: "citizen", "staff:<id>", "provider:<id>", "system:<name>". */
     actor: text("actor").notNull(),
+    /**
+     * How the person was being served when it happened; null for what the system did on its
+     * own (timers, matching), and for events recorded before migration 0014 (the log is not rewritten).
+     */
+    channel: text("channel", { enum: channels }),
     /** When it happened (from the event); `recorded_at` is when it was stored. */
     occurredAt: text("occurred_at").notNull(),
     recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
@@ -400,6 +408,84 @@ export const unmetNeed = sqliteTable(
 );
 
 /**
+ * A case: one household, however many people in it need help and however they came
+ * (online, at the counter, on the phone). Screenings, the package, consents and referrals
+ * belong to it; `case_id` elsewhere names a row here (rows from before migration 0014 took
+ * the id of their screening, which kept its name).
+ */
+export const caseRecord = sqliteTable("case_record", {
+  id: text("id").primaryKey(),
+  /** How the person first reached Luukku for this case. */
+  channel: text("channel", { enum: channels }).notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** A person known to Luukku. Nothing that names them yet: the screening does not ask (issue 13 adds what a referral needs). */
+export const person = sqliteTable("person", {
+  id: text("id").primaryKey(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Who belongs to a case's household, and who they are to it. */
+export const caseMember = sqliteTable(
+  "case_member",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => caseRecord.id, { onDelete: "cascade" }),
+    personId: text("person_id")
+      .notNull()
+      .references(() => person.id, { onDelete: "cascade" }),
+    relation: text("relation", { enum: memberRelations }).notNull(),
+  },
+  (table) => [index("case_member_case").on(table.caseId), uniqueIndex("case_member_person").on(table.caseId, table.personId)],
+);
+
+/** A package the engine proposed for a case, when, at which catalogue; the newest is the case's package. */
+export const proposedPackage = sqliteTable(
+  "proposed_package",
+  {
+    id: integer("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => caseRecord.id, { onDelete: "cascade" }),
+    /** Whether the person screened answered for themselves or a carer for them: whose words "you" are. */
+    helpFor: text("help_for", { enum: ["self", "someone-i-care-for"] }).notNull(),
+    proposedAt: text("proposed_at").notNull(),
+    catalogueRevision: integer("catalogue_revision").notNull(),
+  },
+  (table) => [index("proposed_package_case").on(table.caseId, table.id)],
+);
+
+/** The package item by item: a row per need and service, as `PackageItemRow` in pathways/case.ts describes. */
+export const packageItem = sqliteTable(
+  "package_item",
+  {
+    id: integer("id").primaryKey(),
+    packageId: integer("package_id")
+      .notNull()
+      .references(() => proposedPackage.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: packageItemKinds }).notNull(),
+    needCode: text("need_code").notNull(),
+    needRank: integer("need_rank").notNull(),
+    subject: text("subject", { enum: needSubjects }).notNull(),
+    memberId: text("member_id").references(() => caseMember.id, { onDelete: "set null" }),
+    serviceId: integer("service_id").references(() => service.id),
+    organizationId: integer("organization_id").references(() => organization.id),
+    /** The service's `version` when proposed: a higher one now means it has changed since. */
+    serviceVersion: integer("service_version"),
+    rank: integer("rank").notNull(),
+    reasons: text("reasons", { mode: "json" }).$type<ReasonCode[]>().notNull(),
+    pathwayInstanceId: text("pathway_instance_id").references(() => pathwayInstance.id),
+  },
+  (table) => [
+    index("package_item_package").on(table.packageId),
+    check("package_item_service", sql`(${table.kind} = 'unmet') = (${table.serviceId} IS NULL)`),
+  ],
+);
+
+/**
  * A needs screening: the flow's persisted machine snapshot and the answers, stored with
  * the questionnaire version that asked them, so answers are always read against the
  * questions they answered.
@@ -408,6 +494,13 @@ export const screening = sqliteTable(
   "screening",
   {
     id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => caseRecord.id, { onDelete: "cascade" }),
+    /** The member the screening is about: answered by them, or for them by a carer or staff. */
+    memberId: text("member_id")
+      .notNull()
+      .references(() => caseMember.id),
     questionnaireVersion: text("questionnaire_version").notNull(),
     machineVersion: integer("machine_version").notNull(),
     snapshot: text("snapshot", { mode: "json" }).notNull(),
@@ -423,7 +516,11 @@ export const screening = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     version: version(),
   },
-  (table) => [index("screening_updated").on(table.status, table.updatedAt), uniqueIndex("screening_resume_code").on(table.resumeCodeHash)],
+  (table) => [
+    index("screening_updated").on(table.status, table.updatedAt),
+    uniqueIndex("screening_resume_code").on(table.resumeCodeHash),
+    index("screening_case").on(table.caseId),
+  ],
 );
 
 /** What happened to a screening, as its event log records it. */
@@ -473,6 +570,8 @@ export const consent = sqliteTable(
     givenAt: integer("given_at", { mode: "timestamp_ms" }).notNull(),
     withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
     recordedBy: text("recorded_by").notNull(),
+    /** Where the person gave it: online, at the counter, on the phone. */
+    channel: text("channel", { enum: channels }).notNull(),
     /** Who withdrew it: "citizen", or staff on the person's behalf ("staff:<id>"). */
     withdrawnBy: text("withdrawn_by"),
   },

@@ -20,3 +20,15 @@ export type Actor =
   | { kind: "system"; name: string };
 
 export const citizen: Actor = { kind: "citizen" };
+
+/** The actor as the event logs of the pathways and consents spell it: "citizen", "staff:<id>", "system:<name>". */
+export function actorName(actor: Actor): string {
+  switch (actor.kind) {
+    case "citizen":
+      return "citizen";
+    case "staff":
+      return `staff:${actor.userId}`;
+    case "system":
+      return `system:${actor.name}`;
+  }
+}

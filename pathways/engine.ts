@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Channel } from "./actor.ts";
 import { createActor, type AnyStateMachine } from "xstate";
+import { packageItemRows, type CaseMember, type ProposedPackage } from "./case.ts";
 import type { CandidateIndex } from "./matching/candidate-index.ts";
 import { matchIndexed, type ServicePackage } from "./matching/match.ts";
 import type { Need } from "./needs/need.ts";
@@ -39,6 +41,8 @@ export interface StoredEvent {
   type: string;
   payload: unknown;
   actor: string;
+  /** How the person was being served; null for what the system did on its own. */
+  channel: Channel | null;
   occurredAt: string;
   machineVersion: number;
 }
@@ -83,6 +87,10 @@ export interface PathwayStore {
   referralByMachineInstance(machineInstanceId: string): StoredReferral | undefined;
   insertReferral(referral: StoredReferral): void;
   recordUnmetNeeds(caseId: string, needCodes: NeedCode[], municipality: string): void;
+  /** The people of the case's household, so each package item names whom it is for. */
+  caseMembers(caseId: string): CaseMember[];
+  /** Stores the package proposed for the case: the one every page that shows it reads. */
+  saveProposedPackage(proposal: ProposedPackage): void;
 }
 
 export interface CandidateSource {
@@ -161,8 +169,8 @@ export function stateName(value: unknown): string {
 
 type Emitted = { type: string; [key: string]: unknown };
 
-/** An event as the engine takes it: any machine's event, stamped with time and actor. */
-export type EngineEvent = { type: string; at: string; by: string; [key: string]: unknown };
+/** An event as the engine takes it: any machine's event, stamped with time, actor and (where a person is served) channel. */
+export type EngineEvent = { type: string; at: string; by: string; channel?: Channel; [key: string]: unknown };
 
 interface Transition {
   instance: StoredInstance;
@@ -173,7 +181,7 @@ interface Transition {
 export interface StartedCase {
   caseId: string;
   pathways: { instanceId: string; pathwayId: PathwayId; state: string }[];
-  package: ServicePackage | null;
+  package: ServicePackage;
 }
 
 export class PathwayEngine {
@@ -188,16 +196,17 @@ export class PathwayEngine {
   }
 
   /**
-   * Starts every pathway whose entry guard admits the person, then answers their match
-   * requests with one package over all their needs, so no service is proposed twice.
+   * Starts every pathway whose entry guard admits the person, matches all their needs in
+   * one package, so no service is proposed twice, stores that package for the case, and
+   * answers each pathway's match request with the package's services for its needs.
    */
-  startCase(caseId: string, needs: readonly Need[], person: PersonProfile, at: string, by: string): StartedCase {
+  startCase(caseId: string, needs: readonly Need[], person: PersonProfile, at: string, by: string, channel: Channel | null = null): StartedCase {
     return this.#store.transaction(() => {
       const started: { instanceId: string; pathwayId: PathwayId; matchRequested: NeedCode[] | null }[] = [];
       for (const [pathwayId, pathway] of Object.entries(pathwayCatalogue) as [PathwayId, (typeof pathwayCatalogue)[PathwayId]][]) {
         if (!pathway.enters(needs, person)) continue;
         const input: PathwayInput = { caseId, needs: [...needs], person };
-        const { instance, emitted } = this.#create(caseId, pathway.machine.id, pathway.version, input, at, by);
+        const { instance, emitted } = this.#create(caseId, pathway.machine.id, pathway.version, input, at, by, channel);
         const matchRequest = emitted.find((event) => event.type === "pathway.match-requested") as
           | Extract<PathwayEmitted, { type: "pathway.match-requested" }>
           | undefined;
@@ -205,23 +214,26 @@ export class PathwayEngine {
         started.push({ instanceId: instance.id, pathwayId, matchRequested: matchRequest?.needCodes ?? null });
       }
 
-      const requested = [...new Set(started.flatMap((pathway) => pathway.matchRequested ?? []))];
-      let servicePackage: ServicePackage | null = null;
-      if (requested.length > 0) {
-        const relevantNeeds = needs.filter((need) => requested.includes(need.code));
-        servicePackage = matchIndexed(relevantNeeds, person, this.#catalogue.candidateIndex());
-        if (servicePackage.unmetNeeds.length > 0) this.#store.recordUnmetNeeds(caseId, servicePackage.unmetNeeds, person.municipality);
-        const assigned = new Set<number>();
-        for (const pathway of started) {
-          if (!pathway.matchRequested) continue;
-          // Each package item goes to the first pathway that handles one of its needs.
-          const services: ProposedService[] = servicePackage.items
-            .filter((item) => !assigned.has(item.serviceId) && item.coversInPackage.some((code) => pathway.matchRequested!.includes(code)))
-            .map((item) => ({ serviceId: item.serviceId, organizationId: item.organizationId, needCodes: item.coversInPackage }));
-          for (const service of services) assigned.add(service.serviceId);
-          this.#sendWithin(pathway.instanceId, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
-        }
+      const servicePackage = matchIndexed(needs, person, this.#catalogue.candidateIndex());
+      if (servicePackage.unmetNeeds.length > 0) this.#store.recordUnmetNeeds(caseId, servicePackage.unmetNeeds, person.municipality);
+      const pathwayOf = new Map<number, string>();
+      for (const pathway of started) {
+        if (!pathway.matchRequested) continue;
+        // Each package item goes to the first pathway that handles one of its needs.
+        const services: ProposedService[] = servicePackage.items
+          .filter((item) => !pathwayOf.has(item.serviceId) && item.coversInPackage.some((code) => pathway.matchRequested!.includes(code)))
+          .map((item) => ({ serviceId: item.serviceId, organizationId: item.organizationId, needCodes: item.coversInPackage }));
+        for (const service of services) pathwayOf.set(service.serviceId, pathway.instanceId);
+        this.#sendWithin(pathway.instanceId, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
       }
+      const items = packageItemRows(
+        needs.map((need) => need.code),
+        servicePackage,
+        person,
+        this.#store.caseMembers(caseId),
+        (serviceId) => pathwayOf.get(serviceId) ?? null,
+      );
+      this.#store.saveProposedPackage({ caseId, proposedAt: at, helpFor: person.helpFor, items });
       return {
         caseId,
         pathways: started.map((pathway) => ({
@@ -260,7 +272,7 @@ export class PathwayEngine {
     return fired;
   }
 
-  #create(caseId: string, machineId: string, version: number, input: unknown, at: string, by: string): Transition {
+  #create(caseId: string, machineId: string, version: number, input: unknown, at: string, by: string, channel: Channel | null): Transition {
     const { machine } = registered(machineId, version);
     const emitted: Emitted[] = [];
     const actor = createActor(machine, { input });
@@ -285,6 +297,7 @@ export class PathwayEngine {
       type: "xstate.init",
       payload: input,
       actor: by,
+      channel,
       occurredAt: at,
       machineVersion: version,
     });
@@ -321,13 +334,14 @@ export class PathwayEngine {
     };
     actor.stop();
     this.#store.update(next, instance.lastSequence);
-    const { type, at, by, ...payload } = event;
+    const { type, at, by, channel = null, ...payload } = event;
     this.#store.appendEvent({
       instanceId: instance.id,
       sequence: next.lastSequence,
       type,
       payload,
       actor: by,
+      channel,
       occurredAt: at,
       machineVersion: instance.machineVersion,
     });
@@ -391,6 +405,7 @@ export class PathwayEngine {
         { referralId, serviceId, organizationId: term.organizationId, responseTimeWorkingDays: term.responseTimeWorkingDays },
         at,
         "system:engine",
+        null,
       );
       this.#store.insertReferral({
         id: referralId,

@@ -1,6 +1,6 @@
 import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { loadPackage } from "#app/screening.server.ts";
-import { ForWhom, Localized, Panel } from "#app/components/content.tsx";
+import { ForWhom, InsetText, Localized, Panel } from "#app/components/content.tsx";
 import { formatList } from "#app/format.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 import { PrintButton } from "#app/components/print-button.tsx";
@@ -27,7 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
  */
 export default function ServicePackage({ loaderData }: Route.ComponentProps) {
   const t = useNamespaceText("catalogue");
-  const { needNames, cards, unmet, practical, forWhom, language, danger, packageChosen } = loaderData;
+  const { needNames, cards, changedSince, noLongerOffered, unmet, practical, forWhom, language, danger, packageChosen } = loaderData;
   const text = useScreeningText();
   const urgentHelpText = useScreeningText("urgentHelp");
   const needList = (lines: typeof unmet) => (
@@ -79,6 +79,7 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
               <Localized value={card.summary.name} pageLanguage={language} />
             </a>
           </h2>
+          {changedSince.includes(card.serviceId) ? <InsetText>{t("package.changedSince")}</InsetText> : null}
           {provision(card.summary)}
           <h3 className="heading-s">{t("package.meets", { count: card.covers.length })}</h3>
           {needList(card.covers)}
@@ -103,6 +104,20 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
           ) : null}
         </section>
       ))}
+      {noLongerOffered.length > 0 ? (
+        <section className="package-closed" aria-labelledby="package-closed">
+          <h2 className="heading-m" id="package-closed">
+            {t("package.noLongerOfferedTitle", { count: noLongerOffered.length })}
+          </h2>
+          <p>{t("package.noLongerOfferedLead", { count: noLongerOffered.length })}</p>
+          {noLongerOffered.map((service) => (
+            <div key={service.serviceId}>
+              <Localized value={service.name} pageLanguage={language} as="h3" className="heading-s" />
+              {needList(service.covers)}
+            </div>
+          ))}
+        </section>
+      ) : null}
       {unmet.length > 0 ? (
         <section className="package-unmet" aria-labelledby="package-unmet">
           <h2 className="heading-m" id="package-unmet">

@@ -1,5 +1,5 @@
 import { data } from "react-router";
-import { emailTrackingLink, giveConsent, loadConsentPage } from "#app/consent.server.ts";
+import { emailTrackingLink, loadConsentPage, submitConsent } from "#app/consent.server.ts";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { ConsentConfirmationPage } from "#app/screening/consent-confirmation-page.tsx";
 import { ConsentFormPage } from "#app/screening/consent-form-page.tsx";
@@ -17,7 +17,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
-  const result = intent === "email" || intent === "emailStatus" ? await emailTrackingLink(request, form, getLanguage(context)) : await giveConsent(request, form);
+  const result = intent === "email" || intent === "emailStatus" ? await emailTrackingLink(request, form, getLanguage(context)) : await submitConsent(request, form);
   const failed = "error" in result || (result.emailLink !== undefined && "error" in result.emailLink);
   return data(result, { status: failed ? 400 : 200 });
 }

@@ -1,5 +1,5 @@
 import { Form } from "react-router";
-import { loadTrackedReferrals, withdrawConsent } from "#app/tracking.server.ts";
+import { loadTrackedReferrals, withdrawFromTracking } from "#app/tracking.server.ts";
 import { ForWhom, Localized, Tag } from "#app/components/content.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
@@ -15,7 +15,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  return withdrawConsent(request);
+  return withdrawFromTracking(request);
 }
 
 const notStarted = new Set(["draft", "requested", "accepted", "on-hold"]);

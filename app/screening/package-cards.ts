@@ -1,6 +1,6 @@
-import type { ReasonCode, ServicePackage } from "#pathways/matching/match.ts";
+import type { PackageItem, ReasonCode, ScoredService } from "#pathways/matching/match.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
-import { needSubject, subjectLabelKey, type SubjectLabelKey } from "#pathways/needs/subject.ts";
+import { needSubject, subjectLabelKey, type NeedSubject, type SubjectLabelKey } from "#pathways/needs/subject.ts";
 import type { PersonProfile } from "#pathways/person.ts";
 
 /**
@@ -34,16 +34,25 @@ export interface PackageCards {
   unmet: NeedLine[];
 }
 
+/** What the cards are made of: the package's services, the options for each need, the needs no service meets. */
+export interface PackageToShow {
+  items: readonly Pick<PackageItem, "serviceId" | "reasons" | "coversInPackage">[];
+  alternatives: Partial<Record<NeedCode, readonly Pick<ScoredService, "serviceId" | "reasons">[]>>;
+  unmetNeeds: readonly NeedCode[];
+}
+
 /**
  * `needs` in the order the page lists them (most urgent first): the cards follow the first
- * need each covers, and each card lists its needs in that order.
+ * need each covers, and each card lists its needs in that order. Whom each need is for is
+ * `subjectOf` (the stored package's), or else derived from the person's profile.
  */
 export function packageCards(
   needs: readonly NeedCode[],
-  servicePackage: Pick<ServicePackage, "items" | "alternatives" | "unmetNeeds">,
+  servicePackage: PackageToShow,
   person: Pick<PersonProfile, "helpFor">,
+  subjectOf: (code: NeedCode) => NeedSubject = (code) => needSubject(code, person),
 ): PackageCards {
-  const line = (code: NeedCode): NeedLine => ({ code, forWhom: subjectLabelKey(needSubject(code, person), person) });
+  const line = (code: NeedCode): NeedLine => ({ code, forWhom: subjectLabelKey(subjectOf(code), person) });
   const rank = (code: NeedCode) => {
     const at = needs.indexOf(code);
     return at === -1 ? needs.length : at;

@@ -1,4 +1,4 @@
-import { ForWhom, Localized, type ForWhomWords } from "#app/components/content.tsx";
+import { ForWhom, Localized } from "#app/components/content.tsx";
 import type { loadConsentPage } from "#app/consent.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
 import type { Language } from "#pathways/i18n.ts";

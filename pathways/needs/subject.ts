@@ -61,8 +61,16 @@ export function subjectLabelKey(subject: NeedSubject, person: Pick<PersonProfile
 }
 export type SubjectLabelKey = ReturnType<typeof subjectLabelKey>;
 
-/** Whom a service or referral meeting these needs is for, each once, in the order of needSubjects. */
-export function forWhomOf(codes: readonly NeedCode[], person: Pick<PersonProfile, "helpFor">): SubjectLabelKey[] {
-  const subjects = new Set(codes.map((code) => needSubject(code, person)));
+/**
+ * Whom a service or referral meeting these needs is for, each once, in the order of
+ * needSubjects; `subjectOf` says whom each need is for (a stored package's word), or else
+ * it is derived from the profile.
+ */
+export function forWhomOf(
+  codes: readonly NeedCode[],
+  person: Pick<PersonProfile, "helpFor">,
+  subjectOf: (code: NeedCode) => NeedSubject = (code) => needSubject(code, person),
+): SubjectLabelKey[] {
+  const subjects = new Set(codes.map(subjectOf));
   return needSubjects.filter((subject) => subjects.has(subject)).map((subject) => subjectLabelKey(subject, person));
 }

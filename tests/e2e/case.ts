@@ -13,13 +13,16 @@ import { e2eDatabasePath } from "../../playwright.config.ts";
  * through the pathway engine as staff tools would.
  */
 
-/** The screening (and so the case) id this browser (or HTTP client) holds: the flow cookie's value, before its signature. */
+/** The case of the screening this browser (or HTTP client) holds: the flow cookie's value, before its signature, names the screening. */
 export async function caseIdOf(holder: Page | APIRequestContext): Promise<string> {
   const { cookies } = "context" in holder ? await holder.context().storageState() : await holder.storageState();
   const cookie = cookies.find((candidate) => candidate.name === "luukku_flow");
   if (!cookie) throw new Error("No screening cookie in this browser");
   const signed = JSON.parse(Buffer.from(decodeURIComponent(cookie.value), "base64").toString("utf8")) as string;
-  return signed.slice(0, signed.lastIndexOf("."));
+  const screeningId = signed.slice(0, signed.lastIndexOf("."));
+  const caseId = withDatabase((db) => db.$client.prepare("SELECT case_id FROM screening WHERE id = ?").pluck().get(screeningId) as string | undefined);
+  if (!caseId) throw new Error("The browser's screening is not in the database");
+  return caseId;
 }
 
 /** The e2e database, open for one use and closed after: the server holds it too. */
@@ -85,9 +88,9 @@ export function actAsStaff(caseId: string, pathwayId: PathwayId, event: WithoutS
   });
 }
 
-/** Moves the screening's last use back, as if the person had left it that long ago. */
+/** Moves the last use of the case's screening back, as if the person had left it that long ago. */
 export function leaveIdle(caseId: string, milliseconds: number): void {
-  withDatabase((db) => db.$client.prepare("UPDATE screening SET updated_at = updated_at - ? WHERE id = ?").run(milliseconds, caseId));
+  withDatabase((db) => db.$client.prepare("UPDATE screening SET updated_at = updated_at - ? WHERE case_id = ?").run(milliseconds, caseId));
 }
 
 export interface ReferralMessage {

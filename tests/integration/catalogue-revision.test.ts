@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CatalogueRevision } from "#db/catalogue-revision.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
-import { newFlow } from "#pathways/screening/flow.ts";
 import { personas } from "#pathways/screening/personas.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -111,17 +110,8 @@ describe("a change the public can see", () => {
 
 describe("the package page", () => {
   it("reads the catalogue revision once per request, for the index, the summaries and the practical facts", async () => {
-    const id = app.newFlowId();
-    app.getScreeningStore().insert({
-      id,
-      questionnaireVersion: "test",
-      machineVersion: 1,
-      snapshot: newFlow(),
-      answers: personas.evictionFamily.answers,
-      language: "en",
-      channel: "online",
-      status: "complete",
-    });
+    const { screenedPersona } = await import("../support/screenings.ts");
+    const { screeningId: id } = screenedPersona(personas.evictionFamily);
     const cookie = (await app.flowCookie.serialize(id)).split(";")[0]!;
     const reads = vi.spyOn(app.getCatalogueRevision(), "read");
     const page = await app.loadPackage(new Request("http://luukku.test/screening/complete", { headers: { Cookie: cookie } }), "en");

@@ -7,6 +7,7 @@ import { SqlitePathwayStore } from "#db/pathway-store.ts";
 import { EventRefused, PathwayEngine, UnknownMachineVersion } from "#pathways/engine.ts";
 import { startScheduler } from "#pathways/scheduler.ts";
 import { need, someone } from "../support/pathway-harness.ts";
+import { caseWithId } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 let database: TestDatabase;
@@ -39,7 +40,7 @@ function eventTypes(instanceId: string): string[] {
 
 describe("pathway engine on SQLite", () => {
   it("starts the pathways that apply and proposes a package, logging every transition", () => {
-    const started = engine.startCase("case-eviction", evictionNeeds, evictionFamily, monday, "staff:7");
+    const started = engine.startCase(caseWithId(database.db, "case-eviction"), evictionNeeds, evictionFamily, monday, "staff:7");
     expect(started.pathways.map((pathway) => pathway.pathwayId)).toEqual(["eviction-risk"]);
     const [eviction] = started.pathways;
     expect(eviction!.state).toBe("awaitingConsent");
@@ -133,14 +134,15 @@ describe("pathway engine on SQLite", () => {
 
   it("starts only safeguarding, with an alert, for a person in danger", () => {
     const started = engine.startCase(
-      "case-danger",
+      caseWithId(database.db, "case-danger"),
       [need("safety.domestic-abuse", "emergency"), need("social.isolation")],
       { ...someone, municipality: "kuusilahti" },
       monday,
       "citizen",
     );
     expect(started.pathways.map((pathway) => pathway.pathwayId)).toEqual(["safeguarding"]);
-    expect(started.package).toBeNull();
+    // The package over the person's needs is stored for when they ask for it; safeguarding is handed none of it.
+    expect(eventTypes(started.pathways[0]!.instanceId)).not.toContain("PACKAGE_PROPOSED");
     const alerts = rows<{ payload: string }>(
       "SELECT o.payload FROM outbox o JOIN pathway_instance p ON p.id = o.instance_id WHERE p.case_id = 'case-danger'",
     );
@@ -156,7 +158,7 @@ describe("pathway engine on SQLite", () => {
       )
       .run();
     const started = engine.startCase(
-      "case-unmet",
+      caseWithId(database.db, "case-unmet"),
       [need("daily-living.home-care", "soon"), need("transport.mobility")],
       { ...someone, age: 80, municipality: "kuusilahti" },
       monday,
@@ -172,7 +174,7 @@ describe("pathway engine on SQLite", () => {
 
 describe("pathway engine beside another connection that writes", () => {
   it("waits for the other writer instead of failing with 'database is locked'", async () => {
-    const started = engine.startCase("case-concurrent", evictionNeeds, evictionFamily, monday, "citizen");
+    const started = engine.startCase(caseWithId(database.db, "case-concurrent"), evictionNeeds, evictionFamily, monday, "citizen");
     const [eviction] = started.pathways;
     // Another process (the scheduler's connection, staff tools) holds the write lock for a moment.
     const writer = spawn(

@@ -8,6 +8,7 @@ import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts"
 import { screeningMachine, screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
 import { personas, type PersonaName } from "#pathways/screening/personas.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
+import { caseWithId, insertInNewCase } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 let database: TestDatabase;
@@ -63,7 +64,7 @@ describe.each(Object.keys(personas) as PersonaName[])("persona %s", (name) => {
 
     // Stored with the questionnaire version that asked the questions, and read back.
     const store = new ScreeningStore(database.db);
-    store.insert({
+    insertInNewCase(database.db, store, {
       id: `screening-${name}`,
       questionnaireVersion: screeningVersion,
       machineVersion: screeningMachineVersion,
@@ -81,7 +82,7 @@ describe.each(Object.keys(personas) as PersonaName[])("persona %s", (name) => {
     const needs = deriveNeeds(answers);
     expect(needs.map((need) => need.code)).toEqual(expect.arrayContaining(expected[name].needs));
     const person = deriveProfile(answers);
-    const started = engine.startCase(`case-${name}`, needs, person, "2026-11-30T08:00:00.000Z", "citizen");
+    const started = engine.startCase(caseWithId(database.db, `case-${name}`), needs, person, "2026-11-30T08:00:00.000Z", "citizen");
 
     const states = Object.fromEntries(started.pathways.map((pathway) => [pathway.pathwayId, pathway.state]));
     expect(states).toMatchObject(expected[name].pathways);

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, t
 import { storeEmailLink } from "#db/email-links.ts";
 import { daysAfter, deleteExpiredScreenings, startRetentionJob } from "#db/retention.ts";
 import { ScreeningStore } from "#db/screening-store.ts";
+import { insertInNewCase } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /**
@@ -29,7 +30,7 @@ function screening(id: string, { status = "in-progress", savedAfterDays, changed
 } = {}) {
   let now = start;
   const store = new ScreeningStore(database.db, () => now);
-  let record = store.insert({
+  let record = insertInNewCase(database.db, store, {
     id,
     questionnaireVersion: "1.0.0",
     machineVersion: 1,
@@ -92,6 +93,22 @@ describe("retention of screenings", () => {
     expect(deleteExpiredScreenings(database.db, at(60), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(119), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(119, millisecond), policy)).toBe(1);
+  });
+
+  it("deletes the case opened for an unfinished screening with it: its members and the people in no other case go too", () => {
+    screening("abandoned");
+    screening("answered later", { changedAfterDays: 20 });
+    const caseOf = (id: string) => database.db.$client.prepare("SELECT case_id, member_id FROM screening WHERE id = ?").get(id) as { case_id: string; member_id: string };
+    const abandoned = caseOf("abandoned");
+    const kept = caseOf("answered later");
+    const personOf = (memberId: string) => database.db.$client.prepare("SELECT person_id FROM case_member WHERE id = ?").pluck().get(memberId) as string;
+    const abandonedPerson = personOf(abandoned.member_id);
+    const exists = (table: string, id: string) => database.db.$client.prepare(`SELECT count(*) FROM ${table} WHERE id = ?`).pluck().get(id) === 1;
+
+    expect(deleteExpiredScreenings(database.db, at(30, millisecond), policy)).toBe(1);
+
+    expect([exists("case_record", abandoned.case_id), exists("case_member", abandoned.member_id), exists("person", abandonedPerson)]).toEqual([false, false, false]);
+    expect([exists("case_record", kept.case_id), exists("case_member", kept.member_id), exists("person", personOf(kept.member_id))]).toEqual([true, true, true]);
   });
 
   it("never deletes a finished screening: it belongs to a case", () => {

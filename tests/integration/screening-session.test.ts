@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { newFlow } from "#pathways/screening/flow.ts";
 import { personas } from "#pathways/screening/personas.ts";
+import { insertInNewCase } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /**
@@ -28,7 +29,7 @@ afterEach(() => vi.useRealTimers());
 /** A screening as the browser that holds its cookie sees it; the persona's answers, confirmed or not. */
 async function screeningInBrowser(status: "complete" | "in-progress", answers: object = personas.dangerAtHome.answers) {
   const id = app.newFlowId();
-  app.getScreeningStore().insert({
+  insertInNewCase(app.getDatabase(), app.getScreeningStore(), {
     id,
     questionnaireVersion: "test",
     machineVersion: 1,
@@ -59,7 +60,7 @@ function finishedPages(request: (method?: string, body?: URLSearchParams) => Req
   return Promise.all([
     outcome(app.loadPackage(request(), "en")),
     outcome(app.loadConsentPage(request(), "en")),
-    outcome(app.giveConsent(request("POST"), new FormData())),
+    outcome(app.submitConsent(request("POST"), new FormData())),
     outcome(app.loadUrgentHelp(request())),
   ]);
 }

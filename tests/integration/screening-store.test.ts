@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScreeningStore, StaleScreening } from "#db/screening-store.ts";
+import { insertInNewCase } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 let database: TestDatabase;
@@ -13,7 +14,7 @@ afterAll(() => database.close());
 
 describe("screening store", () => {
   it("saves a change only over the version it was read at, so no answer is lost to a second tab", () => {
-    const created = store.insert({
+    const created = insertInNewCase(database.db, store, {
       id: "s-1",
       questionnaireVersion: "1.0.0",
       machineVersion: 1,

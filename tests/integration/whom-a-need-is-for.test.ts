@@ -10,6 +10,7 @@ import type { NeedCode } from "#pathways/needs/taxonomy.ts";
 import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
 import { screeningMachine } from "#pathways/screening/machine.ts";
 import { parentOfTwoChildren, twinsFamily, type Persona } from "#pathways/screening/personas.ts";
+import { caseWithId } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /**
@@ -115,7 +116,7 @@ describe("a referral for the family", () => {
   it("tells the provider which needs are the children's", () => {
     const answers = screen(parentOfTwoChildren);
     const engine = createPathwayEngine(database.db);
-    const started = engine.startCase("case-whom-for", deriveNeeds(answers), deriveProfile(answers), "2026-11-30T08:00:00.000Z", "citizen");
+    const started = engine.startCase(caseWithId(database.db, "case-whom-for"), deriveNeeds(answers), deriveProfile(answers), "2026-11-30T08:00:00.000Z", "citizen");
     const family = started.pathways.find((pathway) => pathway.pathwayId === "families-with-disabled-child")!;
     expect(family.state).toBe("awaitingKeyWorker");
     engine.send(family.instanceId, { type: "KEY_WORKER_ASSIGNED", staffId: "staff:key-worker-1", at: "2026-11-30T09:00:00.000Z", by: "staff:key-worker-1" });

@@ -6,8 +6,10 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { casePathways, caseReferrals, recordConsent, referralDataOf, saveCaseReference } from "#db/case-store.ts";
 import { openDatabase } from "#db/client.ts";
+import { migrateDatabase } from "#db/migrate.ts";
 import { consentWithdrawnReason } from "#pathways/referral/machine.ts";
 import { need, someone } from "../support/pathway-harness.ts";
+import { caseWithId } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /**
@@ -21,6 +23,7 @@ let app: {
   tracking: typeof import("#app/tracking.server.ts");
   connection: typeof import("#app/db.server.ts");
   codes: typeof import("#app/resume-code.server.ts");
+  casePackage: typeof import("#app/case/case-package.server.ts");
 };
 
 beforeAll(async () => {
@@ -30,6 +33,7 @@ beforeAll(async () => {
     tracking: await import("#app/tracking.server.ts"),
     connection: await import("#app/db.server.ts"),
     codes: await import("#app/resume-code.server.ts"),
+    casePackage: await import("#app/case/case-package.server.ts"),
   };
 });
 afterAll(() => database.close());
@@ -79,11 +83,12 @@ const caseState = (caseId: string) => ({
 async function trackedCase(caseId: string) {
   const db = app.connection.getDatabase();
   const engine = app.connection.getPathwayEngine();
-  engine.startCase(caseId, evictionNeeds, evictionFamily, monday, "citizen");
+  engine.startCase(caseWithId(db, caseId), evictionNeeds, evictionFamily, monday, "citizen");
   const [pathway] = casePathways(db, caseId);
-  const serviceIds = pathway!.proposal.map((service) => service.serviceId);
+  const { awaiting } = app.casePackage.consentOptions(caseId);
+  const serviceIds = awaiting.map((service) => service.serviceId);
   const data = referralDataOf(db, serviceIds);
-  for (const service of pathway!.proposal) {
+  for (const service of awaiting) {
     recordConsent(db, {
       caseId,
       serviceId: service.serviceId,
@@ -91,6 +96,8 @@ async function trackedCase(caseId: string) {
       dataCategories: data.get(service.serviceId) ?? [],
       textVersion: "test",
       recordedBy: "citizen",
+      channel: "online",
+      givenAt: new Date(),
     });
   }
   engine.send(pathway!.id, { type: "CONSENT_GIVEN", serviceIds, at: monday, by: "citizen" });
@@ -114,7 +121,7 @@ async function withdraw(cookie: string, referralId: string) {
     headers: { Cookie: cookie },
     body: new URLSearchParams({ referral: referralId }),
   });
-  return app.tracking.withdrawConsent(request).catch((thrown: unknown) => {
+  return app.tracking.withdrawFromTracking(request).catch((thrown: unknown) => {
     if (thrown instanceof Response) return thrown;
     throw thrown;
   });
@@ -253,10 +260,10 @@ describe("migration 0010 (withdrawal) on a database with data", () => {
       const outboxBefore = db.$client.prepare("SELECT * FROM outbox ORDER BY id").all() as Record<string, unknown>[];
       const consentBefore = db.$client.prepare("SELECT * FROM consent ORDER BY id").all() as Record<string, unknown>[];
 
-      migrate(db, { migrationsFolder: migrations });
+      migrateDatabase(db);
 
       expect(db.$client.prepare("SELECT * FROM outbox ORDER BY id").all()).toEqual(outboxBefore.map((row) => ({ ...row, cancelled_at: null, failed_at: null })));
-      expect(db.$client.prepare("SELECT * FROM consent ORDER BY id").all()).toEqual(consentBefore.map((row) => ({ ...row, withdrawn_by: null })));
+      expect(db.$client.prepare("SELECT * FROM consent ORDER BY id").all()).toEqual(consentBefore.map((row) => ({ ...row, withdrawn_by: null, channel: "online" })));
       db.$client.close();
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -1,0 +1,41 @@
+import { openCase } from "#db/case-store.ts";
+import { inWriteTransaction } from "#db/client.ts";
+import type { Actor, Channel } from "#pathways/actor.ts";
+import type { Language } from "#pathways/i18n.ts";
+import { newFlow } from "#pathways/screening/flow.ts";
+import { screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
+import { getDatabase, getScreeningStore } from "../db.server.ts";
+import { newFlowId } from "../session.server.ts";
+
+export interface BeginScreening {
+  language: Language;
+  actor: Actor;
+  channel: Channel;
+  at?: Date;
+}
+
+/**
+ * A new screening in a new case, about the one person the case is opened for: the case,
+ * its first member, the screening and its "started" event, in one transaction.
+ */
+export function beginScreening({ language, actor, channel, at = new Date() }: BeginScreening): { screeningId: string; caseId: string } {
+  const screeningId = newFlowId();
+  const db = getDatabase();
+  return inWriteTransaction(db, () => {
+    const { caseId, memberId } = openCase(db, channel, at);
+    getScreeningStore().insert({
+      id: screeningId,
+      caseId,
+      memberId,
+      questionnaireVersion: screeningVersion,
+      machineVersion: screeningMachineVersion,
+      snapshot: newFlow(),
+      answers: {},
+      language,
+      channel,
+      status: "in-progress",
+    });
+    getScreeningStore().recordEvent({ screeningId, type: "started", step: null, actor, channel, at });
+    return { screeningId, caseId };
+  });
+}

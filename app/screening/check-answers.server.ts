@@ -1,0 +1,55 @@
+import { addCaseMembers } from "#db/case-store.ts";
+import { inWriteTransaction } from "#db/client.ts";
+import { actorName, type Actor, type Channel } from "#pathways/actor.ts";
+import { membersToldOf } from "#pathways/case.ts";
+import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
+import { changeStep, confirmAnswers, type PersistedFlow } from "#pathways/screening/flow.ts";
+import type { AnswersSoFar, StepId } from "#pathways/screening/questionnaire.ts";
+import { getDatabase, getPathwayEngine, getScreeningStore } from "../db.server.ts";
+
+interface OnCheckAnswers {
+  screeningId: string;
+  actor: Actor;
+  channel: Channel;
+  at?: Date;
+}
+
+/** Where the flow goes next; "not-here" when the screening is not on check answers (or not in progress), so nothing changed. */
+export type CheckAnswersResult = { kind: "moved"; next: string } | { kind: "not-here" } | { kind: "not-found" };
+
+/**
+ * "Confirm" on check answers: the screening is complete, the household it told of joins
+ * the case, and the pathway engine starts the case's pathways and stores its package, all
+ * in one transaction with the "confirmed" event; nothing of it stays if any part fails.
+ */
+export function confirmScreening({ screeningId, actor, channel, at = new Date() }: OnCheckAnswers): CheckAnswersResult {
+  const store = getScreeningStore();
+  const record = store.load(screeningId);
+  if (record?.status !== "in-progress") return { kind: "not-found" };
+  const result = confirmAnswers(record.snapshot as PersistedFlow);
+  if (!result) return { kind: "not-here" };
+  const db = getDatabase();
+  inWriteTransaction(db, () => {
+    store.update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: "complete" });
+    store.recordEvent({ screeningId, type: "confirmed", step: null, actor, channel, at });
+    const answers = record.answers as AnswersSoFar;
+    const person = deriveProfile(answers);
+    addCaseMembers(db, record.caseId, membersToldOf(person), at);
+    getPathwayEngine().startCase(record.caseId, deriveNeeds(answers), person, at.toISOString(), actorName(actor), channel);
+  });
+  return { kind: "moved", next: result.next };
+}
+
+/** "Change" beside an answer on check answers: the flow goes back to that question, and comes back here once it is answered. */
+export function changeAnswer({ screeningId, step, actor, channel, at = new Date() }: OnCheckAnswers & { step: StepId }): CheckAnswersResult {
+  const store = getScreeningStore();
+  const record = store.load(screeningId);
+  if (record?.status !== "in-progress") return { kind: "not-found" };
+  const result = changeStep(record.snapshot as PersistedFlow, step);
+  if (!result) return { kind: "not-here" };
+  inWriteTransaction(getDatabase(), () => {
+    store.update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: "in-progress" });
+    store.recordEvent({ screeningId, type: "changing", step, actor, channel, at });
+  });
+  return { kind: "moved", next: result.next };
+}
