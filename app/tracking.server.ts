@@ -13,13 +13,14 @@ import { fieldErrors, formValues } from "./form-values.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { trackingFields, trackingForm } from "./tracking-form.ts";
 import { signedCookie } from "./session.server.ts";
+import { citizenPaths } from "./page-paths.ts";
 
 /** After a successful lookup, which case this browser may follow (signed, HttpOnly, session only). */
 const trackingCookie = signedCookie("luukku_track", {
   httpOnly: true,
   sameSite: "lax",
   secure: getEnvironment().NODE_ENV === "production",
-  path: "/track",
+  path: citizenPaths.track,
 });
 
 /** A hash no real code has, compared on a miss so a miss takes as long as a wrong code. */
@@ -43,7 +44,7 @@ export async function lookUpCase(request: Request): Promise<{ errors: Partial<Re
 
 /** Lets this browser follow the case and shows its referrals: what a right reference and code, or link, does. */
 async function followCase(caseId: string): Promise<never> {
-  throw redirect("/track/referrals", { headers: { "Set-Cookie": await trackingCookie.serialize(caseId) } });
+  throw redirect(citizenPaths.trackedReferrals, { headers: { "Set-Cookie": await trackingCookie.serialize(caseId) } });
 }
 
 /** Whether an emailed tracking link would still open its case: the GET page changes nothing, so a mail scanner leaves it working. */
@@ -65,7 +66,7 @@ export function stopFollowingCase(): Promise<string> {
 
 async function trackedCase(request: Request): Promise<string> {
   const caseId = await trackingCookie.parse(request.headers.get("Cookie"));
-  if (typeof caseId !== "string") throw redirect("/track");
+  if (typeof caseId !== "string") throw redirect(citizenPaths.track);
   return caseId;
 }
 
@@ -91,12 +92,12 @@ export async function withdrawConsent(request: Request): Promise<{ notWithdrawn:
   const target = caseReferrals(getDatabase(), caseId).find((item) => referralId.success && item.id === referralId.data);
   if (!target) return { notWithdrawn: null };
   // Already withdrawn (a double click, Back and resubmit): done, not "already started".
-  if (target.status === "cancelled") throw redirect("/track/referrals");
+  if (target.status === "cancelled") throw redirect(citizenPaths.trackedReferrals);
   try {
     withdrawReferralConsent(getDatabase(), getPathwayEngine(), { ...target, caseId }, new Date(), "citizen");
   } catch (error) {
     if (error instanceof EventRefused) return { notWithdrawn: target.id };
     throw error;
   }
-  throw redirect("/track/referrals");
+  throw redirect(citizenPaths.trackedReferrals);
 }
