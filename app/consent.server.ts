@@ -10,6 +10,7 @@ import { forWhomWords } from "./for-whom.server.ts";
 import { emailLink, emailLinkStatus, type EmailLinkResult } from "./email-link.server.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { completedScreening } from "./screening.server.ts";
+import { citizenPaths } from "./page-paths.ts";
 import { consentForm, consentValues } from "./consent-form.ts";
 import { consentOptions } from "./case/case-package.server.ts";
 import { giveConsent } from "./case/give-consent.server.ts";
@@ -86,7 +87,7 @@ export async function emailTrackingLink(request: Request, form: FormData, langua
   const reference = findCaseReference(db, record.caseId);
   const accessCode = form.get("accessCode");
   const normalized = typeof accessCode === "string" ? normalizeResumeCode(accessCode) : null;
-  if (!reference || !normalized || hashAccessCode(normalized) !== reference.accessCodeHash) throw redirect("/screening/consent");
+  if (!reference || !normalized || hashAccessCode(normalized) !== reference.accessCodeHash) throw redirect(citizenPaths.consent);
   const confirmation = { reference: reference.reference, accessCode: accessCode as string, referrals: caseReferrals(db, record.caseId).length };
   if (form.get("intent") === "emailStatus") return { confirmation, emailLink: emailLinkStatus("track", record.caseId) };
   const expiresAt = daysAfter(new Date(), trackingLinkDays);

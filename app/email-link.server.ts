@@ -8,14 +8,13 @@ import { getEnvironment } from "./env.server.ts";
 import { emailAddressFields, emailAddressForm } from "./email-address-form.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
 import { keyFor } from "./server-secret.server.ts";
+import { emailedLinkPath } from "./page-paths.ts";
 
 /**
  * "Email me a link": a link that opens a saved screening or a case once, sent to an
  * address that is kept only until the email has gone (ADR 013). The token is 128 random
  * bits; only its SHA-256 is stored.
  */
-
-const linkPaths: Record<LinkPurpose, string> = { resume: "/screening/resume/link/", track: "/track/link/" };
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 
@@ -54,7 +53,7 @@ export function emailLink(
   const parsed = emailAddressForm.safeParse(values);
   if (!parsed.success) return { error: fieldErrors(parsed).email as EmailLinkError, email: values.email.slice(0, 300) };
   const token = randomBytes(16).toString("base64url");
-  const address = new URL(linkPaths[link.purpose] + token, getEnvironment().PUBLIC_URL).href;
+  const address = new URL(emailedLinkPath(link.purpose, token), getEnvironment().PUBLIC_URL).href;
   const stored = storeEmailLink(
     getDatabase(),
     { ...link, tokenHash: hashLinkToken(token) },

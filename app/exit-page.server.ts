@@ -1,5 +1,6 @@
 import type { Language } from "#pathways/i18n.ts";
-import { exitRoute, neutralSite, type QuickExitText } from "./components/quick-exit.tsx";
+import { neutralSite, type QuickExitText } from "./components/quick-exit.tsx";
+import { citizenPaths } from "./page-paths.ts";
 import { instanceFor } from "./i18n/instances.server.ts";
 
 /** What the script says while the Shift key is being pressed, and as the page goes. */
@@ -113,6 +114,6 @@ export function exitPageScript(language: Language, nonce: string): string {
   const text: ShortcutText = { pressTwoMoreTimes: t("pressTwoMoreTimes"), pressOneMoreTime: t("pressOneMoreTime"), expired: t("expired"), leaving: t("leaving") };
   // Without its indentation (the function holds no text that spans lines), a third smaller.
   const source = exitThisPage.toString().replace(/^\s+/gm, "");
-  const call = `(${source})(${[text, exitRoute, neutralSite].map(scriptLiteral).join(",")})`;
+  const call = `(${source})(${[text, citizenPaths.exit, neutralSite].map(scriptLiteral).join(",")})`;
   return `<script nonce="${nonce}">${call}</script>`;
 }

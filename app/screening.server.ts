@@ -14,7 +14,7 @@ import {
   type PageView,
   type PersistedFlow,
 } from "#pathways/screening/flow.ts";
-import { completeRoute } from "#pathways/screening/machine.ts";
+import type { InProgressPageId, ScreeningPageId } from "#pathways/screening/pages.ts";
 import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/questionnaire.ts";
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import { getDatabase, getScreeningStore } from "./db.server.ts";
@@ -31,16 +31,14 @@ import { viewPackage } from "./screening/view-package.server.ts";
 import { beginScreening } from "./screening/begin-screening.server.ts";
 import { changeAnswer, confirmScreening } from "./screening/check-answers.server.ts";
 import { citizen } from "#pathways/actor.ts";
+import { citizenPaths, citizenPlace, issuedIdPattern, screeningPagePath } from "./page-paths.ts";
 
 /**
  * The citizen screening over HTTP: the flow id from the signed cookie, the flow from the
  * database, the page logic from pathways/screening/flow.ts.
  */
 
-export const urgentHelpRoute = "/screening/urgent-help";
-export const timedOutRoute = "/screening/timed-out";
-
-const flowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
+const flowIdSchema = z.string().regex(issuedIdPattern);
 /** Shaped like a flow id but never issued (newFlowId gives 24 url-safe characters from random bytes, never this). */
 const impossibleFlowId = "~".repeat(24);
 
@@ -84,7 +82,7 @@ async function openScreening(request: Request) {
     if (last !== "timed-out" && last !== "exited") {
       getScreeningStore().recordEvent({ screeningId: record.id, type: "timed-out", actor: { kind: "system", name: "idle-limit" }, channel: record.channel, at: now });
     }
-    throw redirect(timedOutRoute);
+    throw redirect(citizenPaths.timedOut);
   }
   if (now.getTime() - record.updatedAt.getTime() >= useRecordedEveryMs) getScreeningStore().touch(record.id);
   return record;
@@ -125,40 +123,34 @@ export async function endSession(request: Request): Promise<void> {
 
 export async function startScreening(language: Language): Promise<Response> {
   const { screeningId } = beginScreening({ language, actor: citizen, channel: "online" });
-  return redirect("/screening/help-for", { headers: { "Set-Cookie": await flowCookie.serialize(screeningId) } });
+  return redirect(screeningPagePath("help-for", citizenPlace), { headers: { "Set-Cookie": await flowCookie.serialize(screeningId) } });
 }
 
-/** A step id or "check-answers" from the URL; anything else is not a page. */
-export function pageFromParam(param: string | undefined): StepId | "checkAnswers" | null {
-  if (param === "check-answers") return "checkAnswers";
-  return isStepId(param) ? param : null;
-}
-
-export async function loadPage(request: Request, page: StepId | "checkAnswers"): Promise<PageView> {
+export async function loadPage(request: Request, page: InProgressPageId): Promise<PageView> {
   const record = await flowFrom(request);
   if (!record) throw redirect("/");
   return viewPage(record.snapshot as PersistedFlow, page);
 }
 
 /** The urgent-help page: only for a flow whose answers show danger. */
-export async function loadUrgentHelp(request: Request): Promise<{ continueTo: string }> {
+export async function loadUrgentHelp(request: Request): Promise<{ continueTo: ScreeningPageId }> {
   const record = await openScreening(request);
   if (!record || !indicatesDanger(record.answers as AnswersSoFar)) throw redirect("/");
-  return { continueTo: record.status === "complete" ? completeRoute : currentPage(record.snapshot as PersistedFlow) };
+  return { continueTo: record.status === "complete" ? "complete" : currentPage(record.snapshot as PersistedFlow) };
 }
 
-export async function submitPage(request: Request, page: StepId | "checkAnswers") {
+export async function submitPage(request: Request, page: InProgressPageId) {
   const record = await flowFrom(request);
   if (!record) throw redirect("/");
   const form = await request.formData();
-  if (page === "checkAnswers") {
+  if (page === "check-answers") {
     const change = form.get("change");
     const onCheckAnswers = { screeningId: record.id, actor: citizen, channel: "online" } as const;
     // Only the Confirm button comes without a `change`: anything else that is not a question is not a confirmation.
     const result = isStepId(change) ? changeAnswer({ ...onCheckAnswers, step: change }) : change === null ? confirmScreening(onCheckAnswers) : null;
     if (result?.kind === "not-found") throw redirect("/");
-    if (result?.kind !== "moved") throw redirect("/screening/check-answers");
-    throw redirect(result.next);
+    if (result?.kind !== "moved") throw redirect(screeningPagePath("check-answers", citizenPlace));
+    throw redirect(screeningPagePath(result.next, citizenPlace));
   }
   const submission = parseStepForm(page, form, record.answers as AnswersSoFar);
   // An invalid form still goes to the flow (as no values at all), which sends a page
@@ -167,8 +159,8 @@ export async function submitPage(request: Request, page: StepId | "checkAnswers"
   const result = answerQuestion({ screeningId: record.id, step: page, values, actor: citizen, channel: "online" });
   if (result.kind === "not-found") throw redirect("/");
   // Danger just disclosed: emergency guidance before any further question.
-  if (result.kind === "answered") throw redirect(result.dangerDisclosed ? urgentHelpRoute : result.next);
-  if (result.kind === "elsewhere") throw redirect(result.page);
+  if (result.kind === "answered") throw redirect(result.dangerDisclosed ? citizenPaths.urgentHelp : screeningPagePath(result.next, citizenPlace));
+  if (result.kind === "elsewhere") throw redirect(screeningPagePath(result.page, citizenPlace));
   // The flow validates with the answers it holds; should it disagree with the parse, its word counts.
   return stepReply(page, submission, submission.status === "success" ? conformErrors(result.errors) : undefined);
 }
@@ -203,7 +195,7 @@ export async function emailResumeLink(request: Request, form: FormData, language
   const record = await flowFrom(request);
   const code = form.get("code");
   const normalized = typeof code === "string" ? normalizeResumeCode(code) : null;
-  if (!record?.savedAt || !normalized || hashResumeCode(normalized) !== record.resumeCodeHash) throw redirect("/screening/save");
+  if (!record?.savedAt || !normalized || hashResumeCode(normalized) !== record.resumeCodeHash) throw redirect(citizenPaths.saved);
   if (form.get("intent") === "emailStatus") return { code: code as string, emailLink: emailLinkStatus("resume", record.id) };
   const expiresAt = daysAfter(record.savedAt, getEnvironment().RETENTION_SAVED_DAYS);
   return { code: code as string, emailLink: emailLink(form, { purpose: "resume", targetId: record.id, expiresAt }, language) };
@@ -219,7 +211,7 @@ async function resumeFlow(record: ScreeningRecord): Promise<never> {
     getScreeningStore().touch(record.id);
     getScreeningStore().recordEvent(byCitizenOnline(record.id, "resumed"));
   });
-  throw redirect(currentPage(record.snapshot as PersistedFlow), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
+  throw redirect(screeningPagePath(currentPage(record.snapshot as PersistedFlow), citizenPlace), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
 }
 
 /**
@@ -243,7 +235,7 @@ async function otherScreeningAt(request: Request, flowId: string): Promise<strin
     throw error;
   });
   if (!held || held.id === flowId) return undefined;
-  return held.status === "complete" ? completeRoute : currentPage(held.snapshot as PersistedFlow);
+  return screeningPagePath(held.status === "complete" ? "complete" : currentPage(held.snapshot as PersistedFlow), citizenPlace);
 }
 
 export async function loadResumeLink(request: Request, token: string | undefined): Promise<ResumeLinkPage> {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createContext, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { neutralSite } from "./components/quick-exit.tsx";
 import { getEnvironment } from "./env.server.ts";
+import { emailedLinkPrefixes } from "./page-paths.ts";
 
 const cspNonceContext = createContext<string>();
 
@@ -33,11 +34,14 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
  * no-referrer page carries `Origin: null`, which the Origin check refuses, and the
  * link's "Continue" is such a post.
  */
-const emailedLinkPath = /^(\/(?:screening\/resume|track)\/link\/)[^/]*/;
+function emailedLinkPrefixOf(path: string): string | undefined {
+  return Object.values(emailedLinkPrefixes).find((prefix) => path.startsWith(prefix));
+}
 
 /** The path as the server log may show it: an emailed link's token replaced by `[token]`. */
 export function withoutLinkToken(path: string): string {
-  return path.replace(emailedLinkPath, "$1[token]");
+  const prefix = emailedLinkPrefixOf(path);
+  return prefix ? `${prefix}[token]${path.slice(prefix.length).replace(/^[^/]*/, "")}` : path;
 }
 
 /** A fresh CSP nonce: 128 random bits. */
@@ -58,7 +62,7 @@ export function applySecurityHeaders(headers: Headers, { path, nonce }: { path: 
   }
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", emailedLinkPath.test(path) ? "strict-origin" : "same-origin");
+  headers.set("Referrer-Policy", emailedLinkPrefixOf(path) ? "strict-origin" : "same-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Cross-Origin-Resource-Policy", "same-origin");

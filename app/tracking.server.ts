@@ -15,13 +15,14 @@ import { fieldErrors, formValues } from "./form-values.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { trackingFields, trackingForm } from "./tracking-form.ts";
 import { signedCookie } from "./session.server.ts";
+import { citizenPaths } from "./page-paths.ts";
 
 /** After a successful lookup, which case this browser may follow (signed, HttpOnly, session only). */
 const trackingCookie = signedCookie("luukku_track", {
   httpOnly: true,
   sameSite: "lax",
   secure: getEnvironment().NODE_ENV === "production",
-  path: "/track",
+  path: citizenPaths.track,
 });
 
 /** A hash no real code has, compared on a miss so a miss takes as long as a wrong code. */
@@ -45,7 +46,7 @@ export async function lookUpCase(request: Request): Promise<{ errors: Partial<Re
 
 /** Lets this browser follow the case and shows its referrals: what a right reference and code, or link, does. */
 async function followCase(caseId: string): Promise<never> {
-  throw redirect("/track/referrals", { headers: { "Set-Cookie": await trackingCookie.serialize(caseId) } });
+  throw redirect(citizenPaths.trackedReferrals, { headers: { "Set-Cookie": await trackingCookie.serialize(caseId) } });
 }
 
 /** Whether an emailed tracking link would still open its case: the GET page changes nothing, so a mail scanner leaves it working. */
@@ -67,7 +68,7 @@ export function stopFollowingCase(): Promise<string> {
 
 async function trackedCase(request: Request): Promise<string> {
   const caseId = await trackingCookie.parse(request.headers.get("Cookie"));
-  if (typeof caseId !== "string") throw redirect("/track");
+  if (typeof caseId !== "string") throw redirect(citizenPaths.track);
   return caseId;
 }
 
@@ -95,5 +96,5 @@ export async function withdrawFromTracking(request: Request): Promise<{ notWithd
   const result = withdrawConsent({ caseId, referralId: referralId.data, actor: citizen, channel: "online" });
   if (result.kind === "not-found") return { notWithdrawn: null };
   if (result.kind === "too-late") return { notWithdrawn: referralId.data };
-  throw redirect("/track/referrals");
+  throw redirect(citizenPaths.trackedReferrals);
 }

@@ -9,6 +9,7 @@ import express, { type Express, type Request, type RequestHandler, type Response
 import { rateLimit, type Options as RateLimitOptions } from "express-rate-limit";
 import { matchRoutes, type LinkDescriptor, type RouteObject, type ServerBuild } from "react-router";
 import type { Environment } from "#app/env.server.ts";
+import { citizenScreeningPrefix, emailedLinkPrefixes } from "#app/page-paths.ts";
 import { refusalResponse, type Refusal } from "#app/refusal-page.server.ts";
 import { formBodies, requestOrigin } from "./react-router-handler.ts";
 
@@ -97,12 +98,12 @@ export function guardRequests(app: Express, { build, environment }: { build: Ser
     if (!methodsOf.get(id)?.includes("POST")) throw new Error(`Rate limit for ${id}, which is not a route with an action`);
   }
 
-  app.all("/screening/resume/link/:token", tryingResumeCodes);
-  app.all("/track/link/:token", tryingCaseReferences);
+  app.all(`${emailedLinkPrefixes.resume}:token`, tryingResumeCodes);
+  app.all(`${emailedLinkPrefixes.track}:token`, tryingCaseReferences);
   // On screening pages only misses count (a flow cookie naming nothing gives 404), so flow
   // ids cannot be tried in bulk while a person answering questions is never held up.
   app.use(
-    "/screening",
+    citizenScreeningPrefix,
     tooMany(15 * 60_000, 20, { skipSuccessfulRequests: true, requestWasSuccessful: (_request, response) => response.statusCode !== 404 }),
   );
 

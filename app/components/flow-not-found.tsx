@@ -1,6 +1,7 @@
 import { StartScreening } from "./start-screening.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
 import { PageTitle } from "./layout.tsx";
+import { citizenPaths } from "#app/page-paths.ts";
 
 /** The 404 for a flow cookie that names no screening we hold: why it happens and the ways on. */
 export function FlowNotFound() {
@@ -16,7 +17,7 @@ export function FlowNotFound() {
         <li>{t("flowNotFound.reasons.changed")}</li>
       </ul>
       <p>
-        {t("flowNotFound.resume")} <a href="/screening/resume">{t("links.resume")}</a>
+        {t("flowNotFound.resume")} <a href={citizenPaths.resume}>{t("links.resume")}</a>
       </p>
       <StartScreening>{t("flowNotFound.startAgain")}</StartScreening>
     </>

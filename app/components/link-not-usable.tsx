@@ -1,6 +1,7 @@
 import type { LinkPurpose } from "#pathways/email-links.ts";
 import { useScreeningText } from "#app/screening/text.ts";
 import { PageTitle } from "./layout.tsx";
+import { citizenPaths } from "#app/page-paths.ts";
 
 /** An emailed link that opens nothing (spent, replaced, expired or never issued): why that happens, and the code that still works. */
 export function LinkNotUsable({ purpose }: { purpose: LinkPurpose }) {
@@ -17,11 +18,11 @@ export function LinkNotUsable({ purpose }: { purpose: LinkPurpose }) {
       </ul>
       {purpose === "resume" ? (
         <p>
-          {t("linkPage.unusable.resume")} <a href="/screening/resume">{t("linkPage.unusable.resumeLink")}</a>
+          {t("linkPage.unusable.resume")} <a href={citizenPaths.resume}>{t("linkPage.unusable.resumeLink")}</a>
         </p>
       ) : (
         <p>
-          {t("linkPage.unusable.track")} <a href="/track">{t("linkPage.unusable.trackLink")}</a>
+          {t("linkPage.unusable.track")} <a href={citizenPaths.track}>{t("linkPage.unusable.trackLink")}</a>
         </p>
       )}
     </>

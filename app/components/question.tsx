@@ -9,6 +9,7 @@ import { useFormChecks } from "./use-form-checks.ts";
 import { Button, Checkboxes, ErrorSummary, Radios, Select, TextInput } from "./form.tsx";
 import { PageTitle } from "./layout.tsx";
 import { TimeoutWarning } from "./timeout-warning.tsx";
+import { citizenPaths } from "#app/page-paths.ts";
 
 type Submitted = SubmissionResult<string[]>["initialValue"];
 
@@ -131,7 +132,7 @@ export function QuestionForm({
         })}
         <Button>{t("continue")}</Button>
       </Form>
-      <Form method="post" action="/screening/save">
+      <Form method="post" action={citizenPaths.saved}>
         <Button variant="secondary">{t("saveForLater")}</Button>
       </Form>
       <TimeoutWarning />

@@ -1,7 +1,7 @@
+import { citizenPaths, citizenScreeningPrefix } from "#app/page-paths.ts";
+
 /** Where "Exit this page" goes: a neutral site that says nothing about why the person left. */
 export const neutralSite = "https://yle.fi/saa";
-/** Ends the session on the server, then goes to the neutral site (a POST: it changes what the cookies open). */
-export const exitRoute = "/exit";
 
 /** The component's words, from the server (app/exit-page.server.ts): no page's JavaScript carries them. */
 export interface QuickExitText {
@@ -15,7 +15,7 @@ export interface QuickExitText {
  * whether to answer a question about their safety, or following a referral, may be watched.
  */
 export function showsQuickExit(pathname: string): boolean {
-  return pathname === "/" || pathname.startsWith("/screening/") || pathname === "/track" || pathname.startsWith("/track/");
+  return pathname === "/" || pathname.startsWith(`${citizenScreeningPrefix}/`) || pathname === citizenPaths.track || pathname.startsWith(`${citizenPaths.track}/`);
 }
 
 /**
@@ -27,7 +27,7 @@ export function showsQuickExit(pathname: string): boolean {
 export function QuickExit({ text }: { text: QuickExitText }) {
   return (
     <div className="quick-exit" data-quick-exit="">
-      <form method="post" action={exitRoute}>
+      <form method="post" action={citizenPaths.exit}>
         <button type="submit" className="button button--warning quick-exit__button" aria-describedby="quick-exit-hint">
           <span className="visually-hidden">{text.emergency}</span> {text.button}
         </button>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useScreeningText } from "#app/screening/text.ts";
+import { citizenPaths } from "#app/page-paths.ts";
 
 const warnAfterMs = 25 * 60_000;
 const endAfterMs = 30 * 60_000;
@@ -16,7 +17,7 @@ export function TimeoutWarning() {
 
   useEffect(() => {
     const warn = setTimeout(() => dialog.current?.showModal(), warnAfterMs);
-    const end = setTimeout(() => window.location.assign("/screening/timed-out"), endAfterMs);
+    const end = setTimeout(() => window.location.assign(citizenPaths.timedOut), endAfterMs);
     return () => {
       clearTimeout(warn);
       clearTimeout(end);
@@ -24,7 +25,7 @@ export function TimeoutWarning() {
   }, [started]);
 
   const stay = async () => {
-    await fetch("/screening/extend", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+    await fetch(citizenPaths.extendSession, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
     dialog.current?.close();
     setStarted(Date.now());
   };

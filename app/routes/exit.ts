@@ -1,5 +1,6 @@
 import { redirect } from "react-router";
-import { exitRoute, neutralSite } from "#app/components/quick-exit.tsx";
+import { neutralSite } from "#app/components/quick-exit.tsx";
+import { citizenPaths } from "#app/page-paths.ts";
 import { endSession } from "#app/screening.server.ts";
 import { flowCookie } from "#app/session.server.ts";
 import { stopFollowingCase } from "#app/tracking.server.ts";
@@ -21,7 +22,7 @@ export async function action({ request }: Route.ActionArgs) {
   try {
     await endSession(request);
   } catch (error) {
-    console.error(`${exitRoute}: the session could not be ended (${error instanceof Error ? error.message : String(error)})`);
+    console.error(`${citizenPaths.exit}: the session could not be ended (${error instanceof Error ? error.message : String(error)})`);
   }
   headers.append("Set-Cookie", await flowCookie.clear());
   headers.append("Set-Cookie", await stopFollowingCase());

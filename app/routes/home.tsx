@@ -2,6 +2,7 @@ import { StartScreening } from "#app/components/start-screening.tsx";
 import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { PageTitle } from "#app/components/layout.tsx";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
+import { citizenPaths } from "#app/page-paths.ts";
 
 export const handle: NamespacesHandle = { i18n: ["start", "screening"] };
 
@@ -28,10 +29,10 @@ export default function Start() {
       <StartScreening prominent>{t("start.startButton")}</StartScreening>
       <ul className="list">
         <li>
-          <a href="/screening/resume">{text("links.resume")}</a>
+          <a href={citizenPaths.resume}>{text("links.resume")}</a>
         </li>
         <li>
-          <a href="/track">{text("links.track")}</a>
+          <a href={citizenPaths.track}>{text("links.track")}</a>
         </li>
         <li>
           <a href="/services">{text("searchInstead")}</a>

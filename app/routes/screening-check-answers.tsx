@@ -1,6 +1,7 @@
 import { useScreeningText } from "#app/screening/text.ts";
 import { Form, redirect } from "react-router";
 import { loadPage, submitPage } from "#app/screening.server.ts";
+import { citizenPlace, screeningPagePath } from "#app/page-paths.ts";
 import { BackLink, PageTitle } from "#app/components/layout.tsx";
 import { Button } from "#app/components/form.tsx";
 import { SummaryList } from "#app/components/content.tsx";
@@ -12,15 +13,15 @@ import type { Route } from "./+types/screening-check-answers";
 export const handle: NamespacesHandle = { i18n: ["screening", "checkAnswers"] };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const view = await loadPage(request, "checkAnswers");
-  if (view.kind === "redirect") throw redirect(view.to);
+  const view = await loadPage(request, "check-answers");
+  if (view.kind === "redirect") throw redirect(screeningPagePath(view.to, citizenPlace));
   if (view.kind !== "check-answers") throw redirect("/");
   const rows = answerSummary(view.answers, getLanguage(context), getI18nextInstance(context));
-  return { rows, backTo: view.backTo };
+  return { rows, backTo: view.backTo && screeningPagePath(view.backTo, citizenPlace) };
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  return submitPage(request, "checkAnswers");
+  return submitPage(request, "check-answers");
 }
 
 export default function CheckAnswers({ loaderData }: Route.ComponentProps) {

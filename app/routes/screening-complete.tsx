@@ -8,6 +8,7 @@ import { UrgentHelp } from "#app/components/urgent-help.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
 import { CostText, PracticalFactsList, ProviderTypeTag } from "#app/components/service.tsx";
 import { getLanguage } from "#app/i18n/i18n.server.ts";
+import { asksForPackage, chosenPackagePath, citizenPaths, citizenPlace } from "#app/page-paths.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-complete";
 
@@ -16,7 +17,7 @@ export const handle: NamespacesHandle = { i18n: ["catalogue", "screening", "urge
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
   // After danger is disclosed the package waits until the person asks for it.
-  const packageChosen = new URL(request.url).searchParams.get("show") === "package";
+  const packageChosen = asksForPackage(new URL(request.url));
   return { ...(await loadPackage(request, language)), language, packageChosen };
 }
 
@@ -60,14 +61,14 @@ export default function ServicePackage({ loaderData }: Route.ComponentProps) {
     </ul>
   );
   if (danger && !packageChosen) {
-    return <UrgentHelp continueTo="/screening/complete?show=package" continueLabel={urgentHelpText("urgentHelp.showPackage")} />;
+    return <UrgentHelp continueTo={chosenPackagePath(citizenPlace)} continueLabel={urgentHelpText("urgentHelp.showPackage")} />;
   }
   return (
     <>
       <PageTitle title={t("package.title")} />
       <Panel title={t("package.title")}>{t("package.lead")}</Panel>
       <p className="print-hidden">
-        <a href="/screening/consent" className="button" role="button" draggable="false">
+        <a href={citizenPaths.consent} className="button" role="button" draggable="false">
           {text("choose")}
         </a>{" "}
         <PrintButton>{t("package.print")}</PrintButton>

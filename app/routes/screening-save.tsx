@@ -8,6 +8,7 @@ import { getLanguage } from "#app/i18n/i18n.server.ts";
 import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-save";
+import { citizenPaths } from "#app/page-paths.ts";
 
 export const handle: NamespacesHandle = { i18n: ["screening", "followUp", "emailLink"] };
 
@@ -33,7 +34,7 @@ export default function SavedForLater({ actionData }: Route.ComponentProps) {
         <PageTitle title={t("resume.title")} />
         <h1 className="heading-l">{t("resume.title")}</h1>
         <p>
-          <a href="/screening/resume">{text("links.resume")}</a>
+          <a href={citizenPaths.resume}>{text("links.resume")}</a>
         </p>
       </>
     );
@@ -51,7 +52,7 @@ export default function SavedForLater({ actionData }: Route.ComponentProps) {
       <p>{t("resume.saved.keepSafe")}</p>
       <p>{t("resume.saved.expires")}</p>
       <p>{t("resume.saved.howToReturn")}</p>
-      <a href="/screening/resume" className="button button--secondary" role="button" draggable="false">
+      <a href={citizenPaths.resume} className="button button--secondary" role="button" draggable="false">
         {t("resume.saved.continueNow")}
       </a>
       <EmailLinkForm lead={emailText("emailLink.resumeLead")} result={emailLink} keep={{ code: actionData.code }} checks={emailChecks} />

@@ -1,6 +1,7 @@
 import { useScreeningText } from "#app/screening/text.ts";
 import { data, redirect } from "react-router";
-import { loadPage, pageFromParam, submitPage } from "#app/screening.server.ts";
+import { loadPage, submitPage } from "#app/screening.server.ts";
+import { citizenPlace, screeningPageFromParam, screeningPagePath } from "#app/page-paths.ts";
 import { BackLink } from "#app/components/layout.tsx";
 import { QuestionForm } from "#app/components/question.tsx";
 import { getI18nextInstance, getLanguage } from "#app/i18n/i18n.server.ts";
@@ -12,26 +13,28 @@ import type { Route } from "./+types/screening-step";
 export const handle: NamespacesHandle = { i18n: ["screening"] };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const page = pageFromParam(params.step);
-  if (!page || page === "checkAnswers") throw data(null, { status: 404 });
+  const page = screeningPageFromParam(params.step);
+  if (!isStepId(page)) throw data(null, { status: 404 });
   const view = await loadPage(request, page);
-  if (view.kind === "redirect") throw redirect(view.to);
-  if (view.kind !== "show") return { view, text: null };
-  return { view, text: questionText(view.step, getLanguage(context), getI18nextInstance(context)) };
+  if (view.kind === "redirect") throw redirect(screeningPagePath(view.to, citizenPlace));
+  if (view.kind !== "show") return { view, backTo: null, text: null };
+  const backTo = view.backTo && screeningPagePath(view.backTo, citizenPlace);
+  return { view, backTo, text: questionText(view.step, getLanguage(context), getI18nextInstance(context)) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  if (!isStepId(params.step)) throw data(null, { status: 404 });
-  return data(await submitPage(request, params.step), { status: 400 });
+  const page = screeningPageFromParam(params.step);
+  if (!isStepId(page)) throw data(null, { status: 404 });
+  return data(await submitPage(request, page), { status: 400 });
 }
 
 export default function ScreeningStep({ loaderData, actionData }: Route.ComponentProps) {
   const t = useScreeningText();
-  const { view, text } = loaderData;
+  const { view, backTo, text } = loaderData;
   if (view.kind !== "show" || !text) return null;
   return (
     <>
-      {view.backTo ? <BackLink to={view.backTo}>{t("back")}</BackLink> : null}
+      {backTo ? <BackLink to={backTo}>{t("back")}</BackLink> : null}
       <QuestionForm key={view.step} step={view.step} answers={view.answers} lastResult={actionData} text={text} />
     </>
   );

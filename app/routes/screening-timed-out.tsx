@@ -2,6 +2,7 @@ import { StartScreening } from "#app/components/start-screening.tsx";
 import { PageTitle } from "#app/components/layout.tsx";
 import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
+import { citizenPaths } from "#app/page-paths.ts";
 
 export const handle: NamespacesHandle = { i18n: ["screening"] };
 
@@ -16,10 +17,10 @@ export default function TimedOut() {
       {/* The ways back: saved answers with their code, a finished screening's referrals with the reference number. */}
       <ul className="list">
         <li>
-          <a href="/screening/resume">{t("links.resume")}</a>
+          <a href={citizenPaths.resume}>{t("links.resume")}</a>
         </li>
         <li>
-          <a href="/track">{t("links.track")}</a>
+          <a href={citizenPaths.track}>{t("links.track")}</a>
         </li>
       </ul>
     </>

@@ -1,5 +1,6 @@
 import { loadUrgentHelp } from "#app/screening.server.ts";
 import { UrgentHelp } from "#app/components/urgent-help.tsx";
+import { chosenPackagePath, citizenPlace, screeningPagePath } from "#app/page-paths.ts";
 import { useScreeningText } from "#app/screening/text.ts";
 import type { NamespacesHandle } from "#app/i18n/client-resources.ts";
 import type { Route } from "./+types/screening-urgent-help";
@@ -13,10 +14,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** Shown first when a person discloses danger, before any further question. */
 export default function UrgentHelpPage({ loaderData }: Route.ComponentProps) {
   const t = useScreeningText("urgentHelp");
-  const toPackage = loaderData.continueTo === "/screening/complete";
+  const toPackage = loaderData.continueTo === "complete";
   return (
     <UrgentHelp
-      continueTo={toPackage ? "/screening/complete?show=package" : loaderData.continueTo}
+      continueTo={toPackage ? chosenPackagePath(citizenPlace) : screeningPagePath(loaderData.continueTo, citizenPlace)}
       continueLabel={toPackage ? t("urgentHelp.showPackage") : t("urgentHelp.continue")}
     />
   );

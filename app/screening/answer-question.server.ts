@@ -2,6 +2,7 @@ import { inWriteTransaction } from "#db/client.ts";
 import type { Actor, Channel } from "#pathways/actor.ts";
 import { answerStep, flowAnswers, type PersistedFlow } from "#pathways/screening/flow.ts";
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
+import type { ScreeningPageId } from "#pathways/screening/pages.ts";
 import type { AnswersSoFar, ScreeningErrorKey, StepId } from "#pathways/screening/questionnaire.ts";
 import { getDatabase, getScreeningStore } from "../db.server.ts";
 
@@ -17,9 +18,9 @@ export interface AnswerQuestion {
 
 export type AnswerQuestionResult =
   /** Stored: the next page, or emergency guidance when the answer just disclosed danger. */
-  | { kind: "answered"; next: string; dangerDisclosed: boolean }
+  | { kind: "answered"; next: ScreeningPageId; dangerDisclosed: boolean }
   /** Not this screening's question now (a page posted out of order): where the person is. */
-  | { kind: "elsewhere"; page: string }
+  | { kind: "elsewhere"; page: ScreeningPageId }
   | { kind: "invalid"; errors: Partial<Record<string, ScreeningErrorKey>> }
   /** No screening in progress by that id. */
   | { kind: "not-found" };

@@ -4,6 +4,7 @@ import { actorName, type Actor, type Channel } from "#pathways/actor.ts";
 import { membersToldOf } from "#pathways/case.ts";
 import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
 import { changeStep, confirmAnswers, type PersistedFlow } from "#pathways/screening/flow.ts";
+import type { ScreeningPageId } from "#pathways/screening/pages.ts";
 import type { AnswersSoFar, StepId } from "#pathways/screening/questionnaire.ts";
 import { getDatabase, getPathwayEngine, getScreeningStore } from "../db.server.ts";
 
@@ -15,7 +16,7 @@ interface OnCheckAnswers {
 }
 
 /** Where the flow goes next; "not-here" when the screening is not on check answers (or not in progress), so nothing changed. */
-export type CheckAnswersResult = { kind: "moved"; next: string } | { kind: "not-here" } | { kind: "not-found" };
+export type CheckAnswersResult = { kind: "moved"; next: ScreeningPageId } | { kind: "not-here" } | { kind: "not-found" };
 
 /**
  * "Confirm" on check answers: the screening is complete, the household it told of joins

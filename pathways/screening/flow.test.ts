@@ -28,18 +28,18 @@ describe("screening pages over persisted flows", () => {
       kind: "show",
       step: "municipality",
       answers: { helpFor: "self", age: 78 },
-      backTo: "/screening/age",
+      backTo: "age",
     });
   });
 
   it("shows an earlier question when the person goes back, without changing anything", () => {
     const flow = answered(3);
-    expect(viewPage(flow, "age")).toMatchObject({ kind: "show", step: "age", backTo: "/screening/help-for" });
+    expect(viewPage(flow, "age")).toMatchObject({ kind: "show", step: "age", backTo: "help-for" });
     expect(viewPage(flow, "language")).toMatchObject({ kind: "show", step: "language" });
   });
 
   it("sends a question not reached yet to where the person is", () => {
-    expect(viewPage(answered(2), "contact")).toEqual({ kind: "redirect", to: "/screening/municipality" });
+    expect(viewPage(answered(2), "contact")).toEqual({ kind: "redirect", to: "municipality" });
   });
 
   it("refuses an invalid answer with field messages and stores nothing", () => {
@@ -59,20 +59,20 @@ describe("screening pages over persisted flows", () => {
 
   it("answers an earlier question by going back to it first", () => {
     const result = answerStep(answered(4), "age", { age: "80" });
-    expect(result).toMatchObject({ ok: true, next: "/screening/municipality" });
+    expect(result).toMatchObject({ ok: true, next: "municipality" });
     if (result.ok) expect(flowAnswers(result.persisted).age).toBe(80);
   });
 
   it("changes an answer from check answers and returns there, then completes", () => {
     let flow = answered(olderPersonAlone.events.length);
-    expect(viewPage(flow, "checkAnswers")).toMatchObject({ kind: "check-answers" });
+    expect(viewPage(flow, "check-answers")).toMatchObject({ kind: "check-answers" });
     const change = changeStep(flow, "age")!;
-    expect(change.next).toBe("/screening/age");
+    expect(change.next).toBe("age");
     const result = answerStep(change.persisted, "age", { age: "81" });
-    expect(result).toMatchObject({ ok: true, next: "/screening/check-answers" });
+    expect(result).toMatchObject({ ok: true, next: "check-answers" });
     flow = (result as { persisted: PersistedFlow }).persisted;
     const confirmed = confirmAnswers(flow)!;
-    expect(confirmed.next).toBe("/screening/complete");
+    expect(confirmed.next).toBe("complete");
     expect(isFlowComplete(confirmed.persisted)).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { createActor, type Snapshot } from "xstate";
-import { checkAnswersRoute, completeRoute, currentRoute, screeningMachine, type ScreeningEvent, type VisitedState } from "./machine.ts";
-import { stepRoute, validateStep, type AnswersSoFar, type ScreeningErrorKey, type StepId } from "./questionnaire.ts";
+import { activePage, pageOfState, screeningMachine, stateOfPage, type ScreeningEvent, type VisitedState } from "./machine.ts";
+import type { InProgressPageId, ScreeningPageId } from "./pages.ts";
+import { validateStep, type AnswersSoFar, type ScreeningErrorKey, type StepId } from "./questionnaire.ts";
 
 /**
  * The screening as pages: what a page request may show and what a form post does, on
@@ -26,7 +27,7 @@ export function newFlow(): PersistedFlow {
 }
 
 /** Where the flow is: a question's step id, "checkAnswers" or "complete". */
-function position(persisted: PersistedFlow): { state: VisitedState | "complete"; history: VisitedState[]; answers: AnswersSoFar; route: string } {
+function position(persisted: PersistedFlow): { state: VisitedState | "complete"; history: VisitedState[]; answers: AnswersSoFar; page: ScreeningPageId } {
   const actor = restore(persisted);
   const snapshot = actor.getSnapshot();
   actor.stop();
@@ -34,39 +35,35 @@ function position(persisted: PersistedFlow): { state: VisitedState | "complete";
     state: snapshot.value as VisitedState | "complete",
     history: snapshot.context.history,
     answers: snapshot.context.answers,
-    route: currentRoute(snapshot),
+    page: activePage(snapshot),
   };
 }
 
-export function routeOf(state: VisitedState | "complete"): string {
-  if (state === "checkAnswers") return checkAnswersRoute;
-  if (state === "complete") return completeRoute;
-  return stepRoute(state);
-}
-
+/** What a page shows, with the pages it leads to by id: the route table says where they are. */
 export type PageView =
-  | { kind: "show"; step: StepId; answers: AnswersSoFar; backTo: string | null }
-  | { kind: "check-answers"; answers: AnswersSoFar; backTo: string | null }
-  | { kind: "redirect"; to: string };
+  | { kind: "show"; step: StepId; answers: AnswersSoFar; backTo: InProgressPageId | null }
+  | { kind: "check-answers"; answers: AnswersSoFar; backTo: InProgressPageId | null }
+  | { kind: "redirect"; to: ScreeningPageId };
 
-/** What a GET of a page shows: `page` is a step id or "checkAnswers". */
-export function viewPage(persisted: PersistedFlow, page: VisitedState): PageView {
-  const { state, history, answers, route } = position(persisted);
-  const visitedAt = history.lastIndexOf(page);
-  if (page !== state && visitedAt === -1) return { kind: "redirect", to: route };
+/** What a GET of a page shows: `page` is a question's or check answers. */
+export function viewPage(persisted: PersistedFlow, page: InProgressPageId): PageView {
+  const { state, history, answers, page: current } = position(persisted);
+  const shown = stateOfPage(page);
+  const visitedAt = history.lastIndexOf(shown);
+  if (shown !== state && visitedAt === -1) return { kind: "redirect", to: current };
   // Going back: the Back link leads to the page before the one shown.
-  const before = page === state ? history.at(-1) : history[visitedAt - 1];
-  const backTo = before ? routeOf(before) : null;
-  if (page === "checkAnswers") return { kind: "check-answers", answers, backTo };
-  return { kind: "show", step: page, answers, backTo };
+  const before = shown === state ? history.at(-1) : history[visitedAt - 1];
+  const backTo = before ? pageOfState(before) : null;
+  if (shown === "checkAnswers") return { kind: "check-answers", answers, backTo };
+  return { kind: "show", step: shown, answers, backTo };
 }
 
 export type AnswerResult =
-  | { ok: true; persisted: PersistedFlow; next: string }
+  | { ok: true; persisted: PersistedFlow; next: ScreeningPageId }
   | { ok: false; errors: Partial<Record<string, ScreeningErrorKey>> }
-  | { ok: false; redirect: string };
+  | { ok: false; redirect: ScreeningPageId };
 
-function sendAll(persisted: PersistedFlow, events: ScreeningEvent[]): { persisted: PersistedFlow; route: string } | null {
+function sendAll(persisted: PersistedFlow, events: ScreeningEvent[]): { persisted: PersistedFlow; page: ScreeningPageId } | null {
   const actor = restore(persisted);
   for (const event of events) {
     if (!actor.getSnapshot().can(event)) {
@@ -75,29 +72,29 @@ function sendAll(persisted: PersistedFlow, events: ScreeningEvent[]): { persiste
     }
     actor.send(event);
   }
-  const result = { persisted: actor.getPersistedSnapshot(), route: currentRoute(actor.getSnapshot()) };
+  const result = { persisted: actor.getPersistedSnapshot(), page: activePage(actor.getSnapshot()) };
   actor.stop();
   return result;
 }
 
 /** Validates and stores an answer to `step`, stepping back to it first if the person went back. */
 export function answerStep(persisted: PersistedFlow, step: StepId, values: unknown): AnswerResult {
-  const { state, history, answers, route } = position(persisted);
+  const { state, history, answers, page } = position(persisted);
   const visitedAt = history.lastIndexOf(step);
-  if (step !== state && visitedAt === -1) return { ok: false, redirect: route };
+  if (step !== state && visitedAt === -1) return { ok: false, redirect: page };
   const validation = validateStep(step, values, answers);
   if (!validation.ok) return { ok: false, errors: validation.errors };
   const backs: ScreeningEvent[] = step === state ? [] : Array.from({ length: history.length - visitedAt }, () => ({ type: "BACK" }));
   const result = sendAll(persisted, [...backs, { type: "ANSWER", step, values }]);
-  return result ? { ok: true, persisted: result.persisted, next: result.route } : { ok: false, redirect: route };
+  return result ? { ok: true, persisted: result.persisted, next: result.page } : { ok: false, redirect: page };
 }
 
 /** From check answers: go to a question to change it (then back to check answers). */
-export function changeStep(persisted: PersistedFlow, step: StepId): { persisted: PersistedFlow; next: string } | null {
+export function changeStep(persisted: PersistedFlow, step: StepId): { persisted: PersistedFlow; next: ScreeningPageId } | null {
   return toCheckAnswersThen(persisted, { type: "CHANGE", step });
 }
 
-export function confirmAnswers(persisted: PersistedFlow): { persisted: PersistedFlow; next: string } | null {
+export function confirmAnswers(persisted: PersistedFlow): { persisted: PersistedFlow; next: ScreeningPageId } | null {
   return toCheckAnswersThen(persisted, { type: "CONFIRM" });
 }
 
@@ -107,12 +104,12 @@ function toCheckAnswersThen(persisted: PersistedFlow, event: ScreeningEvent) {
   if (state !== "checkAnswers" && visitedAt === -1) return null;
   const backs: ScreeningEvent[] = state === "checkAnswers" ? [] : Array.from({ length: history.length - visitedAt }, () => ({ type: "BACK" }));
   const result = sendAll(persisted, [...backs, event]);
-  return result && { persisted: result.persisted, next: result.route };
+  return result && { persisted: result.persisted, next: result.page };
 }
 
-/** The route of the page the person is on. */
-export function currentPage(persisted: PersistedFlow): string {
-  return position(persisted).route;
+/** The page the person is on. */
+export function currentPage(persisted: PersistedFlow): ScreeningPageId {
+  return position(persisted).page;
 }
 
 export function flowAnswers(persisted: PersistedFlow): AnswersSoFar {

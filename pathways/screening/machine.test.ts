@@ -3,15 +3,15 @@ import fc from "fast-check";
 import { createActor } from "xstate";
 import { describe, expect, it } from "vitest";
 import {
-  checkAnswersRoute,
-  completeRoute,
-  currentRoute,
-  routeToStep,
+  activePage,
+  pageOfState,
   screeningMachine,
+  stateOfPage,
   type AnswerEvent,
   type ScreeningEvent,
 } from "./machine.ts";
 import { personas, type Persona } from "./personas.ts";
+import { screeningPageIds } from "./pages.ts";
 import { askedSteps, isComplete, isStepAnswered, stepIds, type StepId } from "./questionnaire.ts";
 
 const answer = (step: StepId, values: unknown): AnswerEvent => ({ type: "ANSWER", step, values });
@@ -94,43 +94,44 @@ const older = personas.olderPersonAlone;
 const twins = personas.twinsFamily;
 const unemployed = personas.unemployed14Months;
 
-describe("screening machine: start and routes", () => {
+describe("screening machine: start and pages", () => {
   it("starts on the first question with nothing answered", () => {
     const snapshot = start().getSnapshot();
     expect(snapshot.value).toBe("help-for");
     expect(snapshot.context).toEqual({ answers: {}, history: [], returnToCheck: false });
-    expect(currentRoute(snapshot)).toBe("/screening/help-for");
+    expect(activePage(snapshot)).toBe("help-for");
   });
 
-  it("gives every state a route, and every question state its step", () => {
+  it("gives every state a page by id, each page to one state, and every question state its step", () => {
     const states = Object.entries(screeningMachine.root.states);
     expect(states.map(([key]) => key)).toEqual([...stepIds, "checkAnswers", "complete"]);
+    const pages = states.map(([key, node]) => (node.meta as { page?: string } | undefined)?.page ?? `no page at ${key}`);
+    expect(pages).toEqual([...screeningPageIds]);
     for (const [key, node] of states) {
-      const meta = node.meta as { route?: string; step?: string } | undefined;
-      expect(meta?.route, key).toMatch(/^\/screening\/[a-z-]+$/);
       if ((stepIds as readonly string[]).includes(key)) {
-        expect(meta?.step).toBe(key);
-        expect(meta?.route).toBe(`/screening/${key}`);
+        expect(node.meta).toEqual({ page: key, step: key });
       }
     }
-    expect(screeningMachine.root.states.checkAnswers?.meta).toEqual({ route: checkAnswersRoute });
-    expect(screeningMachine.root.states.complete?.meta).toEqual({ route: completeRoute });
+    expect(screeningMachine.root.states.checkAnswers?.meta).toEqual({ page: "check-answers" });
+    expect(screeningMachine.root.states.complete?.meta).toEqual({ page: "complete" });
   });
 
-  it("maps each question's route back to its step, and nothing else", () => {
-    expect(routeToStep.size).toBe(stepIds.length);
-    for (const step of stepIds) expect(routeToStep.get(`/screening/${step}`)).toBe(step);
-    expect(routeToStep.get(checkAnswersRoute)).toBeUndefined();
-    expect(routeToStep.get("/screening/__proto__")).toBeUndefined();
+  it("maps each page of a screening in progress to its state and back, and a question's page to its step", () => {
+    for (const step of stepIds) {
+      expect(stateOfPage(step)).toBe(step);
+      expect(pageOfState(step)).toBe(step);
+    }
+    expect(stateOfPage("check-answers")).toBe("checkAnswers");
+    expect(pageOfState("checkAnswers")).toBe("check-answers");
   });
 
-  it("follows the route through check answers to complete", () => {
+  it("follows the pages through check answers to complete", () => {
     const actor = play(older.events);
-    expect(currentRoute(actor.getSnapshot())).toBe(checkAnswersRoute);
+    expect(activePage(actor.getSnapshot())).toBe("check-answers");
     actor.send({ type: "CONFIRM" });
     expect(actor.getSnapshot().value).toBe("complete");
     expect(actor.getSnapshot().status).toBe("done");
-    expect(currentRoute(actor.getSnapshot())).toBe(completeRoute);
+    expect(activePage(actor.getSnapshot())).toBe("complete");
   });
 });
 

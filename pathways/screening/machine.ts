@@ -9,13 +9,13 @@ import {
   isStepAsked,
   isStepId,
   stepIds,
-  stepRoute,
   steps,
   validateStep,
   type AnswersSoFar,
   type BranchCondition,
   type StepId,
 } from "./questionnaire.ts";
+import type { InProgressPageId, ScreeningPageId } from "./pages.ts";
 
 import { screeningVersion } from "./questionnaire.ts";
 export { screeningVersion };
@@ -33,11 +33,10 @@ export const screeningMachineVersion = Number(screeningVersion.split(".")[0]);
  *
  * The transitions are generated from the step table in `questionnaire.ts`, so the
  * machine and the table cannot disagree about which question comes next; the branch
- * conditions appear in the machine as named guards.
+ * conditions appear in the machine as named guards. Each state's meta names the page it
+ * shows by id (pages.ts), never by address: the same screening is served at the
+ * person's own address and at staff's.
  */
-
-export const checkAnswersRoute = "/screening/check-answers";
-export const completeRoute = "/screening/complete";
 
 export type AnswerEvent = { type: "ANSWER"; step: StepId; values: unknown };
 export type ScreeningEvent = AnswerEvent | { type: "BACK" } | { type: "CHANGE"; step: StepId } | { type: "CONFIRM" };
@@ -54,7 +53,7 @@ export interface ScreeningContext {
 }
 
 export interface ScreeningStateMeta {
-  route: string;
+  page: ScreeningPageId;
   step?: StepId;
 }
 
@@ -180,7 +179,7 @@ function backTransitions(from: VisitedState) {
 
 function questionState(step: StepId) {
   return screeningSetup.createStateConfig({
-    meta: { route: stepRoute(step), step },
+    meta: { page: step, step },
     on: {
       // Changing comes first: outside a change its guards fail at once, on isChangingAnswers.
       ANSWER: [...changeTransitions(step), ...forwardTransitions(step)],
@@ -196,7 +195,7 @@ export const screeningMachine = screeningSetup.createMachine({
   states: {
     ...Object.fromEntries(stepIds.map((step) => [step, questionState(step)])),
     checkAnswers: {
-      meta: { route: checkAnswersRoute },
+      meta: { page: "check-answers" },
       entry: "reviewAnswers",
       on: {
         CHANGE: stepIds.map((step) => ({
@@ -211,19 +210,26 @@ export const screeningMachine = screeningSetup.createMachine({
     },
     complete: {
       type: "final",
-      meta: { route: completeRoute },
+      meta: { page: "complete" },
     },
   },
 });
 
 export type ScreeningSnapshot = SnapshotFrom<typeof screeningMachine>;
 
-/** The page to show for a snapshot: the route in its active state's meta. */
-export function currentRoute(snapshot: ScreeningSnapshot): string {
-  const meta = Object.values(snapshot.getMeta()).find((stateMeta) => stateMeta?.route !== undefined);
-  if (!meta) throw new Error("The active screening state has no route");
-  return meta.route;
+/** The page to show for a snapshot: the page in its active state's meta. */
+export function activePage(snapshot: ScreeningSnapshot): ScreeningPageId {
+  const meta = Object.values(snapshot.getMeta()).find((stateMeta) => stateMeta?.page !== undefined);
+  if (!meta) throw new Error("The active screening state has no page");
+  return meta.page;
 }
 
-/** Which question a page route shows; check answers and complete are not questions. */
-export const routeToStep: ReadonlyMap<string, StepId> = new Map(stepIds.map((step) => [stepRoute(step), step]));
+/** The page a state of the machine shows: a question's page is its step's. */
+export function pageOfState(state: VisitedState): InProgressPageId {
+  return state === "checkAnswers" ? "check-answers" : state;
+}
+
+/** The state that shows a page of a screening in progress. */
+export function stateOfPage(page: InProgressPageId): VisitedState {
+  return page === "check-answers" ? "checkAnswers" : page;
+}

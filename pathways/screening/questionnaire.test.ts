@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { personas } from "./personas.ts";
+import { isScreeningPageId } from "./pages.ts";
 import {
   applyAnswer,
   askedSteps,
@@ -66,12 +67,13 @@ describe("the questionnaire", () => {
     expect(screeningVersion).toBe("1.0.0");
   });
 
-  it("has one page per question, each at /screening/<step id>, with no more than 25 questions", () => {
+  it("has one page per question, named by its step id, with no more than 25 questions", () => {
     expect(new Set(stepIds).size).toBe(stepIds.length);
     expect(stepIds.length).toBeLessThanOrEqual(25);
+    expect(Object.keys(steps)).toEqual([...stepIds]);
     for (const stepId of stepIds) {
       expect(steps[stepId].id).toBe(stepId);
-      expect(steps[stepId].route).toBe(`/screening/${stepId}`);
+      expect(isScreeningPageId(stepId)).toBe(true);
       expect(steps[stepId].fields.length).toBeGreaterThan(0);
     }
   });

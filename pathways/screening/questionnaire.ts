@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { municipalityCodes, type MunicipalityCode } from "../areas.ts";
+import { stepIds, type StepId } from "./pages.ts";
 
 /**
  * The needs screening questionnaire: one step (page) per question, in the order they are
@@ -266,36 +267,8 @@ function optional<Schema extends z.ZodMiniType>(factory: FieldFactory<Schema>): 
 
 // --- Steps ----------------------------------------------------------------------------
 
-/** The question pages, in the order they are asked. */
-export const stepIds = [
-  "help-for",
-  "age",
-  "municipality",
-  "language",
-  "living-situation",
-  "housing",
-  "rent-arrears",
-  "eviction-notice",
-  "daily-living",
-  "memory",
-  "health",
-  "children-count",
-  "children-needs",
-  "children-with-needs",
-  "respite",
-  "caring",
-  "work-situation",
-  "months-unemployed",
-  "study-or-training",
-  "money",
-  "safety",
-  "providers",
-  "max-cost",
-  "contact",
-] as const;
-
-export type StepId = (typeof stepIds)[number];
-export type StepRoute = `/screening/${StepId}`;
+/** The question pages in the order they are asked, named in pages.ts beside the screening's other pages. */
+export { stepIds, type StepId };
 
 /** A rule that ties a step's answer to other answers, checked when it is given and again when those change. */
 interface Consistency {
@@ -314,7 +287,6 @@ interface StepOptions {
 
 export interface StepDefinition<Value = unknown> {
   id: StepId;
-  route: StepRoute;
   /** The form fields, which are also the answer fields the step owns. */
   fields: readonly AnswerField[];
   schema: z.ZodMiniType<Value, unknown>;
@@ -345,7 +317,6 @@ function defineStep<const Id extends StepId, const Factories extends FieldFactor
   const consistencyKeys = options.consistency ? [options.consistency.errorKey] : [];
   return {
     id,
-    route: `/screening/${id}` as const,
     fields: Object.keys(factories) as AnswerField[],
     schema: z.strictObject(shape),
     errorKeys: [...Object.values(rules).flatMap((rule) => (rule as FieldRule<z.ZodMiniType>).errorKeys), ...consistencyKeys],
@@ -444,10 +415,6 @@ export const screeningErrorKeys: readonly ScreeningErrorKey[] = [
 
 export function isStepId(value: unknown): value is StepId {
   return typeof value === "string" && Object.hasOwn(steps, value);
-}
-
-export function stepRoute(id: StepId): StepRoute {
-  return steps[id].route;
 }
 
 // --- Validation -----------------------------------------------------------------------

@@ -197,7 +197,7 @@ describe("a use case that fails half-way", () => {
     }
     expect(state()).toEqual(before);
     // And the same confirmation goes through once storing works again.
-    expect(app.confirmScreening({ screeningId, actor: { kind: "citizen" }, channel: "online" })).toEqual({ kind: "moved", next: "/screening/complete" });
+    expect(app.confirmScreening({ screeningId, actor: { kind: "citizen" }, channel: "online" })).toEqual({ kind: "moved", next: "complete" });
     expect(state().packages).toHaveLength(1);
   });
 });

@@ -32,7 +32,7 @@ describe("the screening's event log", () => {
     const id = await started();
     const at = new Date("2026-12-01T10:15:00Z");
     const result = answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: receptionist, channel: "walk-in", at });
-    expect(result).toEqual({ kind: "answered", next: "/screening/age", dangerDisclosed: false });
+    expect(result).toEqual({ kind: "answered", next: "age", dangerDisclosed: false });
     expect(eventsOf(id)).toEqual([
       { type: "started", step: null, actor: { kind: "citizen" }, channel: "online" },
       { type: "answered", step: "help-for", actor: receptionist, channel: "walk-in" },
@@ -46,7 +46,7 @@ describe("the screening's event log", () => {
     expect(answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "nobody" }, actor: receptionist, channel: "phone" }).kind).toBe("invalid");
     expect(answerQuestion({ screeningId: id, step: "municipality", values: { municipality: "koskela" }, actor: receptionist, channel: "phone" })).toEqual({
       kind: "elsewhere",
-      page: "/screening/help-for",
+      page: "help-for",
     });
     expect(eventsOf(id).map((event) => event.type)).toEqual(["started"]);
   });

@@ -68,3 +68,14 @@ describe("storage stays in db/", () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe("pages are named by id in pathways/ and given their addresses in app/page-paths.ts", () => {
+  it("no file under pathways/ spells the address of a page", () => {
+    // An address starts the path; a module's own folder, as in "./screening/machine.ts", does not.
+    const address = /(?<![\w.#-])\/(?:screening|track|cases)\b/;
+    expect(address.test('route: `/screening/${id}`')).toBe(true);
+    expect(address.test('import { screeningMachine } from "./screening/machine.ts";')).toBe(false);
+    const spelling = sourceFiles("pathways").filter((file) => address.test(readFileSync(join(root, file), "utf8")));
+    expect(spelling).toEqual([]);
+  });
+});
