@@ -1,35 +1,32 @@
 import { data, redirect } from "react-router";
 import { z } from "zod";
-import { inWriteTransaction } from "#db/client.ts";
-import { retireEmailLinks } from "#db/email-links.ts";
 import { daysAfter } from "#db/retention.ts";
-import type { NewScreeningEvent, ScreeningRecord } from "#db/screening-store.ts";
-import type { ScreeningEventType } from "#db/schema.ts";
+import type { ScreeningRecord } from "#db/screening-store.ts";
 import type { Language } from "#pathways/i18n.ts";
 import {
   currentPage,
-  idleSince,
   isFlowExpired,
   viewPage,
   type PageView,
   type PersistedFlow,
 } from "#pathways/screening/flow.ts";
 import type { InProgressPageId, ScreeningPageId } from "#pathways/screening/pages.ts";
-import { isStepId, type AnswersSoFar, type StepId } from "#pathways/screening/questionnaire.ts";
+import { isStepId, type AnswersSoFar } from "#pathways/screening/questionnaire.ts";
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
-import { getDatabase, getScreeningStore } from "./db.server.ts";
+import { getScreeningStore } from "./db.server.ts";
 import { emailLink, emailLinkStatus, peekEmailLink, redeemEmailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
 import { resumeFields, resumeForm } from "./resume-form.ts";
 import { flowNotFound } from "./screening/flow-not-found.ts";
 import { conformErrors, parseStepForm, stepReply, stepValues } from "./screening/submission.ts";
-import { hashResumeCode, newResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
+import { hashResumeCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { flowCookie } from "./session.server.ts";
 import { answerQuestion } from "./screening/answer-question.server.ts";
 import { viewPackage } from "./screening/view-package.server.ts";
 import { beginScreening } from "./screening/begin-screening.server.ts";
 import { changeAnswer, confirmScreening } from "./screening/check-answers.server.ts";
+import { exitScreening, resumeScreening, saveScreening } from "./screening/save-and-leave.server.ts";
 import { citizen } from "#pathways/actor.ts";
 import { citizenPaths, citizenPlace, issuedIdPattern, screeningPagePath } from "./page-paths.ts";
 
@@ -56,11 +53,6 @@ export async function findScreening(request: Request) {
   const record = getScreeningStore().load(parsed.success ? parsed.data : impossibleFlowId);
   if (!record) throw data(flowNotFound, { status: 404 });
   return record;
-}
-
-/** An event of the person's own screening, online: what the use cases still reached over HTTP record (ADR 018). */
-function byCitizenOnline(screeningId: string, type: ScreeningEventType, step: StepId | null = null): NewScreeningEvent {
-  return { screeningId, type, step, actor: citizen, channel: "online", at: new Date() };
 }
 
 /** Opening a page of the screening is using it; recorded at most this often, so most pages write nothing. */
@@ -114,11 +106,7 @@ export async function extendSession(request: Request): Promise<void> {
 export async function endSession(request: Request): Promise<void> {
   // A cookie naming no screening has nothing to end.
   const record = await findScreening(request).catch(() => undefined);
-  if (!record) return;
-  inWriteTransaction(getDatabase(), () => {
-    getScreeningStore().touch(record.id, idleSince(new Date()));
-    getScreeningStore().recordEvent(byCitizenOnline(record.id, "exited"));
-  });
+  if (record) exitScreening({ screeningId: record.id, actor: citizen, channel: "online" });
 }
 
 export async function startScreening(language: Language): Promise<Response> {
@@ -174,15 +162,9 @@ export async function loadPackage(request: Request, language: Language) {
 /** "Save and come back later": a new resume code for this flow, shown once; links emailed for an earlier save stop working. */
 export async function saveForLater(request: Request): Promise<{ code: string }> {
   const record = await flowFrom(request);
-  if (!record) throw redirect("/");
-  const code = newResumeCode();
-  const db = getDatabase();
-  inWriteTransaction(db, () => {
-    getScreeningStore().saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
-    getScreeningStore().recordEvent(byCitizenOnline(record.id, "saved"));
-    retireEmailLinks(db, "resume", record.id, new Date());
-  });
-  return { code };
+  const saved = record && saveScreening({ screeningId: record.id, actor: citizen, channel: "online" });
+  if (!saved) throw redirect("/");
+  return saved;
 }
 
 /**
@@ -207,11 +189,9 @@ export async function emailResumeLink(request: Request, form: FormData, language
  * answers saved longer ago than the idle timeout would open on "your session timed out".
  */
 async function resumeFlow(record: ScreeningRecord): Promise<never> {
-  inWriteTransaction(getDatabase(), () => {
-    getScreeningStore().touch(record.id);
-    getScreeningStore().recordEvent(byCitizenOnline(record.id, "resumed"));
-  });
-  throw redirect(screeningPagePath(currentPage(record.snapshot as PersistedFlow), citizenPlace), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
+  const page = resumeScreening({ screeningId: record.id, actor: citizen, channel: "online" });
+  if (!page) throw redirect("/");
+  throw redirect(screeningPagePath(page, citizenPlace), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
 }
 
 /**

@@ -3,6 +3,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { answerQuestion } from "#app/screening/answer-question.server.ts";
 import { endSession, findScreening, loadPage, saveForLater, startScreening } from "#app/screening.server.ts";
 import { getScreeningStore } from "#app/db.server.ts";
+import { exitScreening, resumeScreening, saveScreening } from "#app/screening/save-and-leave.server.ts";
 import { deleteExpiredScreenings } from "#db/retention.ts";
 import type { Actor } from "#pathways/actor.ts";
 
@@ -76,6 +77,24 @@ describe("the screening's event log", () => {
       ["saved", null, "online"],
       ["exited", null, "online"],
     ]);
+  });
+
+  it("records saving, coming back, changing an answer and leaving as whoever did them, on their channel", async () => {
+    const id = await started();
+    const caller: Actor = { kind: "staff", userId: "staff-9", role: "case-manager", officeId: "koskela-counter" };
+    expect(answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: caller, channel: "phone" }).kind).toBe("answered");
+    expect(saveScreening({ screeningId: id, actor: caller, channel: "phone" })).toEqual({ code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
+    expect(resumeScreening({ screeningId: id, actor: receptionist, channel: "walk-in" })).toBe("age");
+    exitScreening({ screeningId: id, actor: receptionist, channel: "walk-in" });
+    expect(eventsOf(id).slice(1)).toEqual([
+      { type: "answered", step: "help-for", actor: caller, channel: "phone" },
+      { type: "saved", step: null, actor: caller, channel: "phone" },
+      { type: "resumed", step: null, actor: receptionist, channel: "walk-in" },
+      { type: "exited", step: null, actor: receptionist, channel: "walk-in" },
+    ]);
+    // No screening by that id: nothing saved, nothing resumed, nothing recorded.
+    expect(saveScreening({ screeningId: "~".repeat(24), actor: caller, channel: "phone" })).toBeNull();
+    expect(resumeScreening({ screeningId: "~".repeat(24), actor: caller, channel: "phone" })).toBeNull();
   });
 
   it("records a time-out once, when the first page after the idle limit finds it over", async () => {

@@ -49,6 +49,14 @@ describe("storage stays in db/", () => {
     expect(offending).toEqual([]);
   });
 
+  it("no file in app/, pathways/ or scripts/ builds a query: none imports the tables of db/schema.ts (its types at most)", () => {
+    const valueImport = /(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s*["'](?:#db\/schema\.ts|[./]+db\/schema\.ts)["']/;
+    expect(valueImport.test('import { feedback } from "#db/schema.ts";')).toBe(true);
+    expect(valueImport.test('import type { ScreeningEventType } from "#db/schema.ts";')).toBe(false);
+    const offending = outsideDb.filter((file) => valueImport.test(readFileSync(join(root, file), "utf8")));
+    expect(offending).toEqual([]);
+  });
+
   it("no page or component (a .tsx file in app/) imports a module of db/, not even for its types", () => {
     const offending = sourceFiles("app").filter((file) => file.endsWith(".tsx") && importsOf(file).some((specifier) => pointsInto(file, specifier, "db")));
     expect(offending).toEqual([]);
