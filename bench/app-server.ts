@@ -1,6 +1,6 @@
 /** The production build, started as `npm start` starts it, for the HTTP and page-weight benchmarks. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { personas } from "#pathways/screening/personas.ts";
@@ -9,9 +9,27 @@ import { personas } from "#pathways/screening/personas.ts";
 export const pin = (core: number, command: string[]) =>
   existsSync("/usr/bin/taskset") ? ["taskset", "-c", String(core), ...command] : command;
 
-export function start(command: string[], environment: Record<string, string>): ChildProcess {
+export function start(command: string[], environment: Record<string, string>, cwd = "."): ChildProcess {
   const [program, ...args] = command;
-  return spawn(program!, args, { env: { ...process.env, ...environment }, stdio: ["ignore", "ignore", "inherit"] });
+  return spawn(program!, args, { cwd, env: { ...process.env, ...environment }, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/** Clock ticks per second of /proc's CPU times: 100 on Linux everywhere we run. */
+const ticksPerSecond = 100;
+
+/**
+ * CPU time (user and system) a process has used so far, in milliseconds, from /proc (taskset
+ * execs the server, so the child's pid is the server's); NaN where there is no /proc.
+ */
+export function processCpuMilliseconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export async function waitFor(url: string): Promise<void> {
@@ -26,20 +44,27 @@ export async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-/** Builds if needed, then serves the build on a new seeded database in a temporary folder. */
-export function startProductionServer(port: number, { core }: { core?: number } = {}): { ready: Promise<string>; stop: () => void } {
-  if (!existsSync("build/server/index.js")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+/**
+ * Builds if needed, then serves the build on a new seeded database in a temporary folder.
+ * `checkout` serves another checkout of Luukku (an earlier commit, to compare with) instead
+ * of this one.
+ */
+export function startProductionServer(
+  port: number,
+  { core, checkout = "." }: { core?: number; checkout?: string } = {},
+): { ready: Promise<string>; stop: () => void; cpuMilliseconds: () => number } {
+  if (!existsSync(join(checkout, "build/server/index.js"))) spawnSync("npm", ["run", "build"], { stdio: "inherit", cwd: checkout });
   const folder = mkdtempSync(join(tmpdir(), "luukku-bench-"));
   const command = [process.execPath, "--import", "tsx", "scripts/serve.ts"];
-  const server = start(core === undefined ? command : pin(core, command), {
-    PORT: String(port),
-    DATABASE_PATH: join(folder, "bench.db"),
-    NODE_ENV: "production",
-    RATE_LIMIT_SCALE: "1000",
-  });
+  const server = start(
+    core === undefined ? command : pin(core, command),
+    { PORT: String(port), DATABASE_PATH: join(folder, "bench.db"), NODE_ENV: "production", RATE_LIMIT_SCALE: "1000" },
+    checkout,
+  );
   const base = `http://localhost:${port}`;
   return {
     ready: waitFor(`${base}/healthz`).then(() => base),
+    cpuMilliseconds: () => processCpuMilliseconds(server.pid!),
     stop: () => {
       server.kill("SIGTERM");
       rmSync(folder, { recursive: true, force: true });

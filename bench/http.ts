@@ -7,8 +7,9 @@
  * node:http hello world); and the package page again at 10 connections, for its latency
  * with less queueing. The servers run pinned to core 1 and the load generator to core 0
  * where `taskset` exists.
- * autocannon reports p97.5, not p95: the figure shown is the stricter of the two.
- * Run `npm run build` first (npm run bench does).
+ * autocannon reports p97.5, not p95: the figure shown is the stricter of the two. The
+ * server's CPU time per request is read from /proc around each load. A checkout without a
+ * build is built first.
  */
 import autocannon from "autocannon";
 import { spawnSync } from "node:child_process";
@@ -23,9 +24,12 @@ interface Measured {
   requestsPerSecond: number;
   p97_5: number;
   errors: number;
+  /** Server CPU time (user and system) per request, in milliseconds. */
+  cpuPerRequest: number;
 }
 
-async function load(label: string, options: autocannon.Options): Promise<Measured> {
+async function load(label: string, options: autocannon.Options, cpuMilliseconds: () => number = () => Number.NaN): Promise<Measured> {
+  const cpuBefore = cpuMilliseconds();
   const result = await autocannon({ connections: 50, duration: 10, ...options });
   return {
     label,
@@ -33,53 +37,86 @@ async function load(label: string, options: autocannon.Options): Promise<Measure
     p97_5: result.latency.p97_5,
     // Redirects are the answer POST's success; failures are errors, 4xx and 5xx.
     errors: result.errors + result["4xx"] + result["5xx"],
+    cpuPerRequest: (cpuMilliseconds() - cpuBefore) / result.requests.total,
   };
 }
 
-export async function runHttpBenchmark(): Promise<void> {
-  if (existsSync("/usr/bin/taskset")) spawnSync("taskset", ["-cp", "0", String(process.pid)], { stdio: "ignore" });
-  const app = startProductionServer(appPort, { core: 1 });
-  const bare = start(
-    pin(1, [process.execPath, "-e", `require("node:http").createServer((q, s) => s.end("hello")).listen(${barePort})`]),
-    {},
-  );
+/** The app's routes under load, on the build of one checkout: the floor, the package page at 50 and 10 connections, an answer POST. */
+async function measureApp(checkout: string): Promise<Measured[]> {
+  const app = startProductionServer(appPort, { core: 1, checkout });
   try {
     const base = await app.ready;
-    await waitFor(`http://localhost:${barePort}/`);
     const cookie = await completedScreeningCookie(base);
     const flow = (await fetch(`${base}/screening/start`, { method: "POST", redirect: "manual", headers: { Origin: base } })).headers
       .get("set-cookie")!
       .split(";")[0]!;
-
-    const results = [
-      await load("bare node:http hello world (ceiling)", { url: `http://localhost:${barePort}/` }),
-      await load("resource route /healthz (framework floor)", { url: `${base}/healthz` }),
-      await load("plain page /accessibility (document floor)", { url: `${base}/accessibility`, headers: { "Accept-Language": "en" } }),
-      await load("service package page", { url: `${base}/screening/complete`, headers: { Cookie: cookie, "Accept-Language": "en" } }),
+    const cpu = app.cpuMilliseconds;
+    return [
+      await load("resource route /healthz (framework floor)", { url: `${base}/healthz` }, cpu),
+      await load("plain page /accessibility (document floor)", { url: `${base}/accessibility`, headers: { "Accept-Language": "en" } }, cpu),
+      await load("service package page", { url: `${base}/screening/complete`, headers: { Cookie: cookie, "Accept-Language": "en" } }, cpu),
       // The latency a person sees when fewer are waiting: at 50 connections the wait is
       // mostly queueing (connections / throughput), whatever a page costs.
-      await load("service package page, 10 connections", {
-        url: `${base}/screening/complete`,
-        headers: { Cookie: cookie, "Accept-Language": "en" },
-        connections: 10,
-      }),
-      await load("screening answer POST (validate, transition, store, redirect)", {
-        url: `${base}/screening/help-for`,
-        method: "POST",
-        headers: { Cookie: flow, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-        body: "helpFor=self",
-      }),
+      await load("service package page, 10 connections", { url: `${base}/screening/complete`, headers: { Cookie: cookie, "Accept-Language": "en" }, connections: 10 }, cpu),
+      await load(
+        "screening answer POST (validate, transition, store, redirect)",
+        {
+          url: `${base}/screening/help-for`,
+          method: "POST",
+          headers: { Cookie: flow, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+          body: "helpFor=self",
+        },
+        cpu,
+      ),
     ];
-    const floor = results[2]!.requestsPerSecond;
-    console.log("\nHTTP, 50 connections unless said, 10 s each (server on core 1, load on core 0)");
-    console.log("route | requests/s | p97.5 | errors | share of the document floor");
-    for (const result of results) {
-      console.log(
-        `${result.label} | ${result.requestsPerSecond.toFixed(0)} | ${result.p97_5} ms | ${result.errors} | ${((result.requestsPerSecond / floor) * 100).toFixed(0)}%`,
-      );
-    }
   } finally {
     app.stop();
+  }
+}
+
+function printTable(title: string, results: readonly Measured[], floor: number): void {
+  console.log(`\n${title}`);
+  console.log("route | requests/s | p97.5 | errors | share of the document floor | server CPU per request");
+  for (const result of results) {
+    const cpu = Number.isNaN(result.cpuPerRequest) ? "-" : `${result.cpuPerRequest.toFixed(2)} ms`;
+    console.log(
+      `${result.label} | ${result.requestsPerSecond.toFixed(0)} | ${result.p97_5} ms | ${result.errors} | ${((result.requestsPerSecond / floor) * 100).toFixed(0)}% | ${cpu}`,
+    );
+  }
+}
+
+/**
+ * With BENCH_BASELINE set to another checkout (an earlier commit, built or not), the same
+ * routes are measured on its build too, one server after the other on the same core, so
+ * before and after come from one run on one machine.
+ */
+export async function runHttpBenchmark(): Promise<void> {
+  if (existsSync("/usr/bin/taskset")) spawnSync("taskset", ["-cp", "0", String(process.pid)], { stdio: "ignore" });
+  const bare = start(
+    pin(1, [process.execPath, "-e", `require("node:http").createServer((q, s) => s.end("hello")).listen(${barePort})`]),
+    {},
+  );
+  let ceiling: Measured;
+  try {
+    await waitFor(`http://localhost:${barePort}/`);
+    ceiling = await load("bare node:http hello world (ceiling)", { url: `http://localhost:${barePort}/` });
+  } finally {
     bare.kill("SIGTERM");
+  }
+  const baseline = process.env.BENCH_BASELINE;
+  const builds = [{ name: "this checkout", checkout: "." }, ...(baseline ? [{ name: `baseline ${baseline}`, checkout: baseline }] : [])];
+  const measured = [];
+  for (const build of builds) measured.push({ ...build, results: await measureApp(build.checkout) });
+  for (const { name, results } of measured) {
+    printTable(`HTTP on ${name}, 50 connections unless said, 10 s each (server on core 1, load on core 0)`, [ceiling, ...results], results[1]!.requestsPerSecond);
+  }
+  if (measured.length === 2) {
+    const [now, before] = measured as [(typeof measured)[0], (typeof measured)[0]];
+    const share = (results: Measured[]) => (results[2]!.requestsPerSecond / results[1]!.requestsPerSecond) * 100;
+    console.log("\nBefore and after, in this run | baseline | this checkout");
+    console.log(`package page, share of the document floor (50 connections) | ${share(before.results).toFixed(0)}% | ${share(now.results).toFixed(0)}%`);
+    console.log(`package page p97.5, 10 connections | ${before.results[3]!.p97_5} ms | ${now.results[3]!.p97_5} ms`);
+    console.log(`package page, server CPU per request | ${before.results[2]!.cpuPerRequest.toFixed(2)} ms | ${now.results[2]!.cpuPerRequest.toFixed(2)} ms`);
+    console.log(`answer POST, server CPU per request | ${before.results[4]!.cpuPerRequest.toFixed(2)} ms | ${now.results[4]!.cpuPerRequest.toFixed(2)} ms`);
   }
 }
