@@ -1,14 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "#db/client.ts";
 import { migrateDatabase } from "#db/migrate.ts";
 import type { Actor } from "#pathways/actor.ts";
 import { parentOfTwoChildren, personas, type Persona } from "#pathways/screening/personas.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { databaseBefore } from "../support/migrations.ts";
 
 /**
  * One case record (issue 12, item 2), on a real SQLite file with the demo catalogue,
@@ -226,17 +221,8 @@ describe("staff acting for a person at the counter", () => {
 
 describe("migration 0014 (case record) on a database with data", () => {
   it("makes each screening a case of its own under the id everything already names it by, and keeps every event", () => {
-    const folder = mkdtempSync(join(tmpdir(), "luukku-migration-"));
+    const { db, close } = databaseBefore("0014");
     try {
-      const migrations = fileURLToPath(new URL("../../db/migrations", import.meta.url));
-      const before = join(folder, "migrations-0013");
-      cpSync(migrations, before, { recursive: true });
-      rmSync(join(before, "0014_case_record.sql"));
-      const journal = JSON.parse(readFileSync(join(before, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-      journal.entries = journal.entries.filter((entry) => entry.tag < "0014");
-      writeFileSync(join(before, "meta/_journal.json"), JSON.stringify(journal));
-      const db = openDatabase(join(folder, "old.db"));
-      migrate(db, { migrationsFolder: before });
       db.$client.exec(`
         INSERT INTO municipality (code, name) VALUES ('koskela', '{"fi":"Koskela"}');
         INSERT INTO organization (id, hsds_id, type, name, description) VALUES (1, 'o', 'public', '{}', '{}');
@@ -278,9 +264,8 @@ describe("migration 0014 (case record) on a database with data", () => {
       // The screening's events still go with it.
       db.$client.prepare("DELETE FROM screening WHERE id = 'unfinished'").run();
       expect(db.$client.prepare("SELECT count(*) AS n FROM screening_event WHERE screening_id = 'unfinished'").get()).toEqual({ n: 0 });
-      db.$client.close();
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      close();
     }
   });
 });

@@ -1,16 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { casePathways, caseReferrals, recordConsent, referralDataOf, saveCaseReference } from "#db/case-store.ts";
-import { openDatabase } from "#db/client.ts";
 import { migrateDatabase } from "#db/migrate.ts";
 import { consentWithdrawnReason } from "#pathways/referral/machine.ts";
 import { need, someone } from "../support/pathway-harness.ts";
 import { caseWithId } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { databaseBefore } from "../support/migrations.ts";
 
 /**
  * Withdrawing consent on the tracking page, through the page's own action on a real,
@@ -235,18 +230,8 @@ describe("withdrawing consent on the tracking page", () => {
 
 describe("migration 0010 (withdrawal) on a database with data", () => {
   it("keeps every outbox and consent row, with nothing cancelled or withdrawn by anyone", () => {
-    const folder = mkdtempSync(join(tmpdir(), "luukku-migration-"));
+    const { db, close } = databaseBefore("0010");
     try {
-      const migrations = fileURLToPath(new URL("../../db/migrations", import.meta.url));
-      const before = join(folder, "migrations-0009");
-      cpSync(migrations, before, { recursive: true });
-      rmSync(join(before, "0010_withdrawal.sql"));
-      rmSync(join(before, "0011_email_link_single_use.sql"));
-      const journal = JSON.parse(readFileSync(join(before, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-      journal.entries = journal.entries.filter((entry) => entry.tag < "0010");
-      writeFileSync(join(before, "meta/_journal.json"), JSON.stringify(journal));
-      const db = openDatabase(join(folder, "old.db"));
-      migrate(db, { migrationsFolder: before });
       db.$client.exec(`
         INSERT INTO municipality (code, name) VALUES ('koskela', '{"fi":"Koskela"}');
         INSERT INTO organization (id, hsds_id, type, name, description) VALUES (1, 'o', 'public', '{}', '{}');
@@ -264,9 +249,8 @@ describe("migration 0010 (withdrawal) on a database with data", () => {
 
       expect(db.$client.prepare("SELECT * FROM outbox ORDER BY id").all()).toEqual(outboxBefore.map((row) => ({ ...row, cancelled_at: null, failed_at: null })));
       expect(db.$client.prepare("SELECT * FROM consent ORDER BY id").all()).toEqual(consentBefore.map((row) => ({ ...row, withdrawn_by: null, channel: "online" })));
-      db.$client.close();
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      close();
     }
   });
 });
