@@ -61,7 +61,7 @@ export interface ConfirmationPage {
 export async function submitConsent(request: Request, form: FormData): Promise<ConfirmationPage | { error: string }> {
   const record = await completedScreening(request);
   const parsed = consentForm.safeParse(consentValues(form));
-  const result = giveConsent({
+  const result = await giveConsent({
     caseId: record.caseId,
     serviceIds: parsed.success ? parsed.data.services.map(Number) : [],
     actor: citizen,

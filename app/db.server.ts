@@ -1,54 +1,39 @@
-import { databaseAnswers, openDatabase, type LuukkuDatabase } from "#db/client.ts";
-import { CatalogueRevision } from "#db/catalogue-revision.ts";
-import { CatalogueQueries } from "#db/catalogue-search.ts";
+import { createBackend, type Backend } from "#db/backend.ts";
+import type { CatalogueRevision } from "#db/catalogue-revision.ts";
+import type { CatalogueQueries } from "#db/catalogue-search.ts";
+import { databaseAnswers, type LuukkuDatabase } from "#db/client.ts";
 import { keyPlainCodeHashes } from "#db/code-hashes.ts";
-import { SqliteCandidateSource } from "#db/matching-candidates.ts";
-import { createPathwayEngine } from "#db/pathway-engine.ts";
-import { ScreeningStore } from "#db/screening-store.ts";
+import type { SqliteCandidateSource } from "#db/matching-candidates.ts";
+import type { ScreeningStore } from "#db/screening-store.ts";
+import type { WithTransaction } from "#db/unit-of-work.ts";
 import type { PathwayEngine } from "#pathways/engine.ts";
 import { getEnvironment } from "./env.server.ts";
 import { keyedHashPrefix, keyStoredPlainHash } from "./resume-code.server.ts";
 
 /**
- * One connection per server process, opened on first use. The database was migrated
- * and seeded by scripts/prepare-db.ts before the server started.
+ * The process's backend, opened on first use. The database was migrated and seeded by
+ * scripts/prepare-db.ts before the server started.
  */
-let database:
-  | {
-      db: LuukkuDatabase;
-      catalogueRevision: CatalogueRevision;
-      catalogue: CatalogueQueries;
-      candidates: SqliteCandidateSource;
-      engine: PathwayEngine;
-      screenings: ScreeningStore;
-    }
-  | undefined;
+let backend: Backend | undefined;
 
-function connect() {
-  if (!database) {
-    const db = openDatabase(getEnvironment().DATABASE_PATH);
+function connect(): Backend {
+  if (!backend) {
+    const opened = createBackend({ kind: "sqlite", path: getEnvironment().DATABASE_PATH });
     // Codes saved before hashes were keyed keep working: their plain hashes are keyed
     // now, so no plain hash stays in the database to be searched for the codes.
-    keyPlainCodeHashes(db, keyedHashPrefix, {
+    keyPlainCodeHashes(opened.db, keyedHashPrefix, {
       resumeCode: (plainHash) => keyStoredPlainHash("resume-code", plainHash),
       accessCode: (plainHash) => keyStoredPlainHash("access-code", plainHash),
     });
-    // One candidate index per process: the engine and the package page share it, and it
-    // is rebuilt only when the public catalogue changes.
-    const catalogueRevision = new CatalogueRevision(db);
-    const candidates = new SqliteCandidateSource(db, catalogueRevision);
-    database = {
-      db,
-      catalogueRevision,
-      catalogue: new CatalogueQueries(db, catalogueRevision),
-      candidates,
-      engine: createPathwayEngine(db, candidates),
-      screenings: new ScreeningStore(db),
-    };
+    backend = opened;
   }
-  return database;
+  return backend;
 }
 
+/** A use case's unit of work: `tx` carries the engine and the connection of its transaction. */
+export const withTransaction: WithTransaction = (work, joining) => connect().withTransaction(work, joining);
+
+/** The engine outside any use case (each command its own transaction); a use case uses `tx.engine`. */
 export function getPathwayEngine(): PathwayEngine {
   return connect().engine;
 }

@@ -135,7 +135,7 @@ export async function submitPage(request: Request, page: InProgressPageId) {
     const change = form.get("change");
     const onCheckAnswers = { screeningId: record.id, actor: citizen, channel: "online" } as const;
     // Only the Confirm button comes without a `change`: anything else that is not a question is not a confirmation.
-    const result = isStepId(change) ? changeAnswer({ ...onCheckAnswers, step: change }) : change === null ? confirmScreening(onCheckAnswers) : null;
+    const result = isStepId(change) ? changeAnswer({ ...onCheckAnswers, step: change }) : change === null ? await confirmScreening(onCheckAnswers) : null;
     if (result?.kind === "not-found") throw redirect("/");
     if (result?.kind !== "moved") throw redirect(screeningPagePath("check-answers", citizenPlace));
     throw redirect(screeningPagePath(result.next, citizenPlace));

@@ -93,7 +93,7 @@ export async function withdrawFromTracking(request: Request): Promise<{ notWithd
   const form = await request.formData();
   const referralId = z.string().max(64).safeParse(form.get("referral"));
   if (!referralId.success) return { notWithdrawn: null };
-  const result = withdrawConsent({ caseId, referralId: referralId.data, actor: citizen, channel: "online" });
+  const result = await withdrawConsent({ caseId, referralId: referralId.data, actor: citizen, channel: "online" });
   if (result.kind === "not-found") return { notWithdrawn: null };
   if (result.kind === "too-late") return { notWithdrawn: referralId.data };
   throw redirect(citizenPaths.trackedReferrals);

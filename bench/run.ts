@@ -6,6 +6,6 @@ import { runSearchBenchmark } from "./search.ts";
 
 runSearchBenchmark();
 runMatchingBenchmark(Number(process.env.BENCH_MATCH_SERVICES ?? 50_000));
-runEngineStepBenchmark();
+await runEngineStepBenchmark();
 await runHttpBenchmark();
 await runPageWeightBenchmark();

@@ -19,6 +19,22 @@ export function measure(run: () => unknown, { warmup = 20, runs = 300 } = {}): T
     run();
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
+  return summarise(samples, runs);
+}
+
+/** `measure` for work that is asynchronous: each run is awaited before the next starts. */
+export async function measureAsync(run: () => Promise<unknown>, { warmup = 20, runs = 300 } = {}): Promise<Timing> {
+  for (let index = 0; index < warmup; index += 1) await run();
+  const samples: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const started = process.hrtime.bigint();
+    await run();
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return summarise(samples, runs);
+}
+
+function summarise(samples: number[], runs: number): Timing {
   samples.sort((a, b) => a - b);
   return {
     p50: percentile(samples, 0.5),

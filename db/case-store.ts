@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Channel } from "#pathways/actor.ts";
 import type { CaseMember, MemberRelation, PackageItemRow, ProposedPackage } from "#pathways/case.ts";
-import type { PathwayEngine } from "#pathways/engine.ts";
 import type { StoredLocalizedText } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
-import { inWriteTransaction, type LuukkuDatabase } from "./client.ts";
+import type { LuukkuDatabase } from "./client.ts";
+import type { Transaction } from "./unit-of-work.ts";
 import { caseMember, caseRecord, caseReference, consent, packageItem, pathwayInstance, person, proposedPackage, referral, service } from "./schema.ts";
 
 /** A new case with the person it is opened for; answers the case and that person's membership. */
@@ -174,24 +174,22 @@ export function caseReferrals(db: LuukkuDatabase, caseId: string): CaseReferral[
 }
 
 /**
- * Withdraws the consent a referral was sent under, all or nothing: the referral machine
- * cancels the referral (and the engine its messages not yet sent, telling the provider
- * only if one had been), and the consent keeps when and by whom it was withdrawn.
+ * Withdraws the consent a referral was sent under, in the transaction `tx`, so all or
+ * nothing with it: the referral machine cancels the referral (and the engine its messages
+ * not yet sent, telling the provider only if one had been), and the consent keeps when and
+ * by whom it was withdrawn.
  * Throws the engine's `EventRefused` when the referral has gone too far to be withdrawn.
  */
-export function withdrawReferralConsent(
-  db: LuukkuDatabase,
-  engine: PathwayEngine,
+export async function withdrawReferralConsent(
+  tx: Transaction,
   target: Pick<CaseReferral, "machineInstanceId" | "serviceId"> & { caseId: string },
   at: Date,
   by: string,
   channel: Channel,
-): void {
-  inWriteTransaction(db, () => {
-    engine.send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: at.toISOString(), by, channel });
-    db.update(consent)
-      .set({ withdrawnAt: at, withdrawnBy: by })
-      .where(and(eq(consent.caseId, target.caseId), eq(consent.serviceId, target.serviceId), isNull(consent.withdrawnAt)))
-      .run();
-  });
+): Promise<void> {
+  await tx.engine.send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: at.toISOString(), by, channel });
+  tx.db.update(consent)
+    .set({ withdrawnAt: at, withdrawnBy: by })
+    .where(and(eq(consent.caseId, target.caseId), eq(consent.serviceId, target.serviceId), isNull(consent.withdrawnAt)))
+    .run();
 }

@@ -68,31 +68,38 @@ export interface StoredReferral {
 }
 
 export interface PathwayStore {
-  /** Runs `work` in one transaction: all of its writes or none. */
-  transaction<T>(work: () => T): T;
-  load(instanceId: string): StoredInstance | undefined;
-  insert(instance: StoredInstance): void;
-  /** Fails (throws) unless the stored sequence is still `expectedSequence`: no lost updates. */
-  update(instance: StoredInstance, expectedSequence: number): void;
-  appendEvent(event: StoredEvent): void;
-  replaceTimers(instanceId: string, timers: MachineTimer[]): void;
-  dueTimers(now: string, limit: number): DueTimer[];
-  enqueue(message: { type: string; payload: unknown; instanceId: string }): void;
+  /**
+   * Runs `work` in one transaction: all of its writes or none. Inside a use case's unit of
+   * work it is a part of that transaction (undone with it), not a second one.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  load(instanceId: string): Promise<StoredInstance | undefined>;
+  insert(instance: StoredInstance): Promise<void>;
+  /** Fails (rejects) unless the stored sequence is still `expectedSequence`: no lost updates. */
+  update(instance: StoredInstance, expectedSequence: number): Promise<void>;
+  appendEvent(event: StoredEvent): Promise<void>;
+  replaceTimers(instanceId: string, timers: MachineTimer[]): Promise<void>;
+  dueTimers(now: string, limit: number): Promise<DueTimer[]>;
+  enqueue(message: { type: string; payload: unknown; instanceId: string }): Promise<void>;
   /**
    * Stops the instance's messages that have not left yet, so they never do; answers
    * whether any of its messages had already been delivered.
    */
-  cancelUndeliveredMessages(instanceId: string): { anyDelivered: boolean };
-  findReferral(idempotencyKey: string): StoredReferral | undefined;
-  referralByMachineInstance(machineInstanceId: string): StoredReferral | undefined;
-  insertReferral(referral: StoredReferral): void;
-  recordUnmetNeeds(caseId: string, needCodes: NeedCode[], municipality: string): void;
+  cancelUndeliveredMessages(instanceId: string): Promise<{ anyDelivered: boolean }>;
+  findReferral(idempotencyKey: string): Promise<StoredReferral | undefined>;
+  referralByMachineInstance(machineInstanceId: string): Promise<StoredReferral | undefined>;
+  insertReferral(referral: StoredReferral): Promise<void>;
+  recordUnmetNeeds(caseId: string, needCodes: NeedCode[], municipality: string): Promise<void>;
   /** The people of the case's household, so each package item names whom it is for. */
-  caseMembers(caseId: string): CaseMember[];
+  caseMembers(caseId: string): Promise<CaseMember[]>;
   /** Stores the package proposed for the case: the one every page that shows it reads. */
-  saveProposedPackage(proposal: ProposedPackage): void;
+  saveProposedPackage(proposal: ProposedPackage): Promise<void>;
 }
 
+/**
+ * The catalogue as the matcher sees it. Synchronous on purpose: it is an index held in
+ * memory (ADR 011), rebuilt from the database only when the public catalogue changed.
+ */
 export interface CandidateSource {
   /** The referable catalogue, prepared for the matcher. */
   candidateIndex(): CandidateIndex;
@@ -200,22 +207,22 @@ export class PathwayEngine {
    * one package, so no service is proposed twice, stores that package for the case, and
    * answers each pathway's match request with the package's services for its needs.
    */
-  startCase(caseId: string, needs: readonly Need[], person: PersonProfile, at: string, by: string, channel: Channel | null = null): StartedCase {
-    return this.#store.transaction(() => {
+  async startCase(caseId: string, needs: readonly Need[], person: PersonProfile, at: string, by: string, channel: Channel | null = null): Promise<StartedCase> {
+    return this.#store.transaction(async () => {
       const started: { instanceId: string; pathwayId: PathwayId; matchRequested: NeedCode[] | null }[] = [];
       for (const [pathwayId, pathway] of Object.entries(pathwayCatalogue) as [PathwayId, (typeof pathwayCatalogue)[PathwayId]][]) {
         if (!pathway.enters(needs, person)) continue;
         const input: PathwayInput = { caseId, needs: [...needs], person };
-        const { instance, emitted } = this.#create(caseId, pathway.machine.id, pathway.version, input, at, by, channel);
+        const { instance, emitted } = await this.#create(caseId, pathway.machine.id, pathway.version, input, at, by, channel);
         const matchRequest = emitted.find((event) => event.type === "pathway.match-requested") as
           | Extract<PathwayEmitted, { type: "pathway.match-requested" }>
           | undefined;
-        this.#dispatch(instance, emitted.filter((event) => event !== matchRequest), at);
+        await this.#dispatch(instance, emitted.filter((event) => event !== matchRequest), at);
         started.push({ instanceId: instance.id, pathwayId, matchRequested: matchRequest?.needCodes ?? null });
       }
 
       const servicePackage = matchIndexed(needs, person, this.#catalogue.candidateIndex());
-      if (servicePackage.unmetNeeds.length > 0) this.#store.recordUnmetNeeds(caseId, servicePackage.unmetNeeds, person.municipality);
+      if (servicePackage.unmetNeeds.length > 0) await this.#store.recordUnmetNeeds(caseId, servicePackage.unmetNeeds, person.municipality);
       const pathwayOf = new Map<number, string>();
       for (const pathway of started) {
         if (!pathway.matchRequested) continue;
@@ -224,55 +231,51 @@ export class PathwayEngine {
           .filter((item) => !pathwayOf.has(item.serviceId) && item.coversInPackage.some((code) => pathway.matchRequested!.includes(code)))
           .map((item) => ({ serviceId: item.serviceId, organizationId: item.organizationId, needCodes: item.coversInPackage }));
         for (const service of services) pathwayOf.set(service.serviceId, pathway.instanceId);
-        this.#sendWithin(pathway.instanceId, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
+        await this.#sendWithin(pathway.instanceId, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
       }
       const items = packageItemRows(
         needs.map((need) => need.code),
         servicePackage,
         person,
-        this.#store.caseMembers(caseId),
+        await this.#store.caseMembers(caseId),
         (serviceId) => pathwayOf.get(serviceId) ?? null,
       );
-      this.#store.saveProposedPackage({ caseId, proposedAt: at, helpFor: person.helpFor, items });
-      return {
-        caseId,
-        pathways: started.map((pathway) => ({
-          instanceId: pathway.instanceId,
-          pathwayId: pathway.pathwayId,
-          state: this.#store.load(pathway.instanceId)!.state,
-        })),
-        package: servicePackage,
-      };
+      await this.#store.saveProposedPackage({ caseId, proposedAt: at, helpFor: person.helpFor, items });
+      const pathways: StartedCase["pathways"] = [];
+      for (const pathway of started) {
+        pathways.push({ instanceId: pathway.instanceId, pathwayId: pathway.pathwayId, state: (await this.#store.load(pathway.instanceId))!.state });
+      }
+      return { caseId, pathways, package: servicePackage };
     });
   }
 
   /** One event to one instance, and everything it sets off, in one transaction. */
-  send(instanceId: string, event: EngineEvent): StoredInstance {
-    return this.#store.transaction(() => {
-      this.#sendWithin(instanceId, event);
-      return this.#store.load(instanceId)!;
+  async send(instanceId: string, event: EngineEvent): Promise<StoredInstance> {
+    return this.#store.transaction(async () => {
+      await this.#sendWithin(instanceId, event);
+      return (await this.#store.load(instanceId))!;
     });
   }
 
   /** Fires every timer due by `now` (the scheduler calls this); returns how many fired. */
-  fireDueTimers(now: string, limit = 100): number {
+  async fireDueTimers(now: string, limit = 100): Promise<number> {
     let fired = 0;
-    for (const timer of this.#store.dueTimers(now, limit)) {
-      this.#store.transaction(() => {
-        const instance = this.#store.load(timer.instanceId);
+    for (const timer of await this.#store.dueTimers(now, limit)) {
+      await this.#store.transaction(async () => {
+        const instance = await this.#store.load(timer.instanceId);
         if (!instance) return;
         const { timerEvent } = registered(instance.machineId, instance.machineVersion);
         const event = timerEvent(timer.event, now);
-        const { accepted } = this.#tryTransition(instance, event);
+        const { accepted } = await this.#tryTransition(instance, event);
         // A timer the machine no longer wants (it moved on) is dropped, not retried forever.
-        if (!accepted) this.#store.replaceTimers(instance.id, []);
+        if (!accepted) await this.#store.replaceTimers(instance.id, []);
         else fired += 1;
       });
     }
     return fired;
   }
 
-  #create(caseId: string, machineId: string, version: number, input: unknown, at: string, by: string, channel: Channel | null): Transition {
+  async #create(caseId: string, machineId: string, version: number, input: unknown, at: string, by: string, channel: Channel | null): Promise<Transition> {
     const { machine } = registered(machineId, version);
     const emitted: Emitted[] = [];
     const actor = createActor(machine, { input });
@@ -290,8 +293,8 @@ export class PathwayEngine {
       lastSequence: 0,
     };
     actor.stop();
-    this.#store.insert(instance);
-    this.#store.appendEvent({
+    await this.#store.insert(instance);
+    await this.#store.appendEvent({
       instanceId: instance.id,
       sequence: 0,
       type: "xstate.init",
@@ -302,18 +305,18 @@ export class PathwayEngine {
       machineVersion: version,
     });
     const context = snapshot.context as Record<string, unknown>;
-    this.#store.replaceTimers(instance.id, timersOf(context));
+    await this.#store.replaceTimers(instance.id, timersOf(context));
     return { instance, emitted, context };
   }
 
-  #sendWithin(instanceId: string, event: EngineEvent): void {
-    const instance = this.#store.load(instanceId);
+  async #sendWithin(instanceId: string, event: EngineEvent): Promise<void> {
+    const instance = await this.#store.load(instanceId);
     if (!instance) throw new InstanceNotFound(instanceId);
-    const result = this.#tryTransition(instance, event);
+    const result = await this.#tryTransition(instance, event);
     if (!result.accepted) throw new EventRefused(instanceId, instance.state, event.type);
   }
 
-  #tryTransition(instance: StoredInstance, event: EngineEvent): { accepted: boolean } {
+  async #tryTransition(instance: StoredInstance, event: EngineEvent): Promise<{ accepted: boolean }> {
     const { machine } = registered(instance.machineId, instance.machineVersion);
     const emitted: Emitted[] = [];
     const actor = createActor(machine, { snapshot: instance.snapshot as never });
@@ -333,9 +336,9 @@ export class PathwayEngine {
       lastSequence: instance.lastSequence + 1,
     };
     actor.stop();
-    this.#store.update(next, instance.lastSequence);
+    await this.#store.update(next, instance.lastSequence);
     const { type, at, by, channel = null, ...payload } = event;
-    this.#store.appendEvent({
+    await this.#store.appendEvent({
       instanceId: instance.id,
       sequence: next.lastSequence,
       type,
@@ -345,16 +348,16 @@ export class PathwayEngine {
       occurredAt: at,
       machineVersion: instance.machineVersion,
     });
-    this.#store.replaceTimers(instance.id, timersOf(snapshot.context as Record<string, unknown>));
-    this.#dispatch(next, emitted, at);
+    await this.#store.replaceTimers(instance.id, timersOf(snapshot.context as Record<string, unknown>));
+    await this.#dispatch(next, emitted, at);
     return { accepted: true };
   }
 
   /** Turns what a machine emitted into work: internal commands run now, the rest goes to the outbox. */
-  #dispatch(instance: StoredInstance, emitted: Emitted[], at: string): void {
+  async #dispatch(instance: StoredInstance, emitted: Emitted[], at: string): Promise<void> {
     for (const event of emitted) {
       if (event.type === "pathway.referrals-requested") {
-        this.#createReferrals(instance, (event as Extract<PathwayEmitted, { type: "pathway.referrals-requested" }>).serviceIds, at);
+        await this.#createReferrals(instance, (event as Extract<PathwayEmitted, { type: "pathway.referrals-requested" }>).serviceIds, at);
         continue;
       }
       if (event.type === "pathway.match-requested") {
@@ -371,26 +374,26 @@ export class PathwayEngine {
           organizationId: item.organizationId,
           needCodes: item.coversInPackage,
         }));
-        this.#sendWithin(instance.id, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
+        await this.#sendWithin(instance.id, { type: "PACKAGE_PROPOSED", services, at, by: "system:matcher" });
         continue;
       }
       // A cancelled referral (consent withdrawn, or staff cancelled it) sends nothing more: what
       // was still waiting is cancelled, and the cancellation follows only what a provider got.
-      if (event.type === "referral.cancelled" && !this.#store.cancelUndeliveredMessages(instance.id).anyDelivered) continue;
-      const payload = event.type === "referral.requested" ? this.#withWhomFor(instance, event) : event;
-      this.#store.enqueue({ type: event.type, payload, instanceId: instance.id });
-      if (event.type === "referral.status-changed") this.#forwardReferralStatus(instance, event);
+      if (event.type === "referral.cancelled" && !(await this.#store.cancelUndeliveredMessages(instance.id)).anyDelivered) continue;
+      const payload = event.type === "referral.requested" ? await this.#withWhomFor(instance, event) : event;
+      await this.#store.enqueue({ type: event.type, payload, instanceId: instance.id });
+      if (event.type === "referral.status-changed") await this.#forwardReferralStatus(instance, event);
     }
   }
 
-  #createReferrals(pathwayInstance: StoredInstance, serviceIds: number[], at: string): void {
+  async #createReferrals(pathwayInstance: StoredInstance, serviceIds: number[], at: string): Promise<void> {
     const context = (pathwayInstance.snapshot as { context: { proposal: ProposedService[] } }).context;
     const terms = this.#catalogue.referralTerms(serviceIds);
     const tracked: TrackedReferral[] = [];
     for (const serviceId of serviceIds) {
       const idempotencyKey = `${pathwayInstance.id}:${serviceId}`;
       const needCodes = context.proposal.find((service) => service.serviceId === serviceId)?.needCodes ?? [];
-      const existing = this.#store.findReferral(idempotencyKey);
+      const existing = await this.#store.findReferral(idempotencyKey);
       if (existing) {
         tracked.push({ referralId: existing.id, serviceId, needCodes: existing.needCodes, status: "requested" });
         continue;
@@ -398,7 +401,7 @@ export class PathwayEngine {
       const term = terms.get(serviceId);
       if (!term) continue;
       const referralId = this.#newId();
-      const { instance } = this.#create(
+      const { instance } = await this.#create(
         pathwayInstance.caseId,
         referralMachine.id,
         referralMachineVersion,
@@ -407,7 +410,7 @@ export class PathwayEngine {
         "system:engine",
         null,
       );
-      this.#store.insertReferral({
+      await this.#store.insertReferral({
         id: referralId,
         caseId: pathwayInstance.caseId,
         pathwayInstanceId: pathwayInstance.id,
@@ -417,34 +420,34 @@ export class PathwayEngine {
         idempotencyKey,
         needCodes,
       });
-      this.#sendWithin(instance.id, { type: "SEND", at, by: "system:engine" });
+      await this.#sendWithin(instance.id, { type: "SEND", at, by: "system:engine" });
       tracked.push({ referralId, serviceId, needCodes, status: "requested" });
     }
-    this.#sendWithin(pathwayInstance.id, { type: "REFERRALS_SENT", referrals: tracked, at, by: "system:engine" });
+    await this.#sendWithin(pathwayInstance.id, { type: "REFERRALS_SENT", referrals: tracked, at, by: "system:engine" });
   }
 
   /**
    * A referral request as the provider gets it: with the needs it is for and whom each is
    * for (ADR 015), so a provider knows the referral is for a child, not the parent.
    */
-  #withWhomFor(referralInstance: StoredInstance, event: Emitted): Emitted {
-    const stored = this.#store.referralByMachineInstance(referralInstance.id);
-    const pathway = stored && this.#store.load(stored.pathwayInstanceId);
+  async #withWhomFor(referralInstance: StoredInstance, event: Emitted): Promise<Emitted> {
+    const stored = await this.#store.referralByMachineInstance(referralInstance.id);
+    const pathway = stored && (await this.#store.load(stored.pathwayInstanceId));
     if (!stored || !pathway) return event;
     const { person } = (pathway.snapshot as { context: PathwayInput }).context;
     return { ...event, needs: stored.needCodes.map((code) => ({ code, for: needSubject(code, person) })) };
   }
 
-  #forwardReferralStatus(referralInstance: StoredInstance, event: Emitted): void {
-    const stored = this.#store.referralByMachineInstance(referralInstance.id);
+  async #forwardReferralStatus(referralInstance: StoredInstance, event: Emitted): Promise<void> {
+    const stored = await this.#store.referralByMachineInstance(referralInstance.id);
     const status = event.to as TrackedReferralStatus | "draft";
     if (!stored || status === "draft") return;
-    const pathway = this.#store.load(stored.pathwayInstanceId);
+    const pathway = await this.#store.load(stored.pathwayInstanceId);
     if (!pathway || pathway.status !== "active") return;
     // The pathway's event keeps who changed the referral (the provider, the citizen who withdrew).
     const update = { type: "REFERRAL_UPDATED", referralId: stored.id, status, at: event.at as string, by: event.by as string };
     // A pathway that no longer tracks referrals (closed early) simply does not take it.
-    this.#tryTransition(pathway, update);
+    await this.#tryTransition(pathway, update);
   }
 }
 

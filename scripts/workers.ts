@@ -2,8 +2,7 @@ import type { Environment } from "#app/env.server.ts";
 import { createEmailSender } from "#app/email-delivery.server.ts";
 import { createOutboxDispatcher } from "#app/outbox-dispatcher.server.ts";
 import { outboxHandlers } from "#app/outbox-handlers.server.ts";
-import { closeDatabase, openDatabase } from "#db/client.ts";
-import { createPathwayEngine } from "#db/pathway-engine.ts";
+import { createBackend } from "#db/backend.ts";
 import { startRetentionJob } from "#db/retention.ts";
 import { startScheduler } from "#pathways/scheduler.ts";
 
@@ -13,14 +12,13 @@ import { startScheduler } from "#pathways/scheduler.ts";
  * `npm run worker` as a process of its own; several may run on one database (ADR 017).
  */
 export function startWorkers(environment: Environment): { stop(): Promise<void> } {
-  const database = openDatabase(environment.DATABASE_PATH);
+  const backend = createBackend({ kind: "sqlite", path: environment.DATABASE_PATH });
+  const database = backend.db;
 
   // Escalations and other machine timers, checked every minute.
-  const scheduler = startScheduler(createPathwayEngine(database), {
-    intervalMs: 60_000,
-    onError: (error) => console.error(`Scheduler: ${error instanceof Error ? error.message : String(error)}`),
-  });
-  scheduler.tick();
+  const reportSchedulerError = (error: unknown) => console.error(`Scheduler: ${error instanceof Error ? error.message : String(error)}`);
+  const scheduler = startScheduler(backend.engine, { intervalMs: 60_000, onError: reportSchedulerError });
+  scheduler.tick().catch(reportSchedulerError);
 
   // Retention: unfinished screenings and emailed links past their time are deleted, checked every hour.
   const retention = startRetentionJob(
@@ -52,13 +50,12 @@ export function startWorkers(environment: Environment): { stop(): Promise<void> 
   outboxTimer.unref();
 
   return {
-    /** Stops taking work, lets a delivery under way finish (its claim would otherwise wait out its lease), and closes the connection. */
+    /** Stops taking work, lets a delivery and a timer tick under way finish (a claim would otherwise wait out its lease), and closes the connection. */
     async stop() {
-      scheduler.stop();
       retention.stop();
       clearInterval(outboxTimer);
-      await dispatching;
-      closeDatabase(database);
+      await Promise.all([scheduler.stop(), dispatching]);
+      backend.close();
     },
   };
 }

@@ -1,9 +1,9 @@
 import { caseReferrals, findCaseReference, recordConsent, referralDataOf, saveCaseReference } from "#db/case-store.ts";
-import { inWriteTransaction } from "#db/client.ts";
 import { retireEmailLinks } from "#db/email-links.ts";
+import type { Transaction } from "#db/unit-of-work.ts";
 import { actorName, type Actor, type Channel } from "#pathways/actor.ts";
 import type { PackageService } from "#pathways/case.ts";
-import { getDatabase, getPathwayEngine } from "../db.server.ts";
+import { getDatabase, withTransaction } from "../db.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "../resume-code.server.ts";
 import { consentOptions } from "./case-package.server.ts";
 
@@ -31,42 +31,41 @@ export type GiveConsentResult =
  * a fresh access code. With nothing to consent to yet (staff act first), the person gets
  * the reference to follow the case by; consent comes later, once staff have acted.
  */
-export function giveConsent({ caseId, serviceIds, actor, channel, consentText, at = new Date() }: GiveConsent): GiveConsentResult {
-  const db = getDatabase();
+export async function giveConsent({ caseId, serviceIds, actor, channel, consentText, at = new Date() }: GiveConsent): Promise<GiveConsentResult> {
   const accessCode = newAccessCode();
   const accessCodeHash = hashAccessCode(normalizeResumeCode(accessCode)!);
   // One write-locked transaction: a second submission, even from another
   // server process, sees the first one's reference and creates nothing.
-  const reference = inWriteTransaction(db, (): string | null => {
-    const existing = findCaseReference(db, caseId);
+  const reference = await withTransaction(async (tx): Promise<string | null> => {
+    const existing = findCaseReference(tx.db, caseId);
     const chosen = new Set(serviceIds);
     const { awaiting } = consentOptions(caseId);
     const offered = new Set(awaiting.map((service) => service.serviceId));
     const repeated = existing !== undefined && chosen.size > 0 && [...chosen].every((id) => !offered.has(id));
     if (offered.size > 0 && !repeated) {
       if (chosen.size === 0 || [...chosen].some((id) => !offered.has(id))) return null;
-      sendConsentedReferrals(caseId, awaiting, chosen, { actor, channel, consentText, at });
+      await sendConsentedReferrals(tx, caseId, awaiting, chosen, { actor, channel, consentText, at });
     }
     // A new access code retires the links emailed with the old one, as a new save does a screening's.
-    retireEmailLinks(db, "track", caseId, at);
-    return saveCaseReference(db, caseId, existing?.reference ?? newCaseReference(), accessCodeHash);
+    retireEmailLinks(tx.db, "track", caseId, at);
+    return saveCaseReference(tx.db, caseId, existing?.reference ?? newCaseReference(), accessCodeHash);
   });
   if (reference === null) return { kind: "choose-offered" };
-  return { kind: "given", reference, accessCode, referrals: caseReferrals(db, caseId).length };
+  return { kind: "given", reference, accessCode, referrals: caseReferrals(getDatabase(), caseId).length };
 }
 
 /** Consent recorded per provider, then each pathway told which of its services it may refer to. */
-function sendConsentedReferrals(
+async function sendConsentedReferrals(
+  tx: Transaction,
   caseId: string,
   awaiting: readonly PackageService[],
   chosen: ReadonlySet<number>,
   { actor, channel, consentText, at }: Pick<GiveConsent, "actor" | "channel" | "consentText"> & { at: Date },
-): void {
-  const db = getDatabase();
-  const data = referralDataOf(db, [...chosen]);
+): Promise<void> {
+  const data = referralDataOf(tx.db, [...chosen]);
   const consented = awaiting.filter((service) => chosen.has(service.serviceId));
   for (const service of consented) {
-    recordConsent(db, {
+    recordConsent(tx.db, {
       caseId,
       serviceId: service.serviceId,
       organizationId: service.organizationId,
@@ -80,6 +79,6 @@ function sendConsentedReferrals(
   const pathways = [...new Set(consented.map((service) => service.pathwayInstanceId!))];
   for (const pathwayId of pathways) {
     const serviceIds = consented.filter((service) => service.pathwayInstanceId === pathwayId).map((service) => service.serviceId);
-    getPathwayEngine().send(pathwayId, { type: "CONSENT_GIVEN", serviceIds, at: at.toISOString(), by: actorName(actor), channel });
+    await tx.engine.send(pathwayId, { type: "CONSENT_GIVEN", serviceIds, at: at.toISOString(), by: actorName(actor), channel });
   }
 }

@@ -1,7 +1,7 @@
 import { caseReferrals, withdrawReferralConsent } from "#db/case-store.ts";
 import { EventRefused } from "#pathways/engine.ts";
 import { actorName, type Actor, type Channel } from "#pathways/actor.ts";
-import { getDatabase, getPathwayEngine } from "../db.server.ts";
+import { getDatabase, withTransaction } from "../db.server.ts";
 
 export interface WithdrawConsent {
   caseId: string;
@@ -21,12 +21,12 @@ export type WithdrawConsentResult =
   | { kind: "not-found" };
 
 /** Withdrawing consent cancels a referral that has not started, with every message not yet sent for it. */
-export function withdrawConsent({ caseId, referralId, actor, channel, at = new Date() }: WithdrawConsent): WithdrawConsentResult {
+export async function withdrawConsent({ caseId, referralId, actor, channel, at = new Date() }: WithdrawConsent): Promise<WithdrawConsentResult> {
   const target = caseReferrals(getDatabase(), caseId).find((item) => item.id === referralId);
   if (!target) return { kind: "not-found" };
   if (target.status === "cancelled") return { kind: "already-withdrawn" };
   try {
-    withdrawReferralConsent(getDatabase(), getPathwayEngine(), { ...target, caseId }, at, actorName(actor), channel);
+    await withTransaction((tx) => withdrawReferralConsent(tx, { ...target, caseId }, at, actorName(actor), channel));
   } catch (error) {
     if (error instanceof EventRefused) return { kind: "too-late" };
     throw error;

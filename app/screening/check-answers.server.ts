@@ -6,7 +6,7 @@ import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts"
 import { changeStep, confirmAnswers, type PersistedFlow } from "#pathways/screening/flow.ts";
 import type { ScreeningPageId } from "#pathways/screening/pages.ts";
 import type { AnswersSoFar, StepId } from "#pathways/screening/questionnaire.ts";
-import { getDatabase, getPathwayEngine, getScreeningStore } from "../db.server.ts";
+import { getDatabase, getScreeningStore, withTransaction } from "../db.server.ts";
 
 interface OnCheckAnswers {
   screeningId: string;
@@ -23,20 +23,20 @@ export type CheckAnswersResult = { kind: "moved"; next: ScreeningPageId } | { ki
  * the case, and the pathway engine starts the case's pathways and stores its package, all
  * in one transaction with the "confirmed" event; nothing of it stays if any part fails.
  */
-export function confirmScreening({ screeningId, actor, channel, at = new Date() }: OnCheckAnswers): CheckAnswersResult {
+export async function confirmScreening({ screeningId, actor, channel, at = new Date() }: OnCheckAnswers): Promise<CheckAnswersResult> {
   const store = getScreeningStore();
   const record = store.load(screeningId);
   if (record?.status !== "in-progress") return { kind: "not-found" };
   const result = confirmAnswers(record.snapshot as PersistedFlow);
   if (!result) return { kind: "not-here" };
-  const db = getDatabase();
-  inWriteTransaction(db, () => {
+  await withTransaction(async (tx) => {
+    // The screening store is still synchronous and writes on the connection the transaction holds (ADR 020).
     store.update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: "complete" });
     store.recordEvent({ screeningId, type: "confirmed", step: null, actor, channel, at });
     const answers = record.answers as AnswersSoFar;
     const person = deriveProfile(answers);
-    addCaseMembers(db, record.caseId, membersToldOf(person), at);
-    getPathwayEngine().startCase(record.caseId, deriveNeeds(answers), person, at.toISOString(), actorName(actor), channel);
+    addCaseMembers(tx.db, record.caseId, membersToldOf(person), at);
+    await tx.engine.startCase(record.caseId, deriveNeeds(answers), person, at.toISOString(), actorName(actor), channel);
   });
   return { kind: "moved", next: result.next };
 }

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import { createBackend, type Backend } from "#db/backend.ts";
 import { caseReferrals, casePathways, findCaseReference } from "#db/case-store.ts";
 import { openDatabase, type LuukkuDatabase } from "#db/client.ts";
-import { createPathwayEngine } from "#db/pathway-engine.ts";
 import type { PathwayEvent } from "#pathways/pathway-kit.ts";
 import type { ReferralEvent } from "#pathways/referral/machine.ts";
 import type { PathwayId } from "#pathways/pathways.ts";
@@ -32,6 +32,16 @@ export function withDatabase<T>(use: (db: LuukkuDatabase) => T): T {
     return use(db);
   } finally {
     db.$client.close();
+  }
+}
+
+/** `withDatabase` for work through the pathway engine, which is asynchronous: the connection closes once the work has ended. */
+async function withBackend<T>(use: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = createBackend({ kind: "sqlite", path: e2eDatabasePath });
+  try {
+    return await use(backend);
+  } finally {
+    backend.close();
   }
 }
 
@@ -80,11 +90,11 @@ type StaffEvent = Extract<PathwayEvent, { type: "ASSESSMENT_RECORDED" | "KEY_WOR
 type WithoutStamp<T> = T extends unknown ? Omit<T, "at" | "by"> : never;
 
 /** A member of staff acts on one of the case's pathways (as the staff tools would), through the engine. */
-export function actAsStaff(caseId: string, pathwayId: PathwayId, event: WithoutStamp<StaffEvent>): void {
-  withDatabase((db) => {
+export async function actAsStaff(caseId: string, pathwayId: PathwayId, event: WithoutStamp<StaffEvent>): Promise<void> {
+  await withBackend(async ({ db, engine }) => {
     const pathway = casePathways(db, caseId).find((candidate) => candidate.machineId === pathwayId);
     if (!pathway) throw new Error(`Case has no ${pathwayId} pathway`);
-    createPathwayEngine(db).send(pathway.id, { ...event, at: new Date().toISOString(), by: "staff:e2e" });
+    await engine.send(pathway.id, { ...event, at: new Date().toISOString(), by: "staff:e2e" });
   });
 }
 
@@ -147,11 +157,10 @@ export function deliverRequest(referralId: string): void {
 type ProviderEvent = Extract<ReferralEvent, { type: "ACCEPT" | "START" }>;
 
 /** The provider acts on a referral (as the provider inbox will), through the engine. */
-export function actAsProvider(caseId: string, referralId: string, types: ProviderEvent["type"][]): void {
-  withDatabase((db) => {
+export async function actAsProvider(caseId: string, referralId: string, types: ProviderEvent["type"][]): Promise<void> {
+  await withBackend(async ({ db, engine }) => {
     const referral = caseReferrals(db, caseId).find((candidate) => candidate.id === referralId);
     if (!referral) throw new Error(`Case has no referral ${referralId}`);
-    const engine = createPathwayEngine(db);
-    for (const type of types) engine.send(referral.machineInstanceId, { type, at: new Date().toISOString(), by: "provider:e2e" });
+    for (const type of types) await engine.send(referral.machineInstanceId, { type, at: new Date().toISOString(), by: "provider:e2e" });
   });
 }

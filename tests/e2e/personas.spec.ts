@@ -221,7 +221,7 @@ for (const javaScriptEnabled of [true, false]) {
           await expect(page.getByText("A member of staff will contact you in the way you chose.")).toBeVisible();
           referenceBeforeConsent = (await page.getByTestId("reference").textContent())!;
           expect(referrals(caseId)).toEqual([]);
-          actAsStaff(caseId, want.pathway, want.staffFirst.staffStep);
+          await actAsStaff(caseId, want.pathway, want.staffFirst.staffStep);
           expect(pathwayStates(caseId)).toEqual({ [want.pathway]: "awaitingConsent" });
           await page.goto("/screening/consent");
         }

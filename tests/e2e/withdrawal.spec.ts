@@ -84,7 +84,7 @@ for (const { javaScriptEnabled, delivered } of [
       expect(secondConsent!.withdrawnAt).toBeNull();
 
       // Meanwhile, with the page still open, the provider started the other service.
-      actAsProvider(caseId, second!.id, ["ACCEPT", "START"]);
+      await actAsProvider(caseId, second!.id, ["ACCEPT", "START"]);
       const before = { referrals: referrals(caseId), messages: referralMessages(caseId), consents: consents(caseId) };
       await withdrawButton(page, second!.id).click();
       await expect(page.getByText("This service has already started, so your consent cannot be withdrawn here.")).toBeVisible();

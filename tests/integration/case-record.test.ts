@@ -44,7 +44,7 @@ const receptionist: Actor = { kind: "staff", userId: "staff-7", role: "reception
 
 /** A persona screened and confirmed as the citizen does online; the browser's request for its pages. */
 async function confirmed(persona: Persona, options: Parameters<typeof app.screenedPersona>[1] = {}) {
-  const { screeningId, caseId } = app.screenedPersona(persona, options);
+  const { screeningId, caseId } = await app.screenedPersona(persona, options);
   const cookie = (await app.flowCookie.serialize(screeningId)).split(";")[0]!;
   const request = () => new Request("http://luukku.test/screening/complete", { headers: { Cookie: cookie } });
   return { screeningId, caseId, request };
@@ -172,7 +172,7 @@ describe("the stored package", () => {
 
 describe("a use case that fails half-way", () => {
   it("leaves nothing of it written: confirming stays undone when storing the package fails", async () => {
-    const { screeningId, caseId } = app.screenedPersona(personas.evictionFamily, { confirm: false });
+    const { screeningId, caseId } = await app.screenedPersona(personas.evictionFamily, { confirm: false });
     const state = () => ({
       screening: one("SELECT status, version, snapshot FROM screening WHERE id = ?", screeningId),
       events: all("SELECT type FROM screening_event WHERE screening_id = ?", screeningId),
@@ -186,20 +186,20 @@ describe("a use case that fails half-way", () => {
     const before = state();
     sqlite().exec("CREATE TRIGGER refuse_package BEFORE INSERT ON package_item BEGIN SELECT RAISE(ABORT, 'package store unavailable'); END;");
     try {
-      expect(() => app.confirmScreening({ screeningId, actor: { kind: "citizen" }, channel: "online" })).toThrow("package store unavailable");
+      await expect(app.confirmScreening({ screeningId, actor: { kind: "citizen" }, channel: "online" })).rejects.toThrow("package store unavailable");
     } finally {
       sqlite().exec("DROP TRIGGER refuse_package");
     }
     expect(state()).toEqual(before);
     // And the same confirmation goes through once storing works again.
-    expect(app.confirmScreening({ screeningId, actor: { kind: "citizen" }, channel: "online" })).toEqual({ kind: "moved", next: "complete" });
+    expect(await app.confirmScreening({ screeningId, actor: { kind: "citizen" }, channel: "online" })).toEqual({ kind: "moved", next: "complete" });
     expect(state().packages).toHaveLength(1);
   });
 });
 
 describe("staff acting for a person at the counter", () => {
   it("are recorded as themselves on the walk-in channel: the case, every answer, the pathways' start, the consent", async () => {
-    const { screeningId, caseId } = app.screenedPersona(personas.evictionFamily, { actor: receptionist, channel: "walk-in" });
+    const { screeningId, caseId } = await app.screenedPersona(personas.evictionFamily, { actor: receptionist, channel: "walk-in" });
     expect(one("SELECT channel FROM case_record WHERE id = ?", caseId)).toEqual({ channel: "walk-in" });
     const events = all<{ actor: string; channel: string }>("SELECT actor, channel FROM screening_event WHERE screening_id = ?", screeningId);
     expect(events.length).toBe(personas.evictionFamily.events.length + 2);
@@ -210,7 +210,7 @@ describe("staff acting for a person at the counter", () => {
 
     const { awaiting } = (await import("#app/case/case-package.server.ts")).consentOptions(caseId);
     const chosen = awaiting[0]!.serviceId;
-    const given = app.giveConsent({ caseId, serviceIds: [chosen], actor: receptionist, channel: "phone", consentText: "test" });
+    const given = await app.giveConsent({ caseId, serviceIds: [chosen], actor: receptionist, channel: "phone", consentText: "test" });
     expect(given).toMatchObject({ kind: "given", referrals: 1 });
     expect(all("SELECT service_id, recorded_by, channel FROM consent WHERE case_id = ?", caseId)).toEqual([{ service_id: chosen, recorded_by: "staff:staff-7", channel: "phone" }]);
     expect(all("SELECT e.actor, e.channel FROM pathway_event e JOIN pathway_instance p ON p.id = e.instance_id WHERE p.case_id = ? AND e.type = 'CONSENT_GIVEN'", caseId)).toEqual([

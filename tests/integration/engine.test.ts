@@ -2,9 +2,8 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "#db/client.ts";
-import { SqliteCandidateSource } from "#db/matching-candidates.ts";
-import { SqlitePathwayStore } from "#db/pathway-store.ts";
-import { EventRefused, PathwayEngine, UnknownMachineVersion } from "#pathways/engine.ts";
+import { createBackend } from "#db/backend.ts";
+import { EventRefused, UnknownMachineVersion, type PathwayEngine } from "#pathways/engine.ts";
 import { startScheduler } from "#pathways/scheduler.ts";
 import { need, someone } from "../support/pathway-harness.ts";
 import { caseWithId } from "../support/case.ts";
@@ -29,7 +28,7 @@ const evictionNeeds = [need("housing.eviction-risk", "urgent"), need("money.debt
 
 beforeAll(() => {
   database = createTestDatabase();
-  engine = new PathwayEngine(new SqlitePathwayStore(database.db), new SqliteCandidateSource(database.db), newId);
+  engine = createBackend({ kind: "sqlite", connection: database.db }, { newId }).engine;
 });
 
 afterAll(() => database.close());
@@ -39,8 +38,8 @@ function eventTypes(instanceId: string): string[] {
 }
 
 describe("pathway engine on SQLite", () => {
-  it("starts the pathways that apply and proposes a package, logging every transition", () => {
-    const started = engine.startCase(caseWithId(database.db, "case-eviction"), evictionNeeds, evictionFamily, monday, "staff:7");
+  it("starts the pathways that apply and proposes a package, logging every transition", async () => {
+    const started = await engine.startCase(caseWithId(database.db, "case-eviction"), evictionNeeds, evictionFamily, monday, "staff:7");
     expect(started.pathways.map((pathway) => pathway.pathwayId)).toEqual(["eviction-risk"]);
     const [eviction] = started.pathways;
     expect(eviction!.state).toBe("awaitingConsent");
@@ -53,22 +52,22 @@ describe("pathway engine on SQLite", () => {
     expect(instance).toEqual({ machine_id: "eviction-risk", machine_version: 1, last_sequence: 1 });
   });
 
-  it("refuses an event the state does not accept and leaves the stored snapshot as it was", () => {
+  it("refuses an event the state does not accept and leaves the stored snapshot as it was", async () => {
     const [{ id }] = rows<{ id: string }>("SELECT id FROM pathway_instance WHERE machine_id = 'eviction-risk'") as [{ id: string }];
     const before = rows<{ snapshot: string; last_sequence: number }>("SELECT snapshot, last_sequence FROM pathway_instance WHERE id = ?", id);
-    expect(() => engine.send(id, { type: "REFERRALS_SENT", referrals: [], at: monday, by: "staff:7" })).toThrow(EventRefused);
+    await expect(engine.send(id, { type: "REFERRALS_SENT", referrals: [], at: monday, by: "staff:7" })).rejects.toThrow(EventRefused);
     expect(rows("SELECT snapshot, last_sequence FROM pathway_instance WHERE id = ?", id)).toEqual(before);
     expect(eventTypes(id)).toEqual(["xstate.init", "PACKAGE_PROPOSED"]);
   });
 
-  it("turns consent into referrals with outbox messages and timers, once", () => {
+  it("turns consent into referrals with outbox messages and timers, once", async () => {
     const [{ id, snapshot }] = rows<{ id: string; snapshot: string }>(
       "SELECT id, snapshot FROM pathway_instance WHERE machine_id = 'eviction-risk'",
     ) as [{ id: string; snapshot: string }];
     const proposal = (JSON.parse(snapshot) as { context: { proposal: { serviceId: number }[] } }).context.proposal;
     const serviceIds = proposal.map((service) => service.serviceId);
 
-    const after = engine.send(id, { type: "CONSENT_GIVEN", serviceIds, at: monday, by: "citizen" });
+    const after = await engine.send(id, { type: "CONSENT_GIVEN", serviceIds, at: monday, by: "citizen" });
     expect(after.state).toBe("awaitingAcceptance");
 
     const referrals = rows<{ service_id: number; machine_instance_id: string }>(
@@ -87,23 +86,23 @@ describe("pathway engine on SQLite", () => {
     expect(timers.filter((event) => event === "RESPONSE_OVERDUE")).toHaveLength(serviceIds.length);
 
     // Consent again (double submit): refused, nothing new.
-    expect(() => engine.send(id, { type: "CONSENT_GIVEN", serviceIds, at: monday, by: "citizen" })).toThrow(EventRefused);
+    await expect(engine.send(id, { type: "CONSENT_GIVEN", serviceIds, at: monday, by: "citizen" })).rejects.toThrow(EventRefused);
     expect(rows("SELECT id FROM referral WHERE pathway_instance_id = ?", id)).toHaveLength(serviceIds.length);
   });
 
-  it("fires an escalation after a restart when no provider accepted within a working day", () => {
+  it("fires an escalation after a restart when no provider accepted within a working day", async () => {
     database.db.$client.close();
     const reopened = openDatabase(database.path);
     database = { ...database, db: reopened };
-    engine = new PathwayEngine(new SqlitePathwayStore(reopened), new SqliteCandidateSource(reopened), newId);
+    engine = createBackend({ kind: "sqlite", connection: reopened }, { newId }).engine;
 
     let now = new Date("2026-11-30T15:00:00.000Z");
     const scheduler = startScheduler(engine, { intervalMs: 3_600_000, now: () => now, onError: (error) => { throw error; } });
-    expect(scheduler.tick()).toBe(0);
+    expect(await scheduler.tick()).toBe(0);
     // Tuesday after 09:00 Helsinki time: one working day has passed.
     now = new Date("2026-12-01T08:00:00.000Z");
-    expect(scheduler.tick()).toBeGreaterThanOrEqual(1);
-    scheduler.stop();
+    expect(await scheduler.tick()).toBeGreaterThanOrEqual(1);
+    await scheduler.stop();
     const [eviction] = rows<{ state: string }>("SELECT state FROM pathway_instance WHERE machine_id = 'eviction-risk'");
     expect(eviction!.state).toBe("escalated");
     const alerts = rows<{ payload: string }>("SELECT payload FROM outbox WHERE type = 'pathway.alert'");
@@ -112,9 +111,9 @@ describe("pathway engine on SQLite", () => {
     );
   });
 
-  it("carries a provider's acceptance from the referral to its pathway", () => {
+  it("carries a provider's acceptance from the referral to its pathway", async () => {
     const [referral] = rows<{ machine_instance_id: string }>("SELECT machine_instance_id FROM referral ORDER BY service_id LIMIT 1");
-    engine.send(referral!.machine_instance_id, { type: "ACCEPT", at: "2026-12-01T09:00:00.000Z", by: "provider:3" });
+    await engine.send(referral!.machine_instance_id, { type: "ACCEPT", at: "2026-12-01T09:00:00.000Z", by: "provider:3" });
     const [eviction] = rows<{ state: string; snapshot: string }>("SELECT state, snapshot FROM pathway_instance WHERE machine_id = 'eviction-risk'");
     const tracked = (JSON.parse(eviction!.snapshot) as { context: { referrals: { status: string }[] } }).context.referrals;
     expect(tracked.map((item) => item.status)).toContain("accepted");
@@ -125,15 +124,15 @@ describe("pathway engine on SQLite", () => {
     expect(() => database.db.$client.prepare("UPDATE pathway_event SET type = 'X'").run()).toThrow(/append-only/);
   });
 
-  it("refuses a snapshot from an unknown machine version instead of reinterpreting it", () => {
+  it("refuses a snapshot from an unknown machine version instead of reinterpreting it", async () => {
     const [{ id }] = rows<{ id: string }>("SELECT id FROM pathway_instance WHERE machine_id = 'eviction-risk'") as [{ id: string }];
     database.db.$client.prepare("UPDATE pathway_instance SET machine_version = 99 WHERE id = ?").run(id);
-    expect(() => engine.send(id, { type: "CLOSE", reason: "test", at: monday, by: "staff:7" })).toThrow(UnknownMachineVersion);
+    await expect(engine.send(id, { type: "CLOSE", reason: "test", at: monday, by: "staff:7" })).rejects.toThrow(UnknownMachineVersion);
     database.db.$client.prepare("UPDATE pathway_instance SET machine_version = 1 WHERE id = ?").run(id);
   });
 
-  it("starts only safeguarding, with an alert, for a person in danger", () => {
-    const started = engine.startCase(
+  it("starts only safeguarding, with an alert, for a person in danger", async () => {
+    const started = await engine.startCase(
       caseWithId(database.db, "case-danger"),
       [need("safety.domestic-abuse", "emergency"), need("social.isolation")],
       { ...someone, municipality: "kuusilahti" },
@@ -149,7 +148,7 @@ describe("pathway engine on SQLite", () => {
     expect(alerts.map((alert) => (JSON.parse(alert.payload) as { alert?: string }).alert)).toContain("safeguarding");
   });
 
-  it("records the needs nothing covers", () => {
+  it("records the needs nothing covers", async () => {
     // Take every transport service out of the published catalogue.
     database.db.$client
       .prepare(
@@ -157,7 +156,7 @@ describe("pathway engine on SQLite", () => {
          WHERE id IN (SELECT service_id FROM service_attribute WHERE taxonomy_term_code = 'transport.mobility')`,
       )
       .run();
-    const started = engine.startCase(
+    const started = await engine.startCase(
       caseWithId(database.db, "case-unmet"),
       [need("daily-living.home-care", "soon"), need("transport.mobility")],
       { ...someone, age: 80, municipality: "kuusilahti" },
@@ -174,7 +173,7 @@ describe("pathway engine on SQLite", () => {
 
 describe("pathway engine beside another connection that writes", () => {
   it("waits for the other writer instead of failing with 'database is locked'", async () => {
-    const started = engine.startCase(caseWithId(database.db, "case-concurrent"), evictionNeeds, evictionFamily, monday, "citizen");
+    const started = await engine.startCase(caseWithId(database.db, "case-concurrent"), evictionNeeds, evictionFamily, monday, "citizen");
     const [eviction] = started.pathways;
     // Another process (the scheduler's connection, staff tools) holds the write lock for a moment.
     const writer = spawn(
@@ -193,7 +192,7 @@ describe("pathway engine beside another connection that writes", () => {
     await once(writer.stdout!, "data");
     // A deferred transaction would read the snapshot, then fail to take the lock it needs
     // to write once the other commits (SQLITE_BUSY); an immediate one waits its turn.
-    const sent = engine.send(eviction!.instanceId, { type: "CONSENT_GIVEN", serviceIds: started.package!.items.map((item) => item.serviceId), at: monday, by: "citizen" });
+    const sent = await engine.send(eviction!.instanceId, { type: "CONSENT_GIVEN", serviceIds: started.package!.items.map((item) => item.serviceId), at: monday, by: "citizen" });
     expect(sent.state).not.toBe("awaitingConsent");
     await once(writer, "exit");
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActor } from "xstate";
-import { createPathwayEngine } from "#db/pathway-engine.ts";
+import { createBackend } from "#db/backend.ts";
 import { ScreeningStore } from "#db/screening-store.ts";
 import type { PathwayEngine } from "#pathways/engine.ts";
 import type { PathwayId } from "#pathways/pathways.ts";
@@ -16,7 +16,7 @@ let engine: PathwayEngine;
 
 beforeAll(() => {
   database = createTestDatabase();
-  engine = createPathwayEngine(database.db);
+  engine = createBackend({ kind: "sqlite", connection: database.db }).engine;
 });
 
 afterAll(() => database.close());
@@ -50,7 +50,7 @@ const expected: Record<PersonaName, { pathways: Partial<Record<PathwayId, string
 };
 
 describe.each(Object.keys(personas) as PersonaName[])("persona %s", (name) => {
-  it("completes the screening, starts the expected pathways and gets a justified package", () => {
+  it("completes the screening, starts the expected pathways and gets a justified package", async () => {
     const persona = personas[name];
     const screening = createActor(screeningMachine);
     screening.start();
@@ -82,7 +82,7 @@ describe.each(Object.keys(personas) as PersonaName[])("persona %s", (name) => {
     const needs = deriveNeeds(answers);
     expect(needs.map((need) => need.code)).toEqual(expect.arrayContaining(expected[name].needs));
     const person = deriveProfile(answers);
-    const started = engine.startCase(caseWithId(database.db, `case-${name}`), needs, person, "2026-11-30T08:00:00.000Z", "citizen");
+    const started = await engine.startCase(caseWithId(database.db, `case-${name}`), needs, person, "2026-11-30T08:00:00.000Z", "citizen");
 
     const states = Object.fromEntries(started.pathways.map((pathway) => [pathway.pathwayId, pathway.state]));
     expect(states).toMatchObject(expected[name].pathways);

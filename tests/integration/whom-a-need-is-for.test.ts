@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActor } from "xstate";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
-import { createPathwayEngine } from "#db/pathway-engine.ts";
+import { createBackend } from "#db/backend.ts";
 import { service, serviceArea, serviceAttribute } from "#db/schema.ts";
 import { packageCards } from "#app/screening/package-cards.ts";
 import { matchIndexed } from "#pathways/matching/match.ts";
@@ -113,15 +113,15 @@ describe.each([
 });
 
 describe("a referral for the family", () => {
-  it("tells the provider which needs are the children's", () => {
+  it("tells the provider which needs are the children's", async () => {
     const answers = screen(parentOfTwoChildren);
-    const engine = createPathwayEngine(database.db);
-    const started = engine.startCase(caseWithId(database.db, "case-whom-for"), deriveNeeds(answers), deriveProfile(answers), "2026-11-30T08:00:00.000Z", "citizen");
+    const { engine } = createBackend({ kind: "sqlite", connection: database.db });
+    const started = await engine.startCase(caseWithId(database.db, "case-whom-for"), deriveNeeds(answers), deriveProfile(answers), "2026-11-30T08:00:00.000Z", "citizen");
     const family = started.pathways.find((pathway) => pathway.pathwayId === "families-with-disabled-child")!;
     expect(family.state).toBe("awaitingKeyWorker");
-    engine.send(family.instanceId, { type: "KEY_WORKER_ASSIGNED", staffId: "staff:key-worker-1", at: "2026-11-30T09:00:00.000Z", by: "staff:key-worker-1" });
+    await engine.send(family.instanceId, { type: "KEY_WORKER_ASSIGNED", staffId: "staff:key-worker-1", at: "2026-11-30T09:00:00.000Z", by: "staff:key-worker-1" });
     const serviceIds = started.package!.items.map((item) => item.serviceId);
-    engine.send(family.instanceId, { type: "CONSENT_GIVEN", serviceIds, at: "2026-11-30T10:00:00.000Z", by: "citizen" });
+    await engine.send(family.instanceId, { type: "CONSENT_GIVEN", serviceIds, at: "2026-11-30T10:00:00.000Z", by: "citizen" });
 
     const messages = database.db.$client
       .prepare(

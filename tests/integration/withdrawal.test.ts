@@ -78,7 +78,7 @@ const caseState = (caseId: string) => ({
 async function trackedCase(caseId: string) {
   const db = app.connection.getDatabase();
   const engine = app.connection.getPathwayEngine();
-  engine.startCase(caseWithId(db, caseId), evictionNeeds, evictionFamily, monday, "citizen");
+  await engine.startCase(caseWithId(db, caseId), evictionNeeds, evictionFamily, monday, "citizen");
   const [pathway] = casePathways(db, caseId);
   const { awaiting } = app.casePackage.consentOptions(caseId);
   const serviceIds = awaiting.map((service) => service.serviceId);
@@ -95,7 +95,7 @@ async function trackedCase(caseId: string) {
       givenAt: new Date(),
     });
   }
-  engine.send(pathway!.id, { type: "CONSENT_GIVEN", serviceIds, at: monday, by: "citizen" });
+  await engine.send(pathway!.id, { type: "CONSENT_GIVEN", serviceIds, at: monday, by: "citizen" });
 
   const reference = app.codes.newCaseReference();
   const accessCode = app.codes.newAccessCode();
@@ -180,8 +180,8 @@ describe("withdrawing consent on the tracking page", () => {
     const { cookie, referrals } = await trackedCase("case-withdraw-started");
     const [target] = referrals as [(typeof referrals)[0]];
     const engine = app.connection.getPathwayEngine();
-    engine.send(target.machineInstanceId, { type: "ACCEPT", at: "2026-11-30T09:00:00.000Z", by: "provider:3" });
-    engine.send(target.machineInstanceId, { type: "START", at: "2026-11-30T10:00:00.000Z", by: "provider:3" });
+    await engine.send(target.machineInstanceId, { type: "ACCEPT", at: "2026-11-30T09:00:00.000Z", by: "provider:3" });
+    await engine.send(target.machineInstanceId, { type: "START", at: "2026-11-30T10:00:00.000Z", by: "provider:3" });
     const before = caseState("case-withdraw-started");
 
     const answer = await withdraw(cookie, target.id);

@@ -9,14 +9,14 @@ import type { Persona } from "#pathways/screening/personas.ts";
  * (unless `confirm` is false) confirmed, which starts the case's pathways and stores its
  * package. Import after tests/support/app-database.ts, like every app module.
  */
-export function screenedPersona(persona: Persona, { actor = citizen, channel = "online", confirm = true }: { actor?: Actor; channel?: Channel; confirm?: boolean } = {}) {
+export async function screenedPersona(persona: Persona, { actor = citizen, channel = "online", confirm = true }: { actor?: Actor; channel?: Channel; confirm?: boolean } = {}) {
   const { screeningId, caseId } = beginScreening({ language: "en", actor, channel });
   for (const event of persona.events) {
     const answered = answerQuestion({ screeningId, step: event.step, values: event.values, actor, channel });
     if (answered.kind !== "answered") throw new Error(`The persona's answer to ${event.step} was not taken: ${JSON.stringify(answered)}`);
   }
   if (confirm) {
-    const confirmed = confirmScreening({ screeningId, actor, channel });
+    const confirmed = await confirmScreening({ screeningId, actor, channel });
     if (confirmed.kind !== "moved") throw new Error(`The persona's screening was not confirmed: ${confirmed.kind}`);
   }
   return { screeningId, caseId };

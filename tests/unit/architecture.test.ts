@@ -62,9 +62,9 @@ describe("storage stays in db/", () => {
     expect(offending).toEqual([]);
   });
 
-  it("the pathway engine is put together in one place, db/pathway-engine.ts", () => {
+  it("the pathway engine is put together in one place, db/backend.ts", () => {
     const building = [...outsideDb, ...sourceFiles("db")].filter((file) => readFileSync(join(root, file), "utf8").includes("new PathwayEngine("));
-    expect(building).toEqual(["db/pathway-engine.ts"]);
+    expect(building).toEqual(["db/backend.ts"]);
   });
 
   it("pathways/ is plain TypeScript: it imports nothing of db/, app/, React, React Router or Express", () => {
