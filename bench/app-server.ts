@@ -1,5 +1,6 @@
 /** The production build, started as `npm start` starts it, for the HTTP and page-weight benchmarks. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,7 +53,7 @@ export async function waitFor(url: string): Promise<void> {
 export function startProductionServer(
   port: number,
   { core, checkout = "." }: { core?: number; checkout?: string } = {},
-): { ready: Promise<string>; stop: () => void; cpuMilliseconds: () => number } {
+): { ready: Promise<string>; stop: () => Promise<void>; cpuMilliseconds: () => number } {
   if (!existsSync(join(checkout, "build/server/index.js"))) spawnSync("npm", ["run", "build"], { stdio: "inherit", cwd: checkout });
   const folder = mkdtempSync(join(tmpdir(), "luukku-bench-"));
   const command = [process.execPath, "--import", "tsx", "scripts/serve.ts"];
@@ -61,12 +62,20 @@ export function startProductionServer(
     { PORT: String(port), DATABASE_PATH: join(folder, "bench.db"), NODE_ENV: "production", RATE_LIMIT_SCALE: "1000" },
     checkout,
   );
+  let stopping = false;
+  server.on("exit", (code, signal) => {
+    if (!stopping) console.error(`The server of ${checkout} on port ${port} ended by itself (${signal ?? `exit code ${code}`})`);
+  });
   const base = `http://localhost:${port}`;
   return {
     ready: waitFor(`${base}/healthz`).then(() => base),
     cpuMilliseconds: () => processCpuMilliseconds(server.pid!),
-    stop: () => {
+    /** Ends the server and waits until it has: the next server may then take its port. */
+    stop: async () => {
+      stopping = true;
+      const exited = server.exitCode === null && server.signalCode === null ? once(server, "exit") : Promise.resolve();
       server.kill("SIGTERM");
+      await exited;
       rmSync(folder, { recursive: true, force: true });
     },
   };

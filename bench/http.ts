@@ -70,7 +70,7 @@ async function measureApp(checkout: string): Promise<Measured[]> {
       ),
     ];
   } finally {
-    app.stop();
+    await app.stop();
   }
 }
 

@@ -54,7 +54,7 @@ export async function runPageWeightBenchmark(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.stop();
+    await server.stop();
   }
 }
 

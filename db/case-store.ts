@@ -57,23 +57,41 @@ export interface StoredPackage extends ProposedPackage {
   services: Map<number, { standing: ServiceStanding; name: StoredLocalizedText | null }>;
 }
 
+function preparePackageQueries(db: LuukkuDatabase) {
+  return {
+    newest: db
+      .select()
+      .from(proposedPackage)
+      .where(eq(proposedPackage.caseId, sql.placeholder("caseId")))
+      .orderBy(desc(proposedPackage.id))
+      .limit(1)
+      .prepare(),
+    items: db
+      .select({
+        item: packageItem,
+        currentVersion: service.version,
+        name: service.name,
+        status: service.status,
+        publicationStatus: service.publicationStatus,
+      })
+      .from(packageItem)
+      .leftJoin(service, eq(service.id, packageItem.serviceId))
+      .where(eq(packageItem.packageId, sql.placeholder("packageId")))
+      .orderBy(packageItem.id)
+      .prepare(),
+  };
+}
+
+/** The package queries of each connection, prepared once: every package, consent and tracking page reads the package. */
+const packageQueries = new WeakMap<LuukkuDatabase, ReturnType<typeof preparePackageQueries>>();
+
 /** The case's package: the newest the engine proposed, item by item, with where each service stands now. */
 export function caseProposedPackage(db: LuukkuDatabase, caseId: string): StoredPackage | undefined {
-  const proposal = db.select().from(proposedPackage).where(eq(proposedPackage.caseId, caseId)).orderBy(desc(proposedPackage.id)).limit(1).get();
+  let queries = packageQueries.get(db);
+  if (!queries) packageQueries.set(db, (queries = preparePackageQueries(db)));
+  const proposal = queries.newest.get({ caseId });
   if (!proposal) return undefined;
-  const rows = db
-    .select({
-      item: packageItem,
-      currentVersion: service.version,
-      name: service.name,
-      status: service.status,
-      publicationStatus: service.publicationStatus,
-    })
-    .from(packageItem)
-    .leftJoin(service, eq(service.id, packageItem.serviceId))
-    .where(eq(packageItem.packageId, proposal.id))
-    .orderBy(packageItem.id)
-    .all();
+  const rows = queries.items.all({ packageId: proposal.id });
   const services: StoredPackage["services"] = new Map();
   for (const { item, currentVersion, name, status, publicationStatus } of rows) {
     if (item.serviceId === null) continue;
