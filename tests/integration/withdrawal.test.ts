@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { casePathways, caseReferrals, recordConsent, referralDataOf, saveCaseReference } from "#db/case-store.ts";
+import { casePathways, caseReferrals } from "#db/case-store.ts";
 import { migrateDatabase } from "#db/migrate.ts";
 import { consentWithdrawnReason } from "#pathways/referral/machine.ts";
 import { need, someone } from "../support/pathway-harness.ts";
@@ -17,8 +17,8 @@ let database: TestDatabase;
 let app: {
   tracking: typeof import("#app/tracking.server.ts");
   connection: typeof import("#app/db.server.ts");
-  codes: typeof import("#app/resume-code.server.ts");
   casePackage: typeof import("#app/case/case-package.server.ts");
+  consent: typeof import("#app/case/give-consent.server.ts");
 };
 
 beforeAll(async () => {
@@ -27,8 +27,8 @@ beforeAll(async () => {
   app = {
     tracking: await import("#app/tracking.server.ts"),
     connection: await import("#app/db.server.ts"),
-    codes: await import("#app/resume-code.server.ts"),
     casePackage: await import("#app/case/case-package.server.ts"),
+    consent: await import("#app/case/give-consent.server.ts"),
   };
 });
 afterAll(() => database.close());
@@ -81,25 +81,15 @@ async function trackedCase(caseId: string) {
   await engine.startCase(caseWithId(db, caseId), evictionNeeds, evictionFamily, monday, "citizen");
   const [pathway] = casePathways(db, caseId);
   const { awaiting } = app.casePackage.consentOptions(caseId);
-  const serviceIds = awaiting.map((service) => service.serviceId);
-  const data = referralDataOf(db, serviceIds);
-  for (const service of awaiting) {
-    recordConsent(db, {
-      caseId,
-      serviceId: service.serviceId,
-      organizationId: service.organizationId,
-      dataCategories: data.get(service.serviceId) ?? [],
-      textVersion: "test",
-      recordedBy: "citizen",
-      channel: "online",
-      givenAt: new Date(),
-    });
-  }
-  await engine.send(pathway!.id, { type: "CONSENT_GIVEN", serviceIds, at: monday, by: "citizen" });
-
-  const reference = app.codes.newCaseReference();
-  const accessCode = app.codes.newAccessCode();
-  saveCaseReference(db, caseId, reference, app.codes.hashAccessCode(app.codes.normalizeResumeCode(accessCode)!));
+  const given = await app.consent.giveConsent({
+    caseId,
+    serviceIds: awaiting.map((service) => service.serviceId),
+    actor: { kind: "citizen" },
+    channel: "online",
+    consentText: "test",
+  });
+  if (given.kind !== "given") throw new Error(`Consent was not given: ${given.kind}`);
+  const { reference, accessCode } = given;
   const lookup = new Request("http://localhost/track", { method: "POST", body: new URLSearchParams({ reference, accessCode }) });
   const answer = await app.tracking.lookUpCase(lookup).catch((thrown: unknown) => thrown);
   if (!(answer instanceof Response)) throw new Error(`The lookup did not follow the case: ${JSON.stringify(answer)}`);
