@@ -106,11 +106,11 @@ export async function extendSession(request: Request): Promise<void> {
 export async function endSession(request: Request): Promise<void> {
   // A cookie naming no screening has nothing to end.
   const record = await findScreening(request).catch(() => undefined);
-  if (record) exitScreening({ screeningId: record.id, actor: citizen, channel: "online" });
+  if (record) await exitScreening({ screeningId: record.id, actor: citizen, channel: "online" });
 }
 
 export async function startScreening(language: Language): Promise<Response> {
-  const { screeningId } = beginScreening({ language, actor: citizen, channel: "online" });
+  const { screeningId } = await beginScreening({ language, actor: citizen, channel: "online" });
   return redirect(screeningPagePath("help-for", citizenPlace), { headers: { "Set-Cookie": await flowCookie.serialize(screeningId) } });
 }
 
@@ -135,7 +135,7 @@ export async function submitPage(request: Request, page: InProgressPageId) {
     const change = form.get("change");
     const onCheckAnswers = { screeningId: record.id, actor: citizen, channel: "online" } as const;
     // Only the Confirm button comes without a `change`: anything else that is not a question is not a confirmation.
-    const result = isStepId(change) ? changeAnswer({ ...onCheckAnswers, step: change }) : change === null ? await confirmScreening(onCheckAnswers) : null;
+    const result = isStepId(change) ? await changeAnswer({ ...onCheckAnswers, step: change }) : change === null ? await confirmScreening(onCheckAnswers) : null;
     if (result?.kind === "not-found") throw redirect("/");
     if (result?.kind !== "moved") throw redirect(screeningPagePath("check-answers", citizenPlace));
     throw redirect(screeningPagePath(result.next, citizenPlace));
@@ -144,7 +144,7 @@ export async function submitPage(request: Request, page: InProgressPageId) {
   // An invalid form still goes to the flow (as no values at all), which sends a page
   // posted out of order back to where the person is before any message is shown.
   const values = submission.status === "success" ? stepValues(page, submission.payload) : null;
-  const result = answerQuestion({ screeningId: record.id, step: page, values, actor: citizen, channel: "online" });
+  const result = await answerQuestion({ screeningId: record.id, step: page, values, actor: citizen, channel: "online" });
   if (result.kind === "not-found") throw redirect("/");
   // Danger just disclosed: emergency guidance before any further question.
   if (result.kind === "answered") throw redirect(result.dangerDisclosed ? citizenPaths.urgentHelp : screeningPagePath(result.next, citizenPlace));
@@ -162,7 +162,7 @@ export async function loadPackage(request: Request, language: Language) {
 /** "Save and come back later": a new resume code for this flow, shown once; links emailed for an earlier save stop working. */
 export async function saveForLater(request: Request): Promise<{ code: string }> {
   const record = await flowFrom(request);
-  const saved = record && saveScreening({ screeningId: record.id, actor: citizen, channel: "online" });
+  const saved = record && (await saveScreening({ screeningId: record.id, actor: citizen, channel: "online" }));
   if (!saved) throw redirect("/");
   return saved;
 }
@@ -189,7 +189,7 @@ export async function emailResumeLink(request: Request, form: FormData, language
  * answers saved longer ago than the idle timeout would open on "your session timed out".
  */
 async function resumeFlow(record: ScreeningRecord): Promise<never> {
-  const page = resumeScreening({ screeningId: record.id, actor: citizen, channel: "online" });
+  const page = await resumeScreening({ screeningId: record.id, actor: citizen, channel: "online" });
   if (!page) throw redirect("/");
   throw redirect(screeningPagePath(page, citizenPlace), { headers: { "Set-Cookie": await flowCookie.serialize(record.id) } });
 }

@@ -1,10 +1,9 @@
-import { inWriteTransaction } from "#db/client.ts";
 import type { Actor, Channel } from "#pathways/actor.ts";
 import { answerStep, flowAnswers, type PersistedFlow } from "#pathways/screening/flow.ts";
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import type { ScreeningPageId } from "#pathways/screening/pages.ts";
 import type { AnswersSoFar, ScreeningErrorKey, StepId } from "#pathways/screening/questionnaire.ts";
-import { getDatabase, getScreeningStore } from "../db.server.ts";
+import { getScreeningStore, withTransaction } from "../db.server.ts";
 
 export interface AnswerQuestion {
   screeningId: string;
@@ -31,14 +30,14 @@ export type AnswerQuestionResult =
  * with the flow's new state over the version it was read at, and recorded in the
  * screening's event log with the actor and channel, in one transaction.
  */
-export function answerQuestion({ screeningId, step, values, actor, channel, at = new Date() }: AnswerQuestion): AnswerQuestionResult {
+export async function answerQuestion({ screeningId, step, values, actor, channel, at = new Date() }: AnswerQuestion): Promise<AnswerQuestionResult> {
   const store = getScreeningStore();
   const record = store.load(screeningId);
   if (record?.status !== "in-progress") return { kind: "not-found" };
   const result = answerStep(record.snapshot as PersistedFlow, step, values);
   if (!result.ok) return "redirect" in result ? { kind: "elsewhere", page: result.redirect } : { kind: "invalid", errors: result.errors };
   const answers = flowAnswers(result.persisted);
-  inWriteTransaction(getDatabase(), () => {
+  await withTransaction(async () => {
     store.update(record.id, record.version, { snapshot: result.persisted, answers, status: "in-progress" });
     store.recordEvent({ screeningId: record.id, type: "answered", step, actor, channel, at });
   });

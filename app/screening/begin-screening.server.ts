@@ -1,10 +1,9 @@
 import { openCase } from "#db/case-store.ts";
-import { inWriteTransaction } from "#db/client.ts";
 import type { Actor, Channel } from "#pathways/actor.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { newFlow } from "#pathways/screening/flow.ts";
 import { screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
-import { getDatabase, getScreeningStore } from "../db.server.ts";
+import { getScreeningStore, withTransaction } from "../db.server.ts";
 import { newFlowId } from "../session.server.ts";
 
 export interface BeginScreening {
@@ -18,11 +17,10 @@ export interface BeginScreening {
  * A new screening in a new case, about the one person the case is opened for: the case,
  * its first member, the screening and its "started" event, in one transaction.
  */
-export function beginScreening({ language, actor, channel, at = new Date() }: BeginScreening): { screeningId: string; caseId: string } {
+export function beginScreening({ language, actor, channel, at = new Date() }: BeginScreening): Promise<{ screeningId: string; caseId: string }> {
   const screeningId = newFlowId();
-  const db = getDatabase();
-  return inWriteTransaction(db, () => {
-    const { caseId, memberId } = openCase(db, channel, at);
+  return withTransaction(async (tx) => {
+    const { caseId, memberId } = openCase(tx.db, channel, at);
     getScreeningStore().insert({
       id: screeningId,
       caseId,

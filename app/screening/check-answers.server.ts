@@ -1,12 +1,11 @@
 import { addCaseMembers } from "#db/case-store.ts";
-import { inWriteTransaction } from "#db/client.ts";
 import { actorName, type Actor, type Channel } from "#pathways/actor.ts";
 import { membersToldOf } from "#pathways/case.ts";
 import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
 import { changeStep, confirmAnswers, type PersistedFlow } from "#pathways/screening/flow.ts";
 import type { ScreeningPageId } from "#pathways/screening/pages.ts";
 import type { AnswersSoFar, StepId } from "#pathways/screening/questionnaire.ts";
-import { getDatabase, getScreeningStore, withTransaction } from "../db.server.ts";
+import { getScreeningStore, withTransaction } from "../db.server.ts";
 
 interface OnCheckAnswers {
   screeningId: string;
@@ -42,13 +41,13 @@ export async function confirmScreening({ screeningId, actor, channel, at = new D
 }
 
 /** "Change" beside an answer on check answers: the flow goes back to that question, and comes back here once it is answered. */
-export function changeAnswer({ screeningId, step, actor, channel, at = new Date() }: OnCheckAnswers & { step: StepId }): CheckAnswersResult {
+export async function changeAnswer({ screeningId, step, actor, channel, at = new Date() }: OnCheckAnswers & { step: StepId }): Promise<CheckAnswersResult> {
   const store = getScreeningStore();
   const record = store.load(screeningId);
   if (record?.status !== "in-progress") return { kind: "not-found" };
   const result = changeStep(record.snapshot as PersistedFlow, step);
   if (!result) return { kind: "not-here" };
-  inWriteTransaction(getDatabase(), () => {
+  await withTransaction(async () => {
     store.update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: "in-progress" });
     store.recordEvent({ screeningId, type: "changing", step, actor, channel, at });
   });

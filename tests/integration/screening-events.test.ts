@@ -32,7 +32,7 @@ describe("the screening's event log", () => {
   it("records an answer given by staff at the counter as theirs, on the walk-in channel, with the question and the time", async () => {
     const id = await started();
     const at = new Date("2026-12-01T10:15:00Z");
-    const result = answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: receptionist, channel: "walk-in", at });
+    const result = await answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: receptionist, channel: "walk-in", at });
     expect(result).toEqual({ kind: "answered", next: "age", dangerDisclosed: false });
     expect(eventsOf(id)).toEqual([
       { type: "started", step: null, actor: { kind: "citizen" }, channel: "online" },
@@ -44,8 +44,8 @@ describe("the screening's event log", () => {
 
   it("records nothing for an answer the flow refuses, or for a question asked out of order", async () => {
     const id = await started();
-    expect(answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "nobody" }, actor: receptionist, channel: "phone" }).kind).toBe("invalid");
-    expect(answerQuestion({ screeningId: id, step: "municipality", values: { municipality: "koskela" }, actor: receptionist, channel: "phone" })).toEqual({
+    expect((await answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "nobody" }, actor: receptionist, channel: "phone" })).kind).toBe("invalid");
+    expect(await answerQuestion({ screeningId: id, step: "municipality", values: { municipality: "koskela" }, actor: receptionist, channel: "phone" })).toEqual({
       kind: "elsewhere",
       page: "help-for",
     });
@@ -58,7 +58,7 @@ describe("the screening's event log", () => {
     vi.spyOn(getScreeningStore(), "recordEvent").mockImplementationOnce(() => {
       throw new Error("disk full");
     });
-    expect(() => answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: receptionist, channel: "walk-in" })).toThrow("disk full");
+    await expect(answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: receptionist, channel: "walk-in" })).rejects.toThrow("disk full");
     expect(getScreeningStore().load(id)).toEqual(before);
     expect(eventsOf(id).map((event) => event.type)).toEqual(["started"]);
   });
@@ -68,7 +68,7 @@ describe("the screening's event log", () => {
     const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
     const request = new Request("http://luukku.test/screening/save", { method: "POST", headers: { Cookie: cookie } });
     const id = (await findScreening(request))!.id;
-    answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: { kind: "citizen" }, channel: "online" });
+    await answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: { kind: "citizen" }, channel: "online" });
     await saveForLater(request);
     await endSession(request);
     expect(eventsOf(id).map(({ type, step, channel }) => [type, step, channel])).toEqual([
@@ -82,10 +82,10 @@ describe("the screening's event log", () => {
   it("records saving, coming back, changing an answer and leaving as whoever did them, on their channel", async () => {
     const id = await started();
     const caller: Actor = { kind: "staff", userId: "staff-9", role: "case-manager", officeId: "koskela-counter" };
-    expect(answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: caller, channel: "phone" }).kind).toBe("answered");
-    expect(saveScreening({ screeningId: id, actor: caller, channel: "phone" })).toEqual({ code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
-    expect(resumeScreening({ screeningId: id, actor: receptionist, channel: "walk-in" })).toBe("age");
-    exitScreening({ screeningId: id, actor: receptionist, channel: "walk-in" });
+    expect((await answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: caller, channel: "phone" })).kind).toBe("answered");
+    expect(await saveScreening({ screeningId: id, actor: caller, channel: "phone" })).toEqual({ code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
+    expect(await resumeScreening({ screeningId: id, actor: receptionist, channel: "walk-in" })).toBe("age");
+    await exitScreening({ screeningId: id, actor: receptionist, channel: "walk-in" });
     expect(eventsOf(id).slice(1)).toEqual([
       { type: "answered", step: "help-for", actor: caller, channel: "phone" },
       { type: "saved", step: null, actor: caller, channel: "phone" },
@@ -93,8 +93,8 @@ describe("the screening's event log", () => {
       { type: "exited", step: null, actor: receptionist, channel: "walk-in" },
     ]);
     // No screening by that id: nothing saved, nothing resumed, nothing recorded.
-    expect(saveScreening({ screeningId: "~".repeat(24), actor: caller, channel: "phone" })).toBeNull();
-    expect(resumeScreening({ screeningId: "~".repeat(24), actor: caller, channel: "phone" })).toBeNull();
+    expect(await saveScreening({ screeningId: "~".repeat(24), actor: caller, channel: "phone" })).toBeNull();
+    expect(await resumeScreening({ screeningId: "~".repeat(24), actor: caller, channel: "phone" })).toBeNull();
   });
 
   it("records a time-out once, when the first page after the idle limit finds it over", async () => {

@@ -10,9 +10,9 @@ import type { Persona } from "#pathways/screening/personas.ts";
  * package. Import after tests/support/app-database.ts, like every app module.
  */
 export async function screenedPersona(persona: Persona, { actor = citizen, channel = "online", confirm = true }: { actor?: Actor; channel?: Channel; confirm?: boolean } = {}) {
-  const { screeningId, caseId } = beginScreening({ language: "en", actor, channel });
+  const { screeningId, caseId } = await beginScreening({ language: "en", actor, channel });
   for (const event of persona.events) {
-    const answered = answerQuestion({ screeningId, step: event.step, values: event.values, actor, channel });
+    const answered = await answerQuestion({ screeningId, step: event.step, values: event.values, actor, channel });
     if (answered.kind !== "answered") throw new Error(`The persona's answer to ${event.step} was not taken: ${JSON.stringify(answered)}`);
   }
   if (confirm) {
