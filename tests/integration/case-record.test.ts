@@ -3,7 +3,7 @@ import { migrateDatabase } from "#db/migrate.ts";
 import type { Actor } from "#pathways/actor.ts";
 import { parentOfTwoChildren, personas, type Persona } from "#pathways/screening/personas.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { databaseBefore } from "../support/migrations.ts";
+import { databaseBefore, oneService } from "../support/migrations.ts";
 
 /**
  * One case record (issue 12, item 2), on a real SQLite file with the demo catalogue,
@@ -223,11 +223,8 @@ describe("migration 0014 (case record) on a database with data", () => {
   it("makes each screening a case of its own under the id everything already names it by, and keeps every event", () => {
     const { db, close } = databaseBefore("0014");
     try {
+      db.$client.exec(oneService);
       db.$client.exec(`
-        INSERT INTO municipality (code, name) VALUES ('koskela', '{"fi":"Koskela"}');
-        INSERT INTO organization (id, hsds_id, type, name, description) VALUES (1, 'o', 'public', '{}', '{}');
-        INSERT INTO service (id, hsds_id, organization_id, name, summary, description, application_process, eligibility_description, delivery, referral_data)
-          VALUES (1, 's', 1, '{}', '{}', '{}', '{}', '{}', '[]', '[]');
         INSERT INTO screening (id, questionnaire_version, machine_version, snapshot, answers, language, channel, status, created_at, updated_at)
           VALUES ('finished', 'v', 1, '{}', '{}', 'fi', 'online', 'complete', 1, 2), ('unfinished', 'v', 1, '{}', '{}', 'sv', 'phone', 'in-progress', 3, 4);
         INSERT INTO screening_event (screening_id, type, step, actor, channel, at)

@@ -5,7 +5,7 @@ import { consentWithdrawnReason } from "#pathways/referral/machine.ts";
 import { need, someone } from "../support/pathway-harness.ts";
 import { caseWithId } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { databaseBefore } from "../support/migrations.ts";
+import { databaseBefore, oneService } from "../support/migrations.ts";
 
 /**
  * Withdrawing consent on the tracking page, through the page's own action on a real,
@@ -222,11 +222,8 @@ describe("migration 0010 (withdrawal) on a database with data", () => {
   it("keeps every outbox and consent row, with nothing cancelled or withdrawn by anyone", () => {
     const { db, close } = databaseBefore("0010");
     try {
+      db.$client.exec(oneService);
       db.$client.exec(`
-        INSERT INTO municipality (code, name) VALUES ('koskela', '{"fi":"Koskela"}');
-        INSERT INTO organization (id, hsds_id, type, name, description) VALUES (1, 'o', 'public', '{}', '{}');
-        INSERT INTO service (id, hsds_id, organization_id, name, summary, description, application_process, eligibility_description, delivery, referral_data)
-          VALUES (1, 's', 1, '{}', '{}', '{}', '{}', '{}', '[]', '[]');
         INSERT INTO consent (case_id, service_id, organization_id, data_categories, purpose, text_version, given_at, withdrawn_at, recorded_by)
           VALUES ('c1', 1, 1, '[]', 'referral', 'v', 1, 2, 'citizen');
         INSERT INTO outbox (type, payload, instance_id, created_at, available_at, delivered_at) VALUES ('referral.requested', '{}', 'i1', 1, 1, 3);

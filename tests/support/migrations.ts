@@ -29,3 +29,11 @@ export function databaseBefore(tag: string): { db: LuukkuDatabase; close: () => 
     },
   };
 }
+
+/** One municipality, organisation and service (id 1), in the columns every migration since 0009 has: what consents and referrals point at. */
+export const oneService = `
+  INSERT INTO municipality (code, name) VALUES ('koskela', '{"fi":"Koskela"}');
+  INSERT INTO organization (id, hsds_id, type, name, description) VALUES (1, 'o', 'public', '{}', '{}');
+  INSERT INTO service (id, hsds_id, organization_id, name, summary, description, application_process, eligibility_description, delivery, referral_data)
+    VALUES (1, 's', 1, '{}', '{}', '{}', '{}', '{}', '[]', '[]');
+`;
