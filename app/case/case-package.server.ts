@@ -1,4 +1,4 @@
-import { caseProposedPackage, casePathways } from "#db/case-store.ts";
+import { caseProposedPackage, casePathways, type ServiceStanding } from "#db/case-store.ts";
 import { packageOfRows, type PackageService } from "#pathways/case.ts";
 import type { NeedSubject } from "#pathways/needs/subject.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
@@ -16,15 +16,20 @@ export interface ConsentOptions {
   subjectOf: (code: NeedCode) => NeedSubject;
 }
 
-/** The case's stored package: its proposed services, whose words "you" are, whom each need is for; and each service's standing. */
+/**
+ * The case's stored package, read once: its rows as the package they were made from, whose
+ * words "you" are, whom each need is for, and where each service stands now (its name kept
+ * for one no longer offered, whose summary the catalogue no longer gives).
+ */
 export function casePackage(caseId: string) {
   const stored = caseProposedPackage(getDatabase(), caseId);
-  const { proposed, subjects } = packageOfRows(stored?.items ?? []);
+  const rows = packageOfRows(stored?.items ?? []);
   return {
-    proposed,
+    ...rows,
     helpFor: stored?.helpFor ?? ("self" as const),
-    subjectOf: (code: NeedCode): NeedSubject => subjects.get(code) ?? "person",
-    isClosed: (serviceId: number) => stored?.services.get(serviceId)?.standing === "closed",
+    subjectOf: (code: NeedCode): NeedSubject => rows.subjects.get(code) ?? "person",
+    standing: (serviceId: number): ServiceStanding => stored?.services.get(serviceId)?.standing ?? "closed",
+    storedName: (serviceId: number) => stored?.services.get(serviceId)?.name ?? null,
   };
 }
 
@@ -33,10 +38,10 @@ export function casePackage(caseId: string) {
  * the pathway it was handed to. A service no longer offered is not offered for consent.
  */
 export function consentOptions(caseId: string): ConsentOptions {
-  const { proposed, helpFor, subjectOf, isClosed } = casePackage(caseId);
+  const { proposed, helpFor, subjectOf, standing } = casePackage(caseId);
   const stateOf = new Map(casePathways(getDatabase(), caseId).map((pathway) => [pathway.id, pathway.state]));
   const waitingIn = (state: string) =>
-    proposed.filter((service) => service.pathwayInstanceId !== null && stateOf.get(service.pathwayInstanceId) === state && !isClosed(service.serviceId));
+    proposed.filter((service) => service.pathwayInstanceId !== null && stateOf.get(service.pathwayInstanceId) === state && standing(service.serviceId) !== "closed");
   return {
     awaiting: waitingIn("awaitingConsent"),
     keyWorkerFirst: waitingIn("awaitingKeyWorker"),

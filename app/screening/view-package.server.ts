@@ -1,8 +1,7 @@
-import { caseProposedPackage } from "#db/case-store.ts";
-import { packageOfRows } from "#pathways/case.ts";
 import { localize, type Language } from "#pathways/i18n.ts";
 import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
-import { getCatalogue, getCatalogueRevision, getDatabase } from "../db.server.ts";
+import { casePackage } from "../case/case-package.server.ts";
+import { getCatalogue, getCatalogueRevision } from "../db.server.ts";
 import { forWhomWords } from "../for-whom.server.ts";
 import { packageCards } from "./package-cards.ts";
 import { cardsToShow } from "./package-view.ts";
@@ -14,16 +13,18 @@ import { cardsToShow } from "./package-view.ts";
  * service since: changed (the card says so) or no longer offered (listed apart, by name).
  */
 export function viewPackage({ caseId, language }: { caseId: string; language: Language }) {
-  const stored = caseProposedPackage(getDatabase(), caseId);
-  const rows = packageOfRows(stored?.items ?? []);
-  const person = { helpFor: stored?.helpFor ?? "self" } as const;
+  const stored = casePackage(caseId);
   const { cards, unmet } = packageCards(
-    rows.needs,
-    { items: rows.proposed.map((service) => ({ serviceId: service.serviceId, reasons: service.reasons, coversInPackage: service.needCodes })), alternatives: rows.alternatives, unmetNeeds: rows.unmetNeeds },
-    person,
-    (code) => rows.subjects.get(code)!,
+    stored.needs,
+    {
+      items: stored.proposed.map((service) => ({ serviceId: service.serviceId, reasons: service.reasons, coversInPackage: service.needCodes })),
+      alternatives: stored.alternatives,
+      unmetNeeds: stored.unmetNeeds,
+    },
+    { helpFor: stored.helpFor },
+    stored.subjectOf,
   );
-  const standing = (serviceId: number) => stored?.services.get(serviceId)?.standing ?? "closed";
+  const { standing } = stored;
   const revision = getCatalogueRevision().read();
   const ids = [...new Set(cards.flatMap((card) => [card.serviceId, ...card.alternatives.map((alternative) => alternative.serviceId)]))];
   const summaries = getCatalogue().summaries(ids, language, revision);
@@ -31,7 +32,7 @@ export function viewPackage({ caseId, language }: { caseId: string; language: La
     cards.map((card) => card.serviceId),
     revision,
   );
-  const needNames = Object.fromEntries(rows.needs.map((code) => [code, needDefinitions[code].name[language]])) as Partial<Record<NeedCode, string>>;
+  const needNames = Object.fromEntries(stored.needs.map((code) => [code, needDefinitions[code].name[language]])) as Partial<Record<NeedCode, string>>;
   // Loader data is written into the page a second time for the browser: only what the
   // package draws goes in (no scores, descriptions or exclusion counts).
   const shownSummaries = Object.fromEntries(
@@ -49,7 +50,7 @@ export function viewPackage({ caseId, language }: { caseId: string; language: La
       needNames,
     ),
     changedSince: cards.filter((card) => standing(card.serviceId) === "changed").map((card) => card.serviceId),
-    noLongerOffered: closed.map((card) => ({ serviceId: card.serviceId, name: localize(stored?.services.get(card.serviceId)?.name, language), covers: card.covers })),
+    noLongerOffered: closed.map((card) => ({ serviceId: card.serviceId, name: localize(stored.storedName(card.serviceId), language), covers: card.covers })),
     unmet,
     practical: Object.fromEntries(practical),
     forWhom: forWhomWords(language, [...cards.flatMap((card) => card.covers), ...unmet].map((line) => line.forWhom)),
