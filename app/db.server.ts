@@ -3,7 +3,6 @@ import type { CatalogueRevision } from "#db/catalogue-revision.ts";
 import type { CatalogueQueries } from "#db/catalogue-search.ts";
 import { databaseAnswers, type LuukkuDatabase } from "#db/client.ts";
 import { keyPlainCodeHashes } from "#db/code-hashes.ts";
-import type { SqliteCandidateSource } from "#db/matching-candidates.ts";
 import type { ScreeningStore } from "#db/screening-store.ts";
 import type { WithTransaction } from "#db/unit-of-work.ts";
 import type { PathwayEngine } from "#pathways/engine.ts";
@@ -36,10 +35,6 @@ export const withTransaction: WithTransaction = (work, joining) => connect().wit
 /** The engine outside any use case (each command its own transaction); a use case uses `tx.engine`. */
 export function getPathwayEngine(): PathwayEngine {
   return connect().engine;
-}
-
-export function getCandidateSource(): SqliteCandidateSource {
-  return connect().candidates;
 }
 
 export function getScreeningStore(): ScreeningStore {
