@@ -1,11 +1,10 @@
 import { redirect } from "react-router";
-import { caseReferrals, findCaseReference, referralDataOf } from "#db/case-store.ts";
 import { daysAfter } from "#db/retention.ts";
 import { citizen } from "#pathways/actor.ts";
 import type { PackageService } from "#pathways/case.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { forWhomOf } from "#pathways/needs/subject.ts";
-import { getCatalogue, getDatabase } from "./db.server.ts";
+import { getCatalogue, getStores } from "./db.server.ts";
 import { forWhomWords } from "./for-whom.server.ts";
 import { emailLink, emailLinkStatus, type EmailLinkResult } from "./email-link.server.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
@@ -27,9 +26,10 @@ const idsOf = (services: readonly PackageService[]) => services.map((service) =>
  */
 export async function loadConsentPage(request: Request, language: Language) {
   const record = await completedScreening(request);
-  const { awaiting, keyWorkerFirst, assessmentFirst, helpFor, subjectOf } = consentOptions(record.caseId);
+  const { cases } = getStores();
+  const { awaiting, keyWorkerFirst, assessmentFirst, helpFor, subjectOf } = await consentOptions(cases, record.caseId);
   const serviceIds = idsOf(awaiting);
-  const data = referralDataOf(getDatabase(), serviceIds);
+  const data = await cases.referralData(serviceIds);
   const summaries = getCatalogue().summaries([...serviceIds, ...idsOf(keyWorkerFirst), ...idsOf(assessmentFirst)], language);
   const all = [...awaiting, ...keyWorkerFirst, ...assessmentFirst];
   // Whom each service is for, from the needs the package proposed it for.
@@ -40,7 +40,7 @@ export async function loadConsentPage(request: Request, language: Language) {
     keyWorkerFirst: among(keyWorkerFirst).map((summary) => ({ summary, forWhom: forWhom(summary.id) })),
     assessmentFirst: among(assessmentFirst).map((summary) => ({ summary, forWhom: forWhom(summary.id) })),
     forWhomWords: forWhomWords(language, all.flatMap((service) => forWhom(service.serviceId))),
-    hasReference: findCaseReference(getDatabase(), record.caseId) !== undefined,
+    hasReference: (await cases.findReference(record.caseId)) !== undefined,
   };
 }
 
@@ -83,13 +83,13 @@ const trackingLinkDays = 30;
  */
 export async function emailTrackingLink(request: Request, form: FormData, language: Language): Promise<ConfirmationPage> {
   const record = await completedScreening(request);
-  const db = getDatabase();
-  const reference = findCaseReference(db, record.caseId);
+  const { cases } = getStores();
+  const reference = await cases.findReference(record.caseId);
   const accessCode = form.get("accessCode");
   const normalized = typeof accessCode === "string" ? normalizeResumeCode(accessCode) : null;
   if (!reference || !normalized || hashAccessCode(normalized) !== reference.accessCodeHash) throw redirect(citizenPaths.consent);
-  const confirmation = { reference: reference.reference, accessCode: accessCode as string, referrals: caseReferrals(db, record.caseId).length };
-  if (form.get("intent") === "emailStatus") return { confirmation, emailLink: emailLinkStatus("track", record.caseId) };
+  const confirmation = { reference: reference.reference, accessCode: accessCode as string, referrals: (await cases.referrals(record.caseId)).length };
+  if (form.get("intent") === "emailStatus") return { confirmation, emailLink: await emailLinkStatus("track", record.caseId) };
   const expiresAt = daysAfter(new Date(), trackingLinkDays);
-  return { confirmation, emailLink: emailLink(form, { purpose: "track", targetId: record.caseId, expiresAt }, language) };
+  return { confirmation, emailLink: await emailLink(form, { purpose: "track", targetId: record.caseId, expiresAt }, language) };
 }

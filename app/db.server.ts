@@ -1,9 +1,9 @@
 import { createBackend, type Backend } from "#db/backend.ts";
 import type { CatalogueRevision } from "#db/catalogue-revision.ts";
 import type { CatalogueQueries } from "#db/catalogue-search.ts";
-import { databaseAnswers, type LuukkuDatabase } from "#db/client.ts";
+import { databaseAnswers } from "#db/client.ts";
 import { keyPlainCodeHashes } from "#db/code-hashes.ts";
-import type { ScreeningStore } from "#db/screening-store.ts";
+import type { Stores } from "#db/stores.ts";
 import type { WithTransaction } from "#db/unit-of-work.ts";
 import type { PathwayEngine } from "#pathways/engine.ts";
 import { getEnvironment } from "./env.server.ts";
@@ -37,12 +37,9 @@ export function getPathwayEngine(): PathwayEngine {
   return connect().engine;
 }
 
-export function getScreeningStore(): ScreeningStore {
-  return connect().screenings;
-}
-
-export function getDatabase(): LuukkuDatabase {
-  return connect().db;
+/** The stores outside a unit of work: reads, and writes of one statement; a use case that writes more uses `tx`. */
+export function getStores(): Stores {
+  return connect();
 }
 
 /** Read once per request and passed to the catalogue's caches, so they agree on one catalogue. */
@@ -56,5 +53,5 @@ export function getCatalogue(): CatalogueQueries {
 
 /** For /healthz: the database answers a real query. */
 export function checkDatabase(): boolean {
-  return databaseAnswers(getDatabase());
+  return databaseAnswers(connect().db);
 }

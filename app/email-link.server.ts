@@ -1,9 +1,9 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { emailLinkDelivery, findEmailLink, spendEmailLink, storeEmailLink, type EmailDeliveryState } from "#db/email-links.ts";
+import type { EmailDeliveryState } from "#db/stores.ts";
 import type { LinkPurpose } from "#pathways/email-links.ts";
 import type { Language } from "#pathways/i18n.ts";
-import { getDatabase } from "./db.server.ts";
+import { getStores, withTransaction } from "./db.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { emailAddressFields, emailAddressForm } from "./email-address-form.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
@@ -44,30 +44,32 @@ function hashEmailAddress(address: string): string {
  * email that carries it (spending earlier links for the same screening or case).
  * `expiresAt` is when the link stops working.
  */
-export function emailLink(
+export async function emailLink(
   form: FormData,
   link: { purpose: LinkPurpose; targetId: string; expiresAt: Date },
   language: Language,
-): EmailLinkResult {
+): Promise<EmailLinkResult> {
   const values = formValues(form, emailAddressFields);
   const parsed = emailAddressForm.safeParse(values);
   if (!parsed.success) return { error: fieldErrors(parsed).email as EmailLinkError, email: values.email.slice(0, 300) };
   const token = randomBytes(16).toString("base64url");
   const address = new URL(emailedLinkPath(link.purpose, token), getEnvironment().PUBLIC_URL).href;
-  const stored = storeEmailLink(
-    getDatabase(),
-    { ...link, tokenHash: hashLinkToken(token) },
-    { to: parsed.data.email, language, kind: link.purpose, link: address },
-    hashEmailAddress(parsed.data.email),
-    new Date(),
+  // One write-locked unit of work: the day's counts and the new link agree, even between server processes.
+  const stored = await withTransaction((tx) =>
+    tx.emailLinks.store(
+      { ...link, tokenHash: hashLinkToken(token) },
+      { to: parsed.data.email, language, kind: link.purpose, link: address },
+      hashEmailAddress(parsed.data.email),
+      new Date(),
+    ),
   );
   // Both limits give the same message: whether an address has had emails today is not the asker's to learn.
   return stored === "stored" ? { delivery: "sending" } : { error: "emailLink.errors.tooMany", email: parsed.data.email };
 }
 
 /** Where the newest email asked for this screening or case has got to; undefined if none was asked for. */
-export function emailLinkStatus(purpose: LinkPurpose, targetId: string): EmailLinkResult | undefined {
-  const delivery = emailLinkDelivery(getDatabase(), purpose, targetId);
+export async function emailLinkStatus(purpose: LinkPurpose, targetId: string): Promise<EmailLinkResult | undefined> {
+  const delivery = await getStores().emailLinks.delivery(purpose, targetId);
   return delivery && { delivery };
 }
 
@@ -78,11 +80,11 @@ const tokenHashOf = (token: string | undefined) => {
 };
 
 /** What a link would open, leaving it usable: for the page a GET shows (mail scanners open links too). */
-export function peekEmailLink(token: string | undefined, purpose: LinkPurpose): string | undefined {
-  return findEmailLink(getDatabase(), tokenHashOf(token), purpose, new Date());
+export function peekEmailLink(token: string | undefined, purpose: LinkPurpose): Promise<string | undefined> {
+  return getStores().emailLinks.find(tokenHashOf(token), purpose, new Date());
 }
 
 /** What a link opens, spending it: it works once. */
-export function redeemEmailLink(token: string | undefined, purpose: LinkPurpose): string | undefined {
-  return spendEmailLink(getDatabase(), tokenHashOf(token), purpose, new Date());
+export function redeemEmailLink(token: string | undefined, purpose: LinkPurpose): Promise<string | undefined> {
+  return getStores().emailLinks.spend(tokenHashOf(token), purpose, new Date());
 }

@@ -1,4 +1,4 @@
-import type { EmailLinkPayload } from "#db/email-links.ts";
+import type { EmailLinkPayload } from "#db/stores.ts";
 import { instanceFor } from "./i18n/instances.server.ts";
 import { namespaceText } from "./i18n/namespace-text.ts";
 

@@ -1,7 +1,6 @@
-import { recordFeedback } from "#db/feedback-store.ts";
 import type { Channel } from "#pathways/actor.ts";
 import type { Language } from "#pathways/i18n.ts";
-import { getDatabase } from "./db.server.ts";
+import { getStores } from "./db.server.ts";
 import { feedbackFields, feedbackForm } from "./feedback-form.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
 
@@ -19,8 +18,8 @@ export interface GiveFeedback {
  * Satisfaction after a screening, for the indicators. Anonymous by design: no case, no
  * person and no actor is kept with it, only the channel it came by and its language.
  */
-export function giveFeedback({ rating, comment, language, channel, at = new Date() }: GiveFeedback): void {
-  recordFeedback(getDatabase(), { rating, comment, language, channel, at });
+export function giveFeedback({ rating, comment, language, channel, at = new Date() }: GiveFeedback): Promise<void> {
+  return getStores().feedback.record({ rating, comment, language, channel, at });
 }
 
 /** The feedback form, posted online: stored, or on bad input the messages by field and nothing stored. */
@@ -28,6 +27,6 @@ export async function submitFeedback(request: Request, language: Language): Prom
   const values = formValues(await request.formData(), feedbackFields);
   const parsed = feedbackForm.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed) as FeedbackErrors, comment: values.comment.slice(0, 2000) };
-  giveFeedback({ ...parsed.data, language, channel: "online" });
+  await giveFeedback({ ...parsed.data, language, channel: "online" });
   return { saved: true };
 }

@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router";
 import { z } from "zod";
 import { daysAfter } from "#db/retention.ts";
-import type { ScreeningRecord } from "#db/screening-store.ts";
+import type { ScreeningRecord } from "#db/stores.ts";
 import type { Language } from "#pathways/i18n.ts";
 import {
   currentPage,
@@ -13,7 +13,7 @@ import {
 import type { InProgressPageId, ScreeningPageId } from "#pathways/screening/pages.ts";
 import { isStepId, type AnswersSoFar } from "#pathways/screening/questionnaire.ts";
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
-import { getScreeningStore } from "./db.server.ts";
+import { getStores } from "./db.server.ts";
 import { emailLink, emailLinkStatus, peekEmailLink, redeemEmailLink, type EmailLinkResult } from "./email-link.server.ts";
 import { getEnvironment } from "./env.server.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
@@ -50,7 +50,7 @@ export async function findScreening(request: Request) {
   const header = request.headers.get("Cookie");
   if (!header?.split(";").some((pair) => pair.trim().startsWith(`${flowCookie.name}=`))) return undefined;
   const parsed = flowIdSchema.safeParse(await flowCookie.parse(header));
-  const record = getScreeningStore().load(parsed.success ? parsed.data : impossibleFlowId);
+  const record = await getStores().screenings.load(parsed.success ? parsed.data : impossibleFlowId);
   if (!record) throw data(flowNotFound, { status: 404 });
   return record;
 }
@@ -68,15 +68,16 @@ async function openScreening(request: Request) {
   const record = await findScreening(request);
   if (!record) return undefined;
   const now = new Date();
+  const { screenings } = getStores();
   if (isFlowExpired(record.updatedAt, now)) {
     // Recorded once, when the first page after the limit finds it over (nothing runs at the moment it ends); not after Exit this page.
-    const last = getScreeningStore().lastEvent(record.id)?.type;
+    const last = (await screenings.lastEvent(record.id))?.type;
     if (last !== "timed-out" && last !== "exited") {
-      getScreeningStore().recordEvent({ screeningId: record.id, type: "timed-out", actor: { kind: "system", name: "idle-limit" }, channel: record.channel, at: now });
+      await screenings.recordEvent({ screeningId: record.id, type: "timed-out", step: null, actor: { kind: "system", name: "idle-limit" }, channel: record.channel, at: now });
     }
     throw redirect(citizenPaths.timedOut);
   }
-  if (now.getTime() - record.updatedAt.getTime() >= useRecordedEveryMs) getScreeningStore().touch(record.id);
+  if (now.getTime() - record.updatedAt.getTime() >= useRecordedEveryMs) await screenings.touch(record.id);
   return record;
 }
 
@@ -95,7 +96,7 @@ export async function completedScreening(request: Request) {
 /** "Stay on this page": the flow's idle time starts again. */
 export async function extendSession(request: Request): Promise<void> {
   const record = await openScreening(request);
-  if (record) getScreeningStore().touch(record.id);
+  if (record) await getStores().screenings.touch(record.id);
 }
 
 /**
@@ -156,7 +157,7 @@ export async function submitPage(request: Request, page: InProgressPageId) {
 /** The package of the case a completed screening belongs to, as the page draws it; and whether the answers showed danger. */
 export async function loadPackage(request: Request, language: Language) {
   const record = await completedScreening(request);
-  return { ...viewPackage({ caseId: record.caseId, language }), danger: indicatesDanger(record.answers as AnswersSoFar) };
+  return { ...(await viewPackage({ caseId: record.caseId, language })), danger: indicatesDanger(record.answers as AnswersSoFar) };
 }
 
 /** "Save and come back later": a new resume code for this flow, shown once; links emailed for an earlier save stop working. */
@@ -178,9 +179,9 @@ export async function emailResumeLink(request: Request, form: FormData, language
   const code = form.get("code");
   const normalized = typeof code === "string" ? normalizeResumeCode(code) : null;
   if (!record?.savedAt || !normalized || hashResumeCode(normalized) !== record.resumeCodeHash) throw redirect(citizenPaths.saved);
-  if (form.get("intent") === "emailStatus") return { code: code as string, emailLink: emailLinkStatus("resume", record.id) };
+  if (form.get("intent") === "emailStatus") return { code: code as string, emailLink: await emailLinkStatus("resume", record.id) };
   const expiresAt = daysAfter(record.savedAt, getEnvironment().RETENTION_SAVED_DAYS);
-  return { code: code as string, emailLink: emailLink(form, { purpose: "resume", targetId: record.id, expiresAt }, language) };
+  return { code: code as string, emailLink: await emailLink(form, { purpose: "resume", targetId: record.id, expiresAt }, language) };
 }
 
 /**
@@ -202,8 +203,8 @@ async function resumeFlow(record: ScreeningRecord): Promise<never> {
  */
 export type ResumeLinkPage = { link: "usable"; heldAt?: string } | { link: "unusable" };
 
-function linkedScreening(flowId: string | undefined) {
-  const record = getScreeningStore().load(flowId ?? impossibleFlowId);
+async function linkedScreening(flowId: Promise<string | undefined>) {
+  const record = await getStores().screenings.load((await flowId) ?? impossibleFlowId);
   return record?.status === "in-progress" ? record : undefined;
 }
 
@@ -219,7 +220,7 @@ async function otherScreeningAt(request: Request, flowId: string): Promise<strin
 }
 
 export async function loadResumeLink(request: Request, token: string | undefined): Promise<ResumeLinkPage> {
-  const record = linkedScreening(peekEmailLink(token, "resume"));
+  const record = await linkedScreening(peekEmailLink(token, "resume"));
   if (!record) return { link: "unusable" };
   const heldAt = await otherScreeningAt(request, record.id);
   return heldAt ? { link: "usable", heldAt } : { link: "usable" };
@@ -232,12 +233,12 @@ export async function loadResumeLink(request: Request, token: string | undefined
  */
 export async function resumeWithLink(request: Request, token: string | undefined): Promise<ResumeLinkPage> {
   const form = await request.formData();
-  const peeked = linkedScreening(peekEmailLink(token, "resume"));
+  const peeked = await linkedScreening(peekEmailLink(token, "resume"));
   if (peeked && form.get("replace") !== "yes") {
     const heldAt = await otherScreeningAt(request, peeked.id);
     if (heldAt) return { link: "usable", heldAt };
   }
-  const record = linkedScreening(redeemEmailLink(token, "resume"));
+  const record = await linkedScreening(redeemEmailLink(token, "resume"));
   if (!record) return { link: "unusable" };
   return resumeFlow(record);
 }
@@ -249,7 +250,7 @@ export async function resumeWithCode(request: Request): Promise<{ error: string;
   const typed = parsed.data.code;
   const normalized = normalizeResumeCode(typed);
   // A malformed code is looked up too (as a hash of nothing that exists), so a miss takes the same time.
-  const record = getScreeningStore().findByResumeCode(hashResumeCode(normalized ?? typed));
+  const record = await getStores().screenings.findByResumeCode(hashResumeCode(normalized ?? typed));
   if (!record) return { error: "resume.errors.notFound", code: typed.slice(0, 20) };
   return resumeFlow(record);
 }

@@ -1,11 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import { redirect } from "react-router";
 import { z } from "zod";
-import { caseByReference, caseReferrals } from "#db/case-store.ts";
 import { citizen } from "#pathways/actor.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { forWhomOf } from "#pathways/needs/subject.ts";
-import { getCatalogue, getDatabase } from "./db.server.ts";
+import { getCatalogue, getStores } from "./db.server.ts";
 import { casePackage } from "./case/case-package.server.ts";
 import { withdrawConsent } from "./case/withdraw-consent.server.ts";
 import { peekEmailLink, redeemEmailLink } from "./email-link.server.ts";
@@ -35,7 +34,7 @@ export async function lookUpCase(request: Request): Promise<{ errors: Partial<Re
   const parsed = trackingForm.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed) as Partial<Record<"reference" | "accessCode", TrackingError>>, reference: values.reference.slice(0, 40) };
   const reference = parsed.data.reference.toUpperCase().replace(/\s/g, "");
-  const found = caseByReference(getDatabase(), reference);
+  const found = await getStores().cases.findByReference(reference);
   const code = normalizeResumeCode(parsed.data.accessCode);
   const given = Buffer.from(code ? hashAccessCode(code) : missHash);
   const expected = Buffer.from(found?.accessCodeHash ?? missHash);
@@ -50,13 +49,13 @@ async function followCase(caseId: string): Promise<never> {
 }
 
 /** Whether an emailed tracking link would still open its case: the GET page changes nothing, so a mail scanner leaves it working. */
-export function trackLinkUsable(token: string | undefined): boolean {
-  return peekEmailLink(token, "track") !== undefined;
+export async function trackLinkUsable(token: string | undefined): Promise<boolean> {
+  return (await peekEmailLink(token, "track")) !== undefined;
 }
 
 /** "Show my referrals" on the link's page: spends the link (it works once) and follows its case; false when it opens nothing. */
 export async function followWithLink(token: string | undefined): Promise<false> {
-  const caseId = redeemEmailLink(token, "track");
+  const caseId = await redeemEmailLink(token, "track");
   if (!caseId) return false;
   return followCase(caseId);
 }
@@ -74,10 +73,11 @@ async function trackedCase(request: Request): Promise<string> {
 
 export async function loadTrackedReferrals(request: Request, language: Language) {
   const caseId = await trackedCase(request);
-  const referrals = caseReferrals(getDatabase(), caseId);
+  const { cases } = getStores();
+  const referrals = await cases.referrals(caseId);
   const summaries = new Map(getCatalogue().summaries(referrals.map((item) => item.serviceId), language).map((summary) => [summary.id, summary]));
   // Whom each referral is for: the needs its service was proposed for in the case's package.
-  const { proposed, helpFor, subjectOf } = casePackage(caseId);
+  const { proposed, helpFor, subjectOf } = await casePackage(cases, caseId);
   const shown = referrals.map((item) => ({
     id: item.id,
     status: item.status,

@@ -12,7 +12,6 @@ import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { createBackend } from "#db/backend.ts";
-import { openCase } from "#db/case-store.ts";
 import { openDatabase } from "#db/client.ts";
 import { SqliteCandidateSource } from "#db/matching-candidates.ts";
 import { prepareDatabase } from "#db/prepare.ts";
@@ -88,10 +87,10 @@ export async function runEngineStepBenchmark(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "luukku-bench-"));
   const db = openDatabase(join(folder, "engine.db"));
   prepareDatabase(db, { seedDemo: true });
-  const { engine } = createBackend({ kind: "sqlite", connection: db });
+  const { engine, cases } = createBackend({ kind: "sqlite", connection: db });
   const at = "2026-11-30T08:00:00.000Z";
   // The cases are opened beforehand: the step measured is the engine's alone.
-  const caseIds = Array.from({ length: 210 }, () => openCase(db, "online", new Date()).caseId);
+  const caseIds = await Promise.all(Array.from({ length: 210 }, async () => (await cases.openCase("online", new Date())).caseId));
   const startTiming = await measureAsync(
     () => engine.startCase(caseIds.pop()!, needs, person, at, "citizen"),
     { warmup: 10, runs: 200 },

@@ -3,8 +3,12 @@ import { CatalogueRevision } from "./catalogue-revision.ts";
 import { CatalogueQueries } from "./catalogue-search.ts";
 import { closeDatabase, openDatabase, type LuukkuDatabase } from "./client.ts";
 import { SqliteCandidateSource } from "./matching-candidates.ts";
+import { SqliteCaseStore } from "./case-store.ts";
+import { SqliteEmailLinkStore } from "./email-links.ts";
+import { SqliteFeedbackStore } from "./feedback-store.ts";
 import { SqlitePathwayStore } from "./pathway-store.ts";
-import { ScreeningStore } from "./screening-store.ts";
+import { SqliteScreeningStore } from "./screening-store.ts";
+import type { Stores } from "./stores.ts";
 import { sqliteUnitOfWork, type JoinTransaction, type WithTransaction } from "./unit-of-work.ts";
 
 /**
@@ -13,19 +17,19 @@ import { sqliteUnitOfWork, type JoinTransaction, type WithTransaction } from "./
  */
 export type BackendConfig = { kind: "sqlite"; path: string } | { kind: "sqlite"; connection: LuukkuDatabase };
 
-/** The stores and the engine on one database, and the units of work that use cases run in. */
-export interface Backend {
-  /**
-   * The process's connection, for the stores that are still synchronous (ADR 020) and read
-   * outside a unit of work; within one, a use case uses `tx.db`.
-   */
+/**
+ * The stores and the engine on one database, and the units of work that use cases run in.
+ * The stores here are for work outside a unit of work (reads, and writes of one statement);
+ * within one, a use case uses the transaction's (`tx.screenings`).
+ */
+export interface Backend extends Stores {
+  /** The process's connection, for the stores still synchronous (ADR 020) and the scripts that migrate and seed it. */
   readonly db: LuukkuDatabase;
   /** Read once per request and passed to the catalogue's caches, so they agree on one catalogue. */
   readonly catalogueRevision: CatalogueRevision;
   readonly catalogue: CatalogueQueries;
   /** One candidate index per process: the engine and the package page share it, rebuilt only when the public catalogue changes. */
   readonly candidates: SqliteCandidateSource;
-  readonly screenings: ScreeningStore;
   /** The engine outside any use case, each command a transaction of its own (the scheduler's timers); a use case uses `tx.engine`. */
   readonly engine: PathwayEngine;
   readonly withTransaction: WithTransaction;
@@ -39,13 +43,19 @@ export function createBackend(config: BackendConfig, { newId }: { newId?: () => 
   const catalogueRevision = new CatalogueRevision(db);
   const candidates = new SqliteCandidateSource(db, catalogueRevision);
   const engineIn = (inTransaction: JoinTransaction) => new PathwayEngine(new SqlitePathwayStore(db, inTransaction), candidates, newId);
-  const withTransaction = sqliteUnitOfWork(db, engineIn);
+  const stores: Stores = {
+    screenings: new SqliteScreeningStore(db),
+    cases: new SqliteCaseStore(db),
+    emailLinks: new SqliteEmailLinkStore(db),
+    feedback: new SqliteFeedbackStore(db),
+  };
+  const withTransaction = sqliteUnitOfWork(db, stores, engineIn);
   return {
+    ...stores,
     db,
     catalogueRevision,
     catalogue: new CatalogueQueries(db, catalogueRevision),
     candidates,
-    screenings: new ScreeningStore(db),
     engine: engineIn((work) => withTransaction(() => work())),
     withTransaction,
     close: () => {

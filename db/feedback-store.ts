@@ -1,10 +1,18 @@
-import type { Channel } from "#pathways/actor.ts";
 import type { LuukkuDatabase } from "./client.ts";
 import { feedback } from "./schema.ts";
+import type { FeedbackStore } from "./stores.ts";
 
-/** Stores one satisfaction answer: anonymous, with no case and no person, for the indicators. */
-export function recordFeedback(db: LuukkuDatabase, entry: { rating: number; comment: string | null; language: string; channel: Channel; at: Date }): void {
-  db.insert(feedback)
-    .values({ rating: entry.rating, comment: entry.comment, language: entry.language, channel: entry.channel, createdAt: entry.at })
-    .run();
+export class SqliteFeedbackStore implements FeedbackStore {
+  readonly #db: LuukkuDatabase;
+
+  constructor(db: LuukkuDatabase) {
+    this.#db = db;
+  }
+
+  async record(entry: Parameters<FeedbackStore["record"]>[0]): Promise<void> {
+    this.#db
+      .insert(feedback)
+      .values({ rating: entry.rating, comment: entry.comment, language: entry.language, channel: entry.channel, createdAt: entry.at })
+      .run();
+  }
 }

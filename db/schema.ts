@@ -8,6 +8,7 @@ import { channels, type Actor } from "#pathways/actor.ts";
 import { memberRelations, packageItemKinds } from "#pathways/case.ts";
 import { needSubjects } from "#pathways/needs/subject.ts";
 import type { ReasonCode } from "#pathways/matching/match.ts";
+import { screeningEventTypes } from "./stores.ts";
 
 /**
  * The provider catalogue, aligned with Open Referral HSDS 3.0. Differences, on purpose:
@@ -522,10 +523,6 @@ export const screening = sqliteTable(
     index("screening_case").on(table.caseId),
   ],
 );
-
-/** What happened to a screening, as its event log records it. */
-export const screeningEventTypes = ["started", "answered", "changing", "confirmed", "saved", "resumed", "exited", "timed-out"] as const;
-export type ScreeningEventType = (typeof screeningEventTypes)[number];
 
 /**
  * Every answer, change, save, resume, exit, time-out and confirmation of a screening, with who did

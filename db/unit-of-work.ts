@@ -1,14 +1,13 @@
 import type { PathwayEngine } from "#pathways/engine.ts";
 import type { LuukkuDatabase } from "./client.ts";
+import type { Stores } from "./stores.ts";
 
 /**
  * What a use case is handed by `withTransaction` and passes on: whatever is written through
  * it belongs to one transaction. Shaped for a backend that gives each transaction its own
  * pooled client (PostgreSQL, ADR 020): everything that writes is reached through `tx`.
  */
-export interface Transaction {
-  /** The connection the transaction runs on, for the stores that take one (with PostgreSQL: the client it holds from the pool). */
-  readonly db: LuukkuDatabase;
+export interface Transaction extends Stores {
   /** The pathway engine, writing in this transaction. */
   readonly engine: PathwayEngine;
 }
@@ -47,9 +46,10 @@ export class TransactionEnded extends Error {
 
 /**
  * The units of work on one SQLite connection. `engineIn` builds the engine a transaction
- * hands out, given how that engine's store joins the transaction.
+ * hands out, given how that engine's store joins the transaction; `stores` are the
+ * connection's, which on SQLite every transaction shares (there is one connection).
  */
-export function sqliteUnitOfWork(db: LuukkuDatabase, engineIn: (inTransaction: JoinTransaction) => PathwayEngine): WithTransaction {
+export function sqliteUnitOfWork(db: LuukkuDatabase, stores: Stores, engineIn: (inTransaction: JoinTransaction) => PathwayEngine): WithTransaction {
   const connection = db.$client;
 
   const withTransaction: WithTransaction = (work, joining) => {
@@ -67,7 +67,7 @@ export function sqliteUnitOfWork(db: LuukkuDatabase, engineIn: (inTransaction: J
    */
   async function begin<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     connection.exec("BEGIN IMMEDIATE");
-    const tx: Transaction = { db, engine: engineIn((part) => withTransaction(() => part(), tx)) };
+    const tx: Transaction = { ...stores, engine: engineIn((part) => withTransaction(() => part(), tx)) };
     open.set(tx, { savepoints: 0 });
     try {
       const result = await work(tx);

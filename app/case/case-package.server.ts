@@ -1,9 +1,8 @@
-import { caseProposedPackage, casePathways, type ServiceStanding } from "#db/case-store.ts";
+import type { CaseStore, ServiceStanding } from "#db/stores.ts";
 import { packageOfRows, type PackageService } from "#pathways/case.ts";
 import type { NeedSubject } from "#pathways/needs/subject.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
 import type { PersonProfile } from "#pathways/person.ts";
-import { getDatabase } from "../db.server.ts";
 
 export interface ConsentOptions {
   /** Services whose pathway waits for the person's consent. */
@@ -19,10 +18,11 @@ export interface ConsentOptions {
 /**
  * The case's stored package, read once: its rows as the package they were made from, whose
  * words "you" are, whom each need is for, and where each service stands now (its name kept
- * for one no longer offered, whose summary the catalogue no longer gives).
+ * for one no longer offered, whose summary the catalogue no longer gives). `cases` is the
+ * store to read it from: a use case's transaction's, or the process's for a page.
  */
-export function casePackage(caseId: string) {
-  const stored = caseProposedPackage(getDatabase(), caseId);
+export async function casePackage(cases: CaseStore, caseId: string) {
+  const stored = await cases.proposedPackage(caseId);
   const rows = packageOfRows(stored?.items ?? []);
   return {
     ...rows,
@@ -37,9 +37,9 @@ export function casePackage(caseId: string) {
  * The case's stored package by what each proposed service waits for, from the state of
  * the pathway it was handed to. A service no longer offered is not offered for consent.
  */
-export function consentOptions(caseId: string): ConsentOptions {
-  const { proposed, helpFor, subjectOf, standing } = casePackage(caseId);
-  const stateOf = new Map(casePathways(getDatabase(), caseId).map((pathway) => [pathway.id, pathway.state]));
+export async function consentOptions(cases: CaseStore, caseId: string): Promise<ConsentOptions> {
+  const { proposed, helpFor, subjectOf, standing } = await casePackage(cases, caseId);
+  const stateOf = new Map((await cases.pathways(caseId)).map((pathway) => [pathway.id, pathway.state]));
   const waitingIn = (state: string) =>
     proposed.filter((service) => service.pathwayInstanceId !== null && stateOf.get(service.pathwayInstanceId) === state && standing(service.serviceId) !== "closed");
   return {

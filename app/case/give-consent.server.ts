@@ -1,9 +1,7 @@
-import { caseReferrals, findCaseReference, recordConsent, referralDataOf, saveCaseReference } from "#db/case-store.ts";
-import { retireEmailLinks } from "#db/email-links.ts";
 import type { Transaction } from "#db/unit-of-work.ts";
 import { actorName, type Actor, type Channel } from "#pathways/actor.ts";
 import type { PackageService } from "#pathways/case.ts";
-import { getDatabase, withTransaction } from "../db.server.ts";
+import { withTransaction } from "../db.server.ts";
 import { hashAccessCode, newAccessCode, newCaseReference, normalizeResumeCode } from "../resume-code.server.ts";
 import { consentOptions } from "./case-package.server.ts";
 
@@ -36,10 +34,10 @@ export async function giveConsent({ caseId, serviceIds, actor, channel, consentT
   const accessCodeHash = hashAccessCode(normalizeResumeCode(accessCode)!);
   // One write-locked transaction: a second submission, even from another
   // server process, sees the first one's reference and creates nothing.
-  const reference = await withTransaction(async (tx): Promise<string | null> => {
-    const existing = findCaseReference(tx.db, caseId);
+  const given = await withTransaction(async (tx): Promise<{ reference: string; referrals: number } | null> => {
+    const existing = await tx.cases.findReference(caseId);
     const chosen = new Set(serviceIds);
-    const { awaiting } = consentOptions(caseId);
+    const { awaiting } = await consentOptions(tx.cases, caseId);
     const offered = new Set(awaiting.map((service) => service.serviceId));
     const repeated = existing !== undefined && chosen.size > 0 && [...chosen].every((id) => !offered.has(id));
     if (offered.size > 0 && !repeated) {
@@ -47,11 +45,12 @@ export async function giveConsent({ caseId, serviceIds, actor, channel, consentT
       await sendConsentedReferrals(tx, caseId, awaiting, chosen, { actor, channel, consentText, at });
     }
     // A new access code retires the links emailed with the old one, as a new save does a screening's.
-    retireEmailLinks(tx.db, "track", caseId, at);
-    return saveCaseReference(tx.db, caseId, existing?.reference ?? newCaseReference(), accessCodeHash);
+    await tx.emailLinks.retire("track", caseId, at);
+    const reference = await tx.cases.saveReference(caseId, existing?.reference ?? newCaseReference(), accessCodeHash);
+    return { reference, referrals: (await tx.cases.referrals(caseId)).length };
   });
-  if (reference === null) return { kind: "choose-offered" };
-  return { kind: "given", reference, accessCode, referrals: caseReferrals(getDatabase(), caseId).length };
+  if (given === null) return { kind: "choose-offered" };
+  return { kind: "given", ...given, accessCode };
 }
 
 /** Consent recorded per provider, then each pathway told which of its services it may refer to. */
@@ -62,10 +61,10 @@ async function sendConsentedReferrals(
   chosen: ReadonlySet<number>,
   { actor, channel, consentText, at }: Pick<GiveConsent, "actor" | "channel" | "consentText"> & { at: Date },
 ): Promise<void> {
-  const data = referralDataOf(tx.db, [...chosen]);
+  const data = await tx.cases.referralData([...chosen]);
   const consented = awaiting.filter((service) => chosen.has(service.serviceId));
   for (const service of consented) {
-    recordConsent(tx.db, {
+    await tx.cases.recordConsent({
       caseId,
       serviceId: service.serviceId,
       organizationId: service.organizationId,

@@ -1,7 +1,6 @@
-import { caseReferrals, withdrawReferralConsent } from "#db/case-store.ts";
 import { EventRefused } from "#pathways/engine.ts";
 import { actorName, type Actor, type Channel } from "#pathways/actor.ts";
-import { getDatabase, withTransaction } from "../db.server.ts";
+import { withTransaction } from "../db.server.ts";
 
 export interface WithdrawConsent {
   caseId: string;
@@ -20,16 +19,26 @@ export type WithdrawConsentResult =
   /** Not a referral of this case. */
   | { kind: "not-found" };
 
-/** Withdrawing consent cancels a referral that has not started, with every message not yet sent for it. */
-export async function withdrawConsent({ caseId, referralId, actor, channel, at = new Date() }: WithdrawConsent): Promise<WithdrawConsentResult> {
-  const target = caseReferrals(getDatabase(), caseId).find((item) => item.id === referralId);
-  if (!target) return { kind: "not-found" };
-  if (target.status === "cancelled") return { kind: "already-withdrawn" };
-  try {
-    await withTransaction((tx) => withdrawReferralConsent(tx, { ...target, caseId }, at, actorName(actor), channel));
-  } catch (error) {
-    if (error instanceof EventRefused) return { kind: "too-late" };
-    throw error;
-  }
-  return { kind: "withdrawn" };
+/**
+ * Withdrawing consent cancels a referral that has not started, with every message not yet
+ * sent for it (the referral machine and the engine do that), and the consent keeps when
+ * and by whom it was withdrawn: all in one transaction, which also reads the referral's
+ * state, so of two withdrawals at once the second finds it withdrawn.
+ */
+export function withdrawConsent({ caseId, referralId, actor, channel, at = new Date() }: WithdrawConsent): Promise<WithdrawConsentResult> {
+  return withTransaction(async (tx): Promise<WithdrawConsentResult> => {
+    const target = (await tx.cases.referrals(caseId)).find((item) => item.id === referralId);
+    if (!target) return { kind: "not-found" };
+    if (target.status === "cancelled") return { kind: "already-withdrawn" };
+    const by = actorName(actor);
+    try {
+      await tx.engine.send(target.machineInstanceId, { type: "WITHDRAW_CONSENT", at: at.toISOString(), by, channel });
+    } catch (error) {
+      // The engine's own savepoint undid its part; nothing else was written.
+      if (error instanceof EventRefused) return { kind: "too-late" };
+      throw error;
+    }
+    await tx.cases.withdrawConsent({ caseId, serviceId: target.serviceId }, at, by);
+    return { kind: "withdrawn" };
+  });
 }

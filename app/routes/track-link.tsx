@@ -14,7 +14,7 @@ export const handle: NamespacesHandle = { i18n: ["followUp"] };
  * links too); "Show my referrals" posts, spends the link and shows the referrals.
  */
 export async function loader({ params }: Route.LoaderArgs) {
-  const usable = trackLinkUsable(params.token);
+  const usable = await trackLinkUsable(params.token);
   return data({ usable }, { status: usable ? 200 : 404 });
 }
 

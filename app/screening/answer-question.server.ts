@@ -3,7 +3,7 @@ import { answerStep, flowAnswers, type PersistedFlow } from "#pathways/screening
 import { indicatesDanger } from "#pathways/screening/derive-needs.ts";
 import type { ScreeningPageId } from "#pathways/screening/pages.ts";
 import type { AnswersSoFar, ScreeningErrorKey, StepId } from "#pathways/screening/questionnaire.ts";
-import { getScreeningStore, withTransaction } from "../db.server.ts";
+import { withTransaction } from "../db.server.ts";
 
 export interface AnswerQuestion {
   screeningId: string;
@@ -30,16 +30,15 @@ export type AnswerQuestionResult =
  * with the flow's new state over the version it was read at, and recorded in the
  * screening's event log with the actor and channel, in one transaction.
  */
-export async function answerQuestion({ screeningId, step, values, actor, channel, at = new Date() }: AnswerQuestion): Promise<AnswerQuestionResult> {
-  const store = getScreeningStore();
-  const record = store.load(screeningId);
-  if (record?.status !== "in-progress") return { kind: "not-found" };
-  const result = answerStep(record.snapshot as PersistedFlow, step, values);
-  if (!result.ok) return "redirect" in result ? { kind: "elsewhere", page: result.redirect } : { kind: "invalid", errors: result.errors };
-  const answers = flowAnswers(result.persisted);
-  await withTransaction(async () => {
-    store.update(record.id, record.version, { snapshot: result.persisted, answers, status: "in-progress" });
-    store.recordEvent({ screeningId: record.id, type: "answered", step, actor, channel, at });
+export function answerQuestion({ screeningId, step, values, actor, channel, at = new Date() }: AnswerQuestion): Promise<AnswerQuestionResult> {
+  return withTransaction(async ({ screenings }): Promise<AnswerQuestionResult> => {
+    const record = await screenings.load(screeningId);
+    if (record?.status !== "in-progress") return { kind: "not-found" };
+    const result = answerStep(record.snapshot as PersistedFlow, step, values);
+    if (!result.ok) return "redirect" in result ? { kind: "elsewhere", page: result.redirect } : { kind: "invalid", errors: result.errors };
+    const answers = flowAnswers(result.persisted);
+    await screenings.update(record.id, record.version, { snapshot: result.persisted, answers, status: "in-progress" });
+    await screenings.recordEvent({ screeningId: record.id, type: "answered", step, actor, channel, at });
+    return { kind: "answered", next: result.next, dangerDisclosed: indicatesDanger(answers) && !indicatesDanger(record.answers as AnswersSoFar) };
   });
-  return { kind: "answered", next: result.next, dangerDisclosed: indicatesDanger(answers) && !indicatesDanger(record.answers as AnswersSoFar) };
 }

@@ -1,9 +1,8 @@
-import { openCase } from "#db/case-store.ts";
 import type { Actor, Channel } from "#pathways/actor.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { newFlow } from "#pathways/screening/flow.ts";
 import { screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
-import { getScreeningStore, withTransaction } from "../db.server.ts";
+import { withTransaction } from "../db.server.ts";
 import { newFlowId } from "../session.server.ts";
 
 export interface BeginScreening {
@@ -20,8 +19,8 @@ export interface BeginScreening {
 export function beginScreening({ language, actor, channel, at = new Date() }: BeginScreening): Promise<{ screeningId: string; caseId: string }> {
   const screeningId = newFlowId();
   return withTransaction(async (tx) => {
-    const { caseId, memberId } = openCase(tx.db, channel, at);
-    getScreeningStore().insert({
+    const { caseId, memberId } = await tx.cases.openCase(channel, at);
+    await tx.screenings.insert({
       id: screeningId,
       caseId,
       memberId,
@@ -33,7 +32,7 @@ export function beginScreening({ language, actor, channel, at = new Date() }: Be
       channel,
       status: "in-progress",
     });
-    getScreeningStore().recordEvent({ screeningId, type: "started", step: null, actor, channel, at });
+    await tx.screenings.recordEvent({ screeningId, type: "started", step: null, actor, channel, at });
     return { screeningId, caseId };
   });
 }

@@ -1,11 +1,10 @@
-import { addCaseMembers } from "#db/case-store.ts";
 import { actorName, type Actor, type Channel } from "#pathways/actor.ts";
 import { membersToldOf } from "#pathways/case.ts";
 import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
 import { changeStep, confirmAnswers, type PersistedFlow } from "#pathways/screening/flow.ts";
 import type { ScreeningPageId } from "#pathways/screening/pages.ts";
 import type { AnswersSoFar, StepId } from "#pathways/screening/questionnaire.ts";
-import { getScreeningStore, withTransaction } from "../db.server.ts";
+import { withTransaction } from "../db.server.ts";
 
 interface OnCheckAnswers {
   screeningId: string;
@@ -22,34 +21,31 @@ export type CheckAnswersResult = { kind: "moved"; next: ScreeningPageId } | { ki
  * the case, and the pathway engine starts the case's pathways and stores its package, all
  * in one transaction with the "confirmed" event; nothing of it stays if any part fails.
  */
-export async function confirmScreening({ screeningId, actor, channel, at = new Date() }: OnCheckAnswers): Promise<CheckAnswersResult> {
-  const store = getScreeningStore();
-  const record = store.load(screeningId);
-  if (record?.status !== "in-progress") return { kind: "not-found" };
-  const result = confirmAnswers(record.snapshot as PersistedFlow);
-  if (!result) return { kind: "not-here" };
-  await withTransaction(async (tx) => {
-    // The screening store is still synchronous and writes on the connection the transaction holds (ADR 020).
-    store.update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: "complete" });
-    store.recordEvent({ screeningId, type: "confirmed", step: null, actor, channel, at });
+export function confirmScreening({ screeningId, actor, channel, at = new Date() }: OnCheckAnswers): Promise<CheckAnswersResult> {
+  return withTransaction(async (tx): Promise<CheckAnswersResult> => {
+    const record = await tx.screenings.load(screeningId);
+    if (record?.status !== "in-progress") return { kind: "not-found" };
+    const result = confirmAnswers(record.snapshot as PersistedFlow);
+    if (!result) return { kind: "not-here" };
+    await tx.screenings.update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: "complete" });
+    await tx.screenings.recordEvent({ screeningId, type: "confirmed", step: null, actor, channel, at });
     const answers = record.answers as AnswersSoFar;
     const person = deriveProfile(answers);
-    addCaseMembers(tx.db, record.caseId, membersToldOf(person), at);
+    await tx.cases.addMembers(record.caseId, membersToldOf(person), at);
     await tx.engine.startCase(record.caseId, deriveNeeds(answers), person, at.toISOString(), actorName(actor), channel);
+    return { kind: "moved", next: result.next };
   });
-  return { kind: "moved", next: result.next };
 }
 
 /** "Change" beside an answer on check answers: the flow goes back to that question, and comes back here once it is answered. */
-export async function changeAnswer({ screeningId, step, actor, channel, at = new Date() }: OnCheckAnswers & { step: StepId }): Promise<CheckAnswersResult> {
-  const store = getScreeningStore();
-  const record = store.load(screeningId);
-  if (record?.status !== "in-progress") return { kind: "not-found" };
-  const result = changeStep(record.snapshot as PersistedFlow, step);
-  if (!result) return { kind: "not-here" };
-  await withTransaction(async () => {
-    store.update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: "in-progress" });
-    store.recordEvent({ screeningId, type: "changing", step, actor, channel, at });
+export function changeAnswer({ screeningId, step, actor, channel, at = new Date() }: OnCheckAnswers & { step: StepId }): Promise<CheckAnswersResult> {
+  return withTransaction(async ({ screenings }): Promise<CheckAnswersResult> => {
+    const record = await screenings.load(screeningId);
+    if (record?.status !== "in-progress") return { kind: "not-found" };
+    const result = changeStep(record.snapshot as PersistedFlow, step);
+    if (!result) return { kind: "not-here" };
+    await screenings.update(record.id, record.version, { snapshot: result.persisted, answers: record.answers, status: "in-progress" });
+    await screenings.recordEvent({ screeningId, type: "changing", step, actor, channel, at });
+    return { kind: "moved", next: result.next };
   });
-  return { kind: "moved", next: result.next };
 }

@@ -1,8 +1,7 @@
-import { retireEmailLinks } from "#db/email-links.ts";
 import type { Actor, Channel } from "#pathways/actor.ts";
 import { currentPage, idleSince, type PersistedFlow } from "#pathways/screening/flow.ts";
 import type { ScreeningPageId } from "#pathways/screening/pages.ts";
-import { getScreeningStore, withTransaction } from "../db.server.ts";
+import { withTransaction } from "../db.server.ts";
 import { hashResumeCode, newResumeCode, normalizeResumeCode } from "../resume-code.server.ts";
 
 /**
@@ -22,17 +21,16 @@ interface OnScreening {
  * the code's keyed hash is kept, and links emailed for an earlier save stop working.
  * Null when no screening in progress has that id.
  */
-export async function saveScreening({ screeningId, actor, channel, at = new Date() }: OnScreening): Promise<{ code: string } | null> {
-  const store = getScreeningStore();
-  const record = store.load(screeningId);
-  if (record?.status !== "in-progress") return null;
-  const code = newResumeCode();
-  await withTransaction(async (tx) => {
-    store.saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
-    store.recordEvent({ screeningId, type: "saved", step: null, actor, channel, at });
-    retireEmailLinks(tx.db, "resume", record.id, at);
+export function saveScreening({ screeningId, actor, channel, at = new Date() }: OnScreening): Promise<{ code: string } | null> {
+  return withTransaction(async ({ screenings, emailLinks }) => {
+    const record = await screenings.load(screeningId);
+    if (record?.status !== "in-progress") return null;
+    const code = newResumeCode();
+    await screenings.saveForLater(record.id, record.version, hashResumeCode(normalizeResumeCode(code)!));
+    await screenings.recordEvent({ screeningId, type: "saved", step: null, actor, channel, at });
+    await emailLinks.retire("resume", record.id, at);
+    return { code };
   });
-  return { code };
 }
 
 /**
@@ -40,15 +38,14 @@ export async function saveScreening({ screeningId, actor, channel, at = new Date
  * again, or answers saved longer ago than the idle timeout would open on "timed out".
  * Answers the page the person was on.
  */
-export async function resumeScreening({ screeningId, actor, channel, at = new Date() }: OnScreening): Promise<ScreeningPageId | null> {
-  const store = getScreeningStore();
-  const record = store.load(screeningId);
-  if (record?.status !== "in-progress") return null;
-  await withTransaction(async () => {
-    store.touch(record.id, at);
-    store.recordEvent({ screeningId, type: "resumed", step: null, actor, channel, at });
+export function resumeScreening({ screeningId, actor, channel, at = new Date() }: OnScreening): Promise<ScreeningPageId | null> {
+  return withTransaction(async ({ screenings }) => {
+    const record = await screenings.load(screeningId);
+    if (record?.status !== "in-progress") return null;
+    await screenings.touch(record.id, at);
+    await screenings.recordEvent({ screeningId, type: "resumed", step: null, actor, channel, at });
+    return currentPage(record.snapshot as PersistedFlow);
   });
-  return currentPage(record.snapshot as PersistedFlow);
 }
 
 /**
@@ -56,11 +53,10 @@ export async function resumeScreening({ screeningId, actor, channel, at = new Da
  * past the limit. Saved answers still come back with their code, and a finished
  * screening is still followed with its reference number.
  */
-export async function exitScreening({ screeningId, actor, channel, at = new Date() }: OnScreening): Promise<void> {
-  const store = getScreeningStore();
-  if (!store.load(screeningId)) return;
-  await withTransaction(async () => {
-    store.touch(screeningId, idleSince(at));
-    store.recordEvent({ screeningId, type: "exited", step: null, actor, channel, at });
+export function exitScreening({ screeningId, actor, channel, at = new Date() }: OnScreening): Promise<void> {
+  return withTransaction(async ({ screenings }) => {
+    if (!(await screenings.load(screeningId))) return;
+    await screenings.touch(screeningId, idleSince(at));
+    await screenings.recordEvent({ screeningId, type: "exited", step: null, actor, channel, at });
   });
 }

@@ -1,7 +1,7 @@
 import { localize, type Language } from "#pathways/i18n.ts";
 import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
 import { casePackage } from "../case/case-package.server.ts";
-import { getCatalogue, getCatalogueRevision } from "../db.server.ts";
+import { getCatalogue, getCatalogueRevision, getStores } from "../db.server.ts";
 import { forWhomWords } from "../for-whom.server.ts";
 import { packageCards } from "./package-cards.ts";
 import { cardsToShow } from "./package-view.ts";
@@ -12,8 +12,8 @@ import { cardsToShow } from "./package-view.ts";
  * each is for, the other options, the needs no service meets, and what has happened to a
  * service since: changed (the card says so) or no longer offered (listed apart, by name).
  */
-export function viewPackage({ caseId, language }: { caseId: string; language: Language }) {
-  const stored = casePackage(caseId);
+export async function viewPackage({ caseId, language }: { caseId: string; language: Language }) {
+  const stored = await casePackage(getStores().cases, caseId);
   const { cards, unmet } = packageCards(
     stored.needs,
     {

@@ -1,6 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { createBackend, type Backend } from "#db/backend.ts";
-import { caseReferrals, casePathways, findCaseReference } from "#db/case-store.ts";
 import { openDatabase, type LuukkuDatabase } from "#db/client.ts";
 import type { PathwayEvent } from "#pathways/pathway-kit.ts";
 import type { ReferralEvent } from "#pathways/referral/machine.ts";
@@ -45,14 +44,27 @@ async function withBackend<T>(use: (backend: Backend) => Promise<T>): Promise<T>
   }
 }
 
-/** The state of each of the case's pathways, by pathway. */
+/** The state of each of the case's pathways (not its referral machines), by pathway. */
 export function pathwayStates(caseId: string): Partial<Record<PathwayId, string>> {
-  return withDatabase((db) => Object.fromEntries(casePathways(db, caseId).map((pathway) => [pathway.machineId, pathway.state])));
+  return withDatabase((db) =>
+    Object.fromEntries(
+      db.$client.prepare("SELECT machine_id, state FROM pathway_instance WHERE case_id = ? AND machine_id <> 'referral'").raw().all(caseId) as [string, string][],
+    ),
+  );
 }
 
-/** The case's referrals: the service each went to and its status (the referral machine's state). */
+/** The case's referrals, oldest first: the service each went to and its status (the referral machine's state). */
 export function referrals(caseId: string): { id: string; serviceId: number; status: string }[] {
-  return withDatabase((db) => caseReferrals(db, caseId).map(({ id, serviceId, status }) => ({ id, serviceId, status })));
+  return withDatabase(
+    (db) =>
+      db.$client
+        .prepare(
+          `SELECT referral.id, referral.service_id AS serviceId, pathway_instance.state AS status
+           FROM referral JOIN pathway_instance ON pathway_instance.id = referral.machine_instance_id
+           WHERE referral.case_id = ? ORDER BY referral.created_at, referral.service_id`,
+        )
+        .all(caseId) as { id: string; serviceId: number; status: string }[],
+  );
 }
 
 /** When consent to each of the case's referrals was withdrawn (null while it stands), by service id. */
@@ -70,7 +82,7 @@ export function consentWithdrawals(caseId: string): Record<number, number | null
 }
 
 export function caseReference(caseId: string): string | undefined {
-  return withDatabase((db) => findCaseReference(db, caseId)?.reference);
+  return withDatabase((db) => db.$client.prepare("SELECT reference FROM case_reference WHERE case_id = ?").pluck().get(caseId) as string | undefined);
 }
 
 /** Alerts the case's pathways raised for staff (waiting in the outbox). */
@@ -91,8 +103,8 @@ type WithoutStamp<T> = T extends unknown ? Omit<T, "at" | "by"> : never;
 
 /** A member of staff acts on one of the case's pathways (as the staff tools would), through the engine. */
 export async function actAsStaff(caseId: string, pathwayId: PathwayId, event: WithoutStamp<StaffEvent>): Promise<void> {
-  await withBackend(async ({ db, engine }) => {
-    const pathway = casePathways(db, caseId).find((candidate) => candidate.machineId === pathwayId);
+  await withBackend(async ({ cases, engine }) => {
+    const pathway = (await cases.pathways(caseId)).find((candidate) => candidate.machineId === pathwayId);
     if (!pathway) throw new Error(`Case has no ${pathwayId} pathway`);
     await engine.send(pathway.id, { ...event, at: new Date().toISOString(), by: "staff:e2e" });
   });
@@ -158,8 +170,8 @@ type ProviderEvent = Extract<ReferralEvent, { type: "ACCEPT" | "START" }>;
 
 /** The provider acts on a referral (as the provider inbox will), through the engine. */
 export async function actAsProvider(caseId: string, referralId: string, types: ProviderEvent["type"][]): Promise<void> {
-  await withBackend(async ({ db, engine }) => {
-    const referral = caseReferrals(db, caseId).find((candidate) => candidate.id === referralId);
+  await withBackend(async ({ cases, engine }) => {
+    const referral = (await cases.referrals(caseId)).find((candidate) => candidate.id === referralId);
     if (!referral) throw new Error(`Case has no referral ${referralId}`);
     for (const type of types) await engine.send(referral.machineInstanceId, { type, at: new Date().toISOString(), by: "provider:e2e" });
   });

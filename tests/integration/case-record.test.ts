@@ -208,7 +208,7 @@ describe("staff acting for a person at the counter", () => {
     expect(starts.length).toBeGreaterThan(0);
     for (const start of starts) expect(start).toEqual({ actor: "staff:staff-7", channel: "walk-in" });
 
-    const { awaiting } = (await import("#app/case/case-package.server.ts")).consentOptions(caseId);
+    const { awaiting } = await (await import("#app/case/case-package.server.ts")).consentOptions((await import("#app/db.server.ts")).getStores().cases, caseId);
     const chosen = awaiting[0]!.serviceId;
     const given = await app.giveConsent({ caseId, serviceIds: [chosen], actor: receptionist, channel: "phone", consentText: "test" });
     expect(given).toMatchObject({ kind: "given", referrals: 1 });

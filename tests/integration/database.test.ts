@@ -6,7 +6,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogueQueries } from "#db/catalogue-search.ts";
 import { openDatabase } from "#db/client.ts";
-import { emailLinkDelivery, findEmailLink, spendEmailLink } from "#db/email-links.ts";
+import { SqliteEmailLinkStore } from "#db/email-links.ts";
 import { migrateDatabase } from "#db/migrate.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -245,7 +245,7 @@ describe("service detail", () => {
 });
 
 describe("migration 0011: single-use email links", () => {
-  it("keeps the links and emails a database already holds, and marks emails already given up as failed", () => {
+  it("keeps the links and emails a database already holds, and marks emails already given up as failed", async () => {
     const folder = mkdtempSync(join(tmpdir(), "luukku-migration-"));
     try {
       // The migrations up to 0010, as a database made before 0011 had them.
@@ -278,10 +278,11 @@ describe("migration 0011: single-use email links", () => {
         ]);
         // The old link works once, like a new one; its email is unknown, so no delivery state is claimed.
         const now = new Date(at + 1000);
-        expect(findEmailLink(db, "a".repeat(64), "resume", now)).toBe("flow-1");
-        expect(emailLinkDelivery(db, "resume", "flow-1")).toBeUndefined();
-        expect(spendEmailLink(db, "a".repeat(64), "resume", now)).toBe("flow-1");
-        expect(spendEmailLink(db, "a".repeat(64), "resume", now)).toBeUndefined();
+        const links = new SqliteEmailLinkStore(db);
+        expect(await links.find("a".repeat(64), "resume", now)).toBe("flow-1");
+        expect(await links.delivery("resume", "flow-1")).toBeUndefined();
+        expect(await links.spend("a".repeat(64), "resume", now)).toBe("flow-1");
+        expect(await links.spend("a".repeat(64), "resume", now)).toBeUndefined();
         expect(db.$client.prepare("SELECT count(*) FROM email_address_use").pluck().get()).toBe(0);
       } finally {
         db.$client.close();

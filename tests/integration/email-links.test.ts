@@ -56,8 +56,8 @@ const newestToken = () => tokenOf(outboxRows().at(-1)!.payload);
 const deliverDue = (send: SendEmail, at: Date) => createEmailDelivery(database.db, send).deliverDue(at);
 
 describe("issuing an emailed link", () => {
-  it("stores only the token's hash, with the email that carries the link in the outbox", () => {
-    const result = emailLink(form(`  ${address} `), { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + 90 * day) }, "fi");
+  it("stores only the token's hash, with the email that carries the link in the outbox", async () => {
+    const result = await emailLink(form(`  ${address} `), { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + 90 * day) }, "fi");
     expect(result).toEqual({ delivery: "sending" });
     const [row] = outboxRows();
     expect(row?.type).toBe("email");
@@ -71,45 +71,45 @@ describe("issuing an emailed link", () => {
     expect(JSON.stringify(stored)).not.toContain(token);
   });
 
-  it("opens what it was issued for once, until it expires; looking does not spend it; another purpose, a changed or a malformed token opens nothing", () => {
-    emailLink(form(address), { purpose: "track", targetId: "case-1", expiresAt: new Date(now.getTime() + 30 * day) }, "en");
+  it("opens what it was issued for once, until it expires; looking does not spend it; another purpose, a changed or a malformed token opens nothing", async () => {
+    await emailLink(form(address), { purpose: "track", targetId: "case-1", expiresAt: new Date(now.getTime() + 30 * day) }, "en");
     const token = newestToken();
-    expect(peekEmailLink(token, "track")).toBe("case-1");
-    expect(peekEmailLink(token, "track")).toBe("case-1");
-    expect(peekEmailLink(token, "resume")).toBeUndefined();
-    expect(redeemEmailLink(token, "resume")).toBeUndefined();
+    expect(await peekEmailLink(token, "track")).toBe("case-1");
+    expect(await peekEmailLink(token, "track")).toBe("case-1");
+    expect(await peekEmailLink(token, "resume")).toBeUndefined();
+    expect(await redeemEmailLink(token, "resume")).toBeUndefined();
     const changed = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
-    expect(redeemEmailLink(changed, "track")).toBeUndefined();
-    expect(redeemEmailLink(`${token}x`, "track")).toBeUndefined();
-    expect(redeemEmailLink(undefined, "track")).toBeUndefined();
+    expect(await redeemEmailLink(changed, "track")).toBeUndefined();
+    expect(await redeemEmailLink(`${token}x`, "track")).toBeUndefined();
+    expect(await redeemEmailLink(undefined, "track")).toBeUndefined();
 
-    expect(redeemEmailLink(token, "track")).toBe("case-1");
-    expect(redeemEmailLink(token, "track")).toBeUndefined();
-    expect(peekEmailLink(token, "track")).toBeUndefined();
+    expect(await redeemEmailLink(token, "track")).toBe("case-1");
+    expect(await redeemEmailLink(token, "track")).toBeUndefined();
+    expect(await peekEmailLink(token, "track")).toBeUndefined();
   });
 
-  it("stops working when it expires", () => {
-    emailLink(form(address), { purpose: "track", targetId: "case-1", expiresAt: new Date(now.getTime() + 30 * day) }, "en");
+  it("stops working when it expires", async () => {
+    await emailLink(form(address), { purpose: "track", targetId: "case-1", expiresAt: new Date(now.getTime() + 30 * day) }, "en");
     const token = newestToken();
     vi.setSystemTime(new Date(now.getTime() + 30 * day - 1));
-    expect(peekEmailLink(token, "track")).toBe("case-1");
+    expect(await peekEmailLink(token, "track")).toBe("case-1");
     vi.setSystemTime(new Date(now.getTime() + 30 * day));
-    expect(peekEmailLink(token, "track")).toBeUndefined();
-    expect(redeemEmailLink(token, "track")).toBeUndefined();
+    expect(await peekEmailLink(token, "track")).toBeUndefined();
+    expect(await redeemEmailLink(token, "track")).toBeUndefined();
   });
 
-  it("is replaced by a newer link for the same screening or case, and only for that one", () => {
+  it("is replaced by a newer link for the same screening or case, and only for that one", async () => {
     const link = { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + day) } as const;
-    emailLink(form(address), link, "en");
+    await emailLink(form(address), link, "en");
     const first = newestToken();
-    emailLink(form(address), { ...link, targetId: "flow-2" }, "en");
+    await emailLink(form(address), { ...link, targetId: "flow-2" }, "en");
     const other = newestToken();
-    emailLink(form("toinen@example.fi"), link, "en");
+    await emailLink(form("toinen@example.fi"), link, "en");
     const second = newestToken();
-    expect(peekEmailLink(first, "resume")).toBeUndefined();
-    expect(redeemEmailLink(first, "resume")).toBeUndefined();
-    expect(redeemEmailLink(second, "resume")).toBe("flow-1");
-    expect(redeemEmailLink(other, "resume")).toBe("flow-2");
+    expect(await peekEmailLink(first, "resume")).toBeUndefined();
+    expect(await redeemEmailLink(first, "resume")).toBeUndefined();
+    expect(await redeemEmailLink(second, "resume")).toBe("flow-1");
+    expect(await redeemEmailLink(other, "resume")).toBe("flow-2");
   });
 
   it.each([
@@ -118,8 +118,8 @@ describe("issuing an emailed link", () => {
     ["not an address", "emailLink.errors.invalid"],
     ["maija@", "emailLink.errors.invalid"],
     [`${"a".repeat(250)}@example.fi`, "emailLink.errors.tooLong"],
-  ])("refuses %j with %s, storing nothing", (typed, error) => {
-    expect(emailLink(form(typed), { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + day) }, "en")).toEqual({
+  ])("refuses %j with %s, storing nothing", async (typed, error) => {
+    expect(await emailLink(form(typed), { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + day) }, "en")).toEqual({
       error,
       email: typed,
     });
@@ -127,24 +127,24 @@ describe("issuing an emailed link", () => {
     expect(sqlite().prepare("SELECT count(*) FROM email_link").pluck().get()).toBe(0);
   });
 
-  it(`sends at most ${linksPerTarget} links for one screening or case in a day`, () => {
+  it(`sends at most ${linksPerTarget} links for one screening or case in a day`, async () => {
     const link = { purpose: "resume", targetId: "flow-1", expiresAt: new Date(now.getTime() + 2 * day) } as const;
     const addresses = ["a@example.fi", "b@example.fi", "c@example.fi", "d@example.fi"];
-    for (const to of addresses.slice(0, linksPerTarget)) expect(emailLink(form(to), link, "en")).toEqual({ delivery: "sending" });
-    expect(emailLink(form("d@example.fi"), link, "en")).toEqual({ error: "emailLink.errors.tooMany", email: "d@example.fi" });
-    expect(emailLink(form("d@example.fi"), { ...link, targetId: "flow-2" }, "en")).toEqual({ delivery: "sending" });
+    for (const to of addresses.slice(0, linksPerTarget)) expect(await emailLink(form(to), link, "en")).toEqual({ delivery: "sending" });
+    expect(await emailLink(form("d@example.fi"), link, "en")).toEqual({ error: "emailLink.errors.tooMany", email: "d@example.fi" });
+    expect(await emailLink(form("d@example.fi"), { ...link, targetId: "flow-2" }, "en")).toEqual({ delivery: "sending" });
     expect(outboxRows()).toHaveLength(linksPerTarget + 1);
     vi.setSystemTime(new Date(now.getTime() + emailLimitWindowMs));
-    expect(emailLink(form("d@example.fi"), link, "en")).toEqual({ delivery: "sending" });
+    expect(await emailLink(form("d@example.fi"), link, "en")).toEqual({ delivery: "sending" });
   });
 
-  it(`sends one address at most ${emailsPerAddress} emails in a day, whichever screenings ask, counting it by a keyed hash only`, () => {
+  it(`sends one address at most ${emailsPerAddress} emails in a day, whichever screenings ask, counting it by a keyed hash only`, async () => {
     const issueFor = (targetId: string, to = address) =>
       emailLink(form(to), { purpose: "resume", targetId, expiresAt: new Date(now.getTime() + 2 * day) }, "en");
-    for (let sent = 0; sent < emailsPerAddress; sent += 1) expect(issueFor(`flow-${sent}`), `email ${sent + 1}`).toEqual({ delivery: "sending" });
+    for (let sent = 0; sent < emailsPerAddress; sent += 1) expect(await issueFor(`flow-${sent}`), `email ${sent + 1}`).toEqual({ delivery: "sending" });
     // The same mailbox however it is written.
-    expect(issueFor("flow-next", `  ${address.toUpperCase()} `)).toEqual({ error: "emailLink.errors.tooMany", email: address.toUpperCase() });
-    expect(issueFor("flow-next", "toinen@example.fi")).toEqual({ delivery: "sending" });
+    expect(await issueFor("flow-next", `  ${address.toUpperCase()} `)).toEqual({ error: "emailLink.errors.tooMany", email: address.toUpperCase() });
+    expect(await issueFor("flow-next", "toinen@example.fi")).toEqual({ delivery: "sending" });
     expect(outboxRows()).toHaveLength(emailsPerAddress + 1);
 
     const counted = sqlite().prepare("SELECT address_hash FROM email_address_use").pluck().all() as string[];
@@ -158,15 +158,15 @@ describe("issuing an emailed link", () => {
 
     // A day later the address may be sent to again, and retention has deleted the old counts.
     vi.setSystemTime(new Date(now.getTime() + emailLimitWindowMs));
-    expect(issueFor("flow-next")).toEqual({ delivery: "sending" });
+    expect(await issueFor("flow-next")).toEqual({ delivery: "sending" });
     deleteExpiredEmailLinks(database.db, new Date(now.getTime() + emailLimitWindowMs));
     expect(sqlite().prepare("SELECT count(*) FROM email_address_use").pluck().get()).toBe(1);
   });
 
-  it("stores the link and its email in one transaction: when the email cannot be stored, neither is the link", () => {
+  it("stores the link and its email in one transaction: when the email cannot be stored, neither is the link", async () => {
     sqlite().exec("CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END;");
     try {
-      expect(() => emailLink(form(address), { purpose: "track", targetId: "case-1", expiresAt: new Date(now.getTime() + day) }, "en")).toThrow(
+      await expect(emailLink(form(address), { purpose: "track", targetId: "case-1", expiresAt: new Date(now.getTime() + day) }, "en")).rejects.toThrow(
         "outbox unavailable",
       );
       expect(sqlite().prepare("SELECT count(*) FROM email_link").pluck().get()).toBe(0);
@@ -182,13 +182,13 @@ describe("delivering emailed links", () => {
     emailLink(form(address), { purpose, targetId: `target-${language}-${purpose}`, expiresAt: new Date(now.getTime() + day) }, language);
 
   it("writes each email into the drop folder, marks it delivered and keeps neither the address nor the link", async () => {
-    issue("fi");
+    await issue("fi");
     const link = (JSON.parse(outboxRows()[0]!.payload) as { link: string }).link;
     const before = dropped().length;
     const sender = createEmailSender({ smtpUrl: undefined, from: "Luukku <no-reply@luukku.example.fi>", dropDirectory });
-    expect(emailLinkStatus("resume", "target-fi-resume")).toEqual({ delivery: "sending" });
+    expect(await emailLinkStatus("resume", "target-fi-resume")).toEqual({ delivery: "sending" });
     expect(await deliverDue(sender, now)).toEqual({ delivered: 1, failed: 0 });
-    expect(emailLinkStatus("resume", "target-fi-resume")).toEqual({ delivery: "sent" });
+    expect(await emailLinkStatus("resume", "target-fi-resume")).toEqual({ delivery: "sent" });
 
     const files = dropped();
     expect(files).toHaveLength(before + 1);
@@ -211,7 +211,7 @@ describe("delivering emailed links", () => {
   });
 
   it("keeps a failed email pending for a later try, with an error that names neither the address nor the link", async () => {
-    issue("en", "track");
+    await issue("en", "track");
     const link = (JSON.parse(outboxRows()[0]!.payload) as { link: string }).link;
     const refusing = async () => {
       throw new Error(`Can't send mail - all recipients were rejected: 550 5.1.1 <${address.toLowerCase()}>: Recipient address rejected (${link})`);
@@ -225,7 +225,7 @@ describe("delivering emailed links", () => {
     expect(row?.last_error?.toLowerCase()).not.toContain(address.toLowerCase());
     expect(row?.last_error).not.toContain(tokenOf(row!.payload));
     expect(row?.last_error).not.toMatch(/@/);
-    expect(emailLinkStatus("track", "target-en-track")).toEqual({ delivery: "delayed" });
+    expect(await emailLinkStatus("track", "target-en-track")).toEqual({ delivery: "delayed" });
 
     // Not due again until the wait is over, then it goes.
     expect(await deliverDue(refusing, new Date(now.getTime() + retryDelayMs(1) - 1))).toEqual({ delivered: 0, failed: 0 });
@@ -236,11 +236,11 @@ describe("delivering emailed links", () => {
     expect(await deliverDue(accepting, new Date(now.getTime() + retryDelayMs(1)))).toEqual({ delivered: 1, failed: 0 });
     expect(sent).toEqual([`${address}: Follow your referrals in Luukku`]);
     expect(outboxRows()[0]?.last_error).toBeNull();
-    expect(emailLinkStatus("track", "target-en-track")).toEqual({ delivery: "sent" });
+    expect(await emailLinkStatus("track", "target-en-track")).toEqual({ delivery: "sent" });
   });
 
   it(`gives up after ${maxEmailAttempts} tries, and then too keeps neither the address nor the link`, async () => {
-    issue("sv");
+    await issue("sv");
     const refusing = async () => {
       throw new Error("connect ECONNREFUSED 127.0.0.1:25");
     };
@@ -254,7 +254,7 @@ describe("delivering emailed links", () => {
     expect(row?.attempts).toBe(maxEmailAttempts);
     expect(row?.delivered_at).toBeNull();
     expect(JSON.parse(row!.payload)).toEqual({ language: "sv", kind: "resume" });
-    expect(emailLinkStatus("resume", "target-sv-resume")).toEqual({ delivery: "failed" });
+    expect(await emailLinkStatus("resume", "target-sv-resume")).toEqual({ delivery: "failed" });
   });
 
   it("prepares its statements once, not on every round", async () => {
@@ -263,8 +263,8 @@ describe("delivering emailed links", () => {
       const delivery = createEmailDelivery(database.db, async () => {});
       const prepared = prepare.mock.calls.length;
       expect(prepared).toBeGreaterThan(0);
-      issue("en");
-      issue("fi");
+      await issue("en");
+      await issue("fi");
       const afterIssuing = prepare.mock.calls.length;
       expect(await delivery.deliverDue(now)).toEqual({ delivered: 2, failed: 0 });
       expect(await delivery.deliverDue(new Date(now.getTime() + day))).toEqual({ delivered: 0, failed: 0 });
@@ -276,7 +276,7 @@ describe("delivering emailed links", () => {
 });
 
 describe("the email's text", () => {
-  it("is in the person's language, as plain text and HTML with the link on a line of its own", () => {
+  it("is in the person's language, as plain text and HTML with the link on a line of its own", async () => {
     const link = "https://luukku.example.fi/track/link/abc_DEF-123";
     const finnish = linkEmail({ language: "fi", kind: "track", link });
     expect(finnish.subject).toBe("Seuraa lähetteitäsi Luukussa");
@@ -286,7 +286,7 @@ describe("the email's text", () => {
     expect(linkEmail({ language: "sv", kind: "resume", link }).subject).toBe("Dina sparade svar i Luukku");
   });
 
-  it("escapes what it puts into HTML", () => {
+  it("escapes what it puts into HTML", async () => {
     const { html } = linkEmail({ language: "en", kind: "resume", link: 'https://x.example/"><script>' });
     expect(html).not.toContain("<script>");
     expect(html).toContain("&#34;&#62;&#60;script&#62;");
@@ -294,9 +294,9 @@ describe("the email's text", () => {
 });
 
 describe("retention of emailed links", () => {
-  it("deletes links once they have expired, and only those", () => {
-    emailLink(form(address), { purpose: "resume", targetId: "soon", expiresAt: new Date(now.getTime() + day) }, "en");
-    emailLink(form(address), { purpose: "track", targetId: "later", expiresAt: new Date(now.getTime() + 30 * day) }, "en");
+  it("deletes links once they have expired, and only those", async () => {
+    await emailLink(form(address), { purpose: "resume", targetId: "soon", expiresAt: new Date(now.getTime() + day) }, "en");
+    await emailLink(form(address), { purpose: "track", targetId: "later", expiresAt: new Date(now.getTime() + 30 * day) }, "en");
     const targets = () => sqlite().prepare("SELECT target_id FROM email_link ORDER BY target_id").pluck().all();
     expect(deleteExpiredEmailLinks(database.db, new Date(now.getTime() + day - 1))).toBe(0);
     expect(deleteExpiredEmailLinks(database.db, new Date(now.getTime() + day))).toBe(1);

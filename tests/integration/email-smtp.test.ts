@@ -84,10 +84,10 @@ interface OutboxRow {
 const outboxRow = (id: number) => sqlite().prepare("SELECT * FROM outbox WHERE id = ?").get(id) as OutboxRow;
 
 /** Asks for a link to `to` as the saved page does; the outbox row of its email, and the link it carries. */
-function askForLink(to: string, targetId = "flow-1"): { id: number; link: string } {
+async function askForLink(to: string, targetId = "flow-1"): Promise<{ id: number; link: string }> {
   const form = new FormData();
   form.set("email", to);
-  expect(emailLink(form, { purpose: "resume", targetId, expiresAt: new Date(now.getTime() + 90 * day) }, "en")).toEqual({ delivery: "sending" });
+  expect(await emailLink(form, { purpose: "resume", targetId, expiresAt: new Date(now.getTime() + 90 * day) }, "en")).toEqual({ delivery: "sending" });
   const row = sqlite().prepare("SELECT id, payload FROM outbox ORDER BY id DESC LIMIT 1").get() as { id: number; payload: string };
   return { id: row.id, link: (JSON.parse(row.payload) as { link: string }).link };
 }
@@ -99,7 +99,7 @@ const address = "maija.meikalainen@example.fi";
 
 describe("email over SMTP", () => {
   it("delivers the link to the person's address, with the subject and the link, then keeps neither", async () => {
-    const { id, link } = askForLink(address);
+    const { id, link } = await askForLink(address);
     const delivery = createEmailDelivery(appDatabase.db, createEmailSender({ smtpUrl, from, dropDirectory: "unused" }));
     expect(await delivery.deliverDue(now)).toEqual({ delivered: 1, failed: 0 });
 
@@ -115,7 +115,7 @@ describe("email over SMTP", () => {
     expect(row.delivered_at).toBe(now.getTime());
     expect(row.attempts).toBe(1);
     expect(JSON.parse(row.payload)).toEqual({ language: "en", kind: "resume" });
-    expect(emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "sent" });
+    expect(await emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "sent" });
   });
 
   it.each([
@@ -123,7 +123,7 @@ describe("email over SMTP", () => {
     ["the message", "message"],
   ] as const)("gives up at once when the server refuses %s for good (550), and never says it was sent", async (_, stage) => {
     refusal[stage] = [550, "5.1.1 Mailbox unavailable"];
-    const { id, link } = askForLink(address);
+    const { id, link } = await askForLink(address);
     const delivery = createEmailDelivery(appDatabase.db, createEmailSender({ smtpUrl, from, dropDirectory: "unused" }));
     expect(await delivery.deliverDue(now)).toEqual({ delivered: 0, failed: 1 });
 
@@ -136,7 +136,7 @@ describe("email over SMTP", () => {
     expect(row.last_error).not.toMatch(/@/);
     expect(row.last_error).not.toContain(link.split("/").pop());
     expect(JSON.parse(row.payload)).toEqual({ language: "en", kind: "resume" });
-    expect(emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "failed" });
+    expect(await emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "failed" });
 
     // Not tried again, however long we wait: the server would refuse it again.
     refusal[stage] = null;
@@ -146,23 +146,23 @@ describe("email over SMTP", () => {
 
   it("tries again later when the server refuses for now (451), and sends it once the server takes it", async () => {
     refusal.message = [451, "4.3.0 Try again later"];
-    const { id } = askForLink(address);
+    const { id } = await askForLink(address);
     const delivery = createEmailDelivery(appDatabase.db, createEmailSender({ smtpUrl, from, dropDirectory: "unused" }));
     expect(await delivery.deliverDue(now)).toEqual({ delivered: 0, failed: 1 });
     expect(outboxRow(id)).toMatchObject({ attempts: 1, delivered_at: null, failed_at: null, available_at: now.getTime() + retryDelayMs(1) });
     expect(outboxRow(id).last_error).toContain("451");
-    expect(emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "delayed" });
+    expect(await emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "delayed" });
 
     refusal.message = null;
     expect(await delivery.deliverDue(new Date(now.getTime() + retryDelayMs(1) - 1))).toEqual({ delivered: 0, failed: 0 });
     expect(await delivery.deliverDue(new Date(now.getTime() + retryDelayMs(1)))).toEqual({ delivered: 1, failed: 0 });
     expect(received.map((email) => email.envelopeTo)).toEqual([[address]]);
     expect(outboxRow(id)).toMatchObject({ attempts: 2, last_error: null });
-    expect(emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "sent" });
+    expect(await emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "sent" });
   });
 
   it(`retries a server that is down with a growing wait, and gives up after ${maxEmailAttempts} tries`, async () => {
-    const { id } = askForLink(address);
+    const { id } = await askForLink(address);
     const delivery = createEmailDelivery(appDatabase.db, createEmailSender({ smtpUrl: downUrl, from, dropDirectory: "unused" }));
     let at = now.getTime();
     const waits: number[] = [];
@@ -172,7 +172,7 @@ describe("email over SMTP", () => {
       expect(row.attempts).toBe(attempt);
       expect(row.last_error).toContain("ECONNREFUSED");
       if (attempt < maxEmailAttempts) {
-        expect(emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "delayed" });
+        expect(await emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "delayed" });
         waits.push(row.available_at - at);
         at = row.available_at;
       }
@@ -181,13 +181,13 @@ describe("email over SMTP", () => {
     const row = outboxRow(id);
     expect(row.failed_at).toBe(at);
     expect(JSON.parse(row.payload)).toEqual({ language: "en", kind: "resume" });
-    expect(emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "failed" });
+    expect(await emailLinkStatus("resume", "flow-1")).toEqual({ delivery: "failed" });
     expect(await delivery.deliverDue(new Date(at + day))).toEqual({ delivered: 0, failed: 0 });
   });
 
   it("sends each email once when two workers on the same database file deliver at the same time", async () => {
     const addresses = Array.from({ length: 6 }, (_, index) => `henkilo${index}@example.fi`);
-    addresses.forEach((to, index) => askForLink(to, `flow-${index}`));
+    for (const [index, to] of addresses.entries()) await askForLink(to, `flow-${index}`);
     const secondConnection = openDatabase(appDatabase.path);
     try {
       const send = createEmailSender({ smtpUrl, from, dropDirectory: "unused" });

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActor } from "xstate";
-import { createBackend } from "#db/backend.ts";
-import { ScreeningStore } from "#db/screening-store.ts";
-import type { PathwayEngine } from "#pathways/engine.ts";
+import { createBackend, type Backend } from "#db/backend.ts";
 import type { PathwayId } from "#pathways/pathways.ts";
 import { deriveNeeds, deriveProfile } from "#pathways/screening/derive-needs.ts";
 import { screeningMachine, screeningMachineVersion, screeningVersion } from "#pathways/screening/machine.ts";
@@ -12,11 +10,11 @@ import { caseWithId, insertInNewCase } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 let database: TestDatabase;
-let engine: PathwayEngine;
+let backend: Backend;
 
 beforeAll(() => {
   database = createTestDatabase();
-  engine = createBackend({ kind: "sqlite", connection: database.db }).engine;
+  backend = createBackend({ kind: "sqlite", connection: database.db });
 });
 
 afterAll(() => database.close());
@@ -63,8 +61,7 @@ describe.each(Object.keys(personas) as PersonaName[])("persona %s", (name) => {
     expect(screening.getSnapshot().context.answers).toEqual(persona.answers);
 
     // Stored with the questionnaire version that asked the questions, and read back.
-    const store = new ScreeningStore(database.db);
-    insertInNewCase(database.db, store, {
+    await insertInNewCase(backend, {
       id: `screening-${name}`,
       questionnaireVersion: screeningVersion,
       machineVersion: screeningMachineVersion,
@@ -74,7 +71,7 @@ describe.each(Object.keys(personas) as PersonaName[])("persona %s", (name) => {
       channel: "online",
       status: "complete",
     });
-    const stored = store.load(`screening-${name}`)!;
+    const stored = (await backend.screenings.load(`screening-${name}`))!;
     expect(stored.questionnaireVersion).toBe(screeningVersion);
     const answers = stored.answers as typeof persona.answers;
     expect(answers).toEqual(persona.answers);
@@ -82,7 +79,7 @@ describe.each(Object.keys(personas) as PersonaName[])("persona %s", (name) => {
     const needs = deriveNeeds(answers);
     expect(needs.map((need) => need.code)).toEqual(expect.arrayContaining(expected[name].needs));
     const person = deriveProfile(answers);
-    const started = await engine.startCase(caseWithId(database.db, `case-${name}`), needs, person, "2026-11-30T08:00:00.000Z", "citizen");
+    const started = await backend.engine.startCase(caseWithId(database.db, `case-${name}`), needs, person, "2026-11-30T08:00:00.000Z", "citizen");
 
     const states = Object.fromEntries(started.pathways.map((pathway) => [pathway.pathwayId, pathway.state]));
     expect(states).toMatchObject(expected[name].pathways);

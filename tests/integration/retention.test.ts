@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
-import { storeEmailLink } from "#db/email-links.ts";
+import { SqliteCaseStore } from "#db/case-store.ts";
+import { SqliteEmailLinkStore } from "#db/email-links.ts";
 import { daysAfter, deleteExpiredScreenings, startRetentionJob } from "#db/retention.ts";
-import { ScreeningStore } from "#db/screening-store.ts";
+import { SqliteScreeningStore } from "#db/screening-store.ts";
 import { insertInNewCase } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -23,14 +24,14 @@ afterAll(() => database.close());
 beforeEach(() => database.db.$client.exec("DELETE FROM screening; DELETE FROM email_link; DELETE FROM outbox;"));
 
 /** A screening created at `start`; saved `savedAfterDays` later if given; last changed `changedAfterDays` later if given. */
-function screening(id: string, { status = "in-progress", savedAfterDays, changedAfterDays }: {
+async function screening(id: string, { status = "in-progress", savedAfterDays, changedAfterDays }: {
   status?: "in-progress" | "complete";
   savedAfterDays?: number;
   changedAfterDays?: number;
 } = {}) {
   let now = start;
-  const store = new ScreeningStore(database.db, () => now);
-  let record = insertInNewCase(database.db, store, {
+  const store = new SqliteScreeningStore(database.db, () => now);
+  let record = await insertInNewCase({ screenings: store, cases: new SqliteCaseStore(database.db) }, {
     id,
     questionnaireVersion: "1.0.0",
     machineVersion: 1,
@@ -42,11 +43,11 @@ function screening(id: string, { status = "in-progress", savedAfterDays, changed
   });
   if (savedAfterDays !== undefined) {
     now = daysAfter(start, savedAfterDays);
-    record = store.saveForLater(id, record.version, `hash-${id}`);
+    record = await store.saveForLater(id, record.version, `hash-${id}`);
   }
   if (changedAfterDays !== undefined) {
     now = daysAfter(start, changedAfterDays);
-    store.update(id, record.version, { snapshot: {}, answers: { age: 40 }, status });
+    await store.update(id, record.version, { snapshot: {}, answers: { age: 40 }, status });
   }
 }
 
@@ -54,8 +55,8 @@ const ids = () => database.db.$client.prepare("SELECT id FROM screening ORDER BY
 const at = (days: number, offset = 0) => new Date(daysAfter(start, days).getTime() + offset);
 
 describe("retention of screenings", () => {
-  it("deletes a screening never saved once 30 days have passed since its last change, not a millisecond before", () => {
-    screening("abandoned");
+  it("deletes a screening never saved once 30 days have passed since its last change, not a millisecond before", async () => {
+    await screening("abandoned");
     expect(deleteExpiredScreenings(database.db, at(30, -millisecond), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(30), policy)).toBe(0);
     expect(ids()).toEqual(["abandoned"]);
@@ -63,14 +64,14 @@ describe("retention of screenings", () => {
     expect(ids()).toEqual([]);
   });
 
-  it("counts a screening never saved from its last change, not from when it was started", () => {
-    screening("answered later", { changedAfterDays: 20 });
+  it("counts a screening never saved from its last change, not from when it was started", async () => {
+    await screening("answered later", { changedAfterDays: 20 });
     expect(deleteExpiredScreenings(database.db, at(50), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(50, millisecond), policy)).toBe(1);
   });
 
-  it("deletes a saved screening once 90 days have passed since it was saved, not a millisecond before", () => {
-    screening("saved", { savedAfterDays: 0 });
+  it("deletes a saved screening once 90 days have passed since it was saved, not a millisecond before", async () => {
+    await screening("saved", { savedAfterDays: 0 });
     expect(deleteExpiredScreenings(database.db, at(31), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(90, -millisecond), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(90), policy)).toBe(0);
@@ -79,25 +80,25 @@ describe("retention of screenings", () => {
     expect(ids()).toEqual([]);
   });
 
-  it("counts a saved screening from when it was saved, not from its last change", () => {
+  it("counts a saved screening from when it was saved, not from its last change", async () => {
     // Saved on day 10 and answered further on day 70: it goes on day 100, as its resume link does.
-    screening("saved then used", { savedAfterDays: 10, changedAfterDays: 70 });
+    await screening("saved then used", { savedAfterDays: 10, changedAfterDays: 70 });
     // Thirty days after the last change and after saving, it is still kept: it was saved.
     expect(deleteExpiredScreenings(database.db, at(40, millisecond), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(100), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(100, millisecond), policy)).toBe(1);
   });
 
-  it("keeps a screening saved late in its first 30 days: saving restarts the clock at 90", () => {
-    screening("saved late", { savedAfterDays: 29 });
+  it("keeps a screening saved late in its first 30 days: saving restarts the clock at 90", async () => {
+    await screening("saved late", { savedAfterDays: 29 });
     expect(deleteExpiredScreenings(database.db, at(60), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(119), policy)).toBe(0);
     expect(deleteExpiredScreenings(database.db, at(119, millisecond), policy)).toBe(1);
   });
 
-  it("deletes the case opened for an unfinished screening with it: its members and the people in no other case go too", () => {
-    screening("abandoned");
-    screening("answered later", { changedAfterDays: 20 });
+  it("deletes the case opened for an unfinished screening with it: its members and the people in no other case go too", async () => {
+    await screening("abandoned");
+    await screening("answered later", { changedAfterDays: 20 });
     const caseOf = (id: string) => database.db.$client.prepare("SELECT case_id, member_id FROM screening WHERE id = ?").get(id) as { case_id: string; member_id: string };
     const abandoned = caseOf("abandoned");
     const kept = caseOf("answered later");
@@ -111,9 +112,9 @@ describe("retention of screenings", () => {
     expect([exists("case_record", kept.case_id), exists("case_member", kept.member_id), exists("person", personOf(kept.member_id))]).toEqual([true, true, true]);
   });
 
-  it("never deletes a finished screening: it belongs to a case", () => {
-    screening("finished", { status: "complete" });
-    screening("finished after saving", { status: "complete", savedAfterDays: 1, changedAfterDays: 2 });
+  it("never deletes a finished screening: it belongs to a case", async () => {
+    await screening("finished", { status: "complete" });
+    await screening("finished after saving", { status: "complete", savedAfterDays: 1, changedAfterDays: 2 });
     expect(deleteExpiredScreenings(database.db, at(1000), policy)).toBe(0);
     expect(ids()).toEqual(["finished", "finished after saving"]);
   });
@@ -121,8 +122,7 @@ describe("retention of screenings", () => {
 
 describe("the retention job the server runs", () => {
   const link = (targetId: string, expiresAt: Date) =>
-    storeEmailLink(
-      database.db,
+    new SqliteEmailLinkStore(database.db).store(
       { tokenHash: `token-${targetId}`, purpose: "resume", targetId, expiresAt },
       { to: "maija@example.fi", language: "fi", kind: "resume", link: "https://luukku.example.fi/screening/resume/link/x" },
       `address-of-${targetId}`,
@@ -139,11 +139,11 @@ describe("the retention job the server runs", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it("deletes at once on start, then every interval, screenings and email links alike, and logs counts only", () => {
-    screening("abandoned");
-    screening("saved", { savedAfterDays: 0 });
-    link("saved", daysAfter(start, 90));
-    link("abandoned", daysAfter(start, 30));
+  it("deletes at once on start, then every interval, screenings and email links alike, and logs counts only", async () => {
+    await screening("abandoned");
+    await screening("saved", { savedAfterDays: 0 });
+    await link("saved", daysAfter(start, 90));
+    await link("abandoned", daysAfter(start, 30));
     now = at(30, millisecond);
 
     const job = startRetentionJob(database.db, policy, { intervalMs: hour, now: () => now, log });
@@ -162,14 +162,14 @@ describe("the retention job the server runs", () => {
     expect(log.error).not.toHaveBeenCalled();
 
     job.stop();
-    screening("after stopping");
+    await screening("after stopping");
     now = at(1000);
     vi.advanceTimersByTime(10 * hour);
     expect(ids()).toEqual(["after stopping"]);
   });
 
-  it("logs a failed run on one line and tries again at the next interval", () => {
-    screening("abandoned");
+  it("logs a failed run on one line and tries again at the next interval", async () => {
+    await screening("abandoned");
     now = at(31);
     database.db.$client.exec("ALTER TABLE screening RENAME TO screening_away");
     const job = startRetentionJob(database.db, policy, { intervalMs: hour, now: () => now, log });

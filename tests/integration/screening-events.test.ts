@@ -2,7 +2,7 @@ import { appDatabase } from "../support/app-database.ts";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { answerQuestion } from "#app/screening/answer-question.server.ts";
 import { endSession, findScreening, loadPage, saveForLater, startScreening } from "#app/screening.server.ts";
-import { getScreeningStore } from "#app/db.server.ts";
+import { getStores } from "#app/db.server.ts";
 import { exitScreening, resumeScreening, saveScreening } from "#app/screening/save-and-leave.server.ts";
 import { deleteExpiredScreenings } from "#db/retention.ts";
 import type { Actor } from "#pathways/actor.ts";
@@ -26,7 +26,7 @@ async function started(): Promise<string> {
   return (await findScreening(request))!.id;
 }
 
-const eventsOf = (id: string) => getScreeningStore().events(id).map(({ type, step, actor, channel }) => ({ type, step, actor, channel }));
+const eventsOf = async (id: string) => (await getStores().screenings.events(id)).map(({ type, step, actor, channel }) => ({ type, step, actor, channel }));
 
 describe("the screening's event log", () => {
   it("records an answer given by staff at the counter as theirs, on the walk-in channel, with the question and the time", async () => {
@@ -34,12 +34,12 @@ describe("the screening's event log", () => {
     const at = new Date("2026-12-01T10:15:00Z");
     const result = await answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: receptionist, channel: "walk-in", at });
     expect(result).toEqual({ kind: "answered", next: "age", dangerDisclosed: false });
-    expect(eventsOf(id)).toEqual([
+    expect(await eventsOf(id)).toEqual([
       { type: "started", step: null, actor: { kind: "citizen" }, channel: "online" },
       { type: "answered", step: "help-for", actor: receptionist, channel: "walk-in" },
     ]);
-    expect(getScreeningStore().events(id)[1]!.at).toEqual(at);
-    expect(getScreeningStore().load(id)!.answers).toEqual({ helpFor: "self" });
+    expect((await getStores().screenings.events(id))[1]!.at).toEqual(at);
+    expect((await getStores().screenings.load(id))!.answers).toEqual({ helpFor: "self" });
   });
 
   it("records nothing for an answer the flow refuses, or for a question asked out of order", async () => {
@@ -49,18 +49,18 @@ describe("the screening's event log", () => {
       kind: "elsewhere",
       page: "help-for",
     });
-    expect(eventsOf(id).map((event) => event.type)).toEqual(["started"]);
+    expect((await eventsOf(id)).map((event) => event.type)).toEqual(["started"]);
   });
 
   it("keeps neither the answer nor its event when recording fails half-way", async () => {
     const id = await started();
-    const before = getScreeningStore().load(id)!;
-    vi.spyOn(getScreeningStore(), "recordEvent").mockImplementationOnce(() => {
+    const before = (await getStores().screenings.load(id))!;
+    vi.spyOn(getStores().screenings, "recordEvent").mockImplementationOnce(async () => {
       throw new Error("disk full");
     });
     await expect(answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: receptionist, channel: "walk-in" })).rejects.toThrow("disk full");
-    expect(getScreeningStore().load(id)).toEqual(before);
-    expect(eventsOf(id).map((event) => event.type)).toEqual(["started"]);
+    expect(await getStores().screenings.load(id)).toEqual(before);
+    expect((await eventsOf(id)).map((event) => event.type)).toEqual(["started"]);
   });
 
   it("records saving and Exit this page as the person's own, online", async () => {
@@ -71,7 +71,7 @@ describe("the screening's event log", () => {
     await answerQuestion({ screeningId: id, step: "help-for", values: { helpFor: "self" }, actor: { kind: "citizen" }, channel: "online" });
     await saveForLater(request);
     await endSession(request);
-    expect(eventsOf(id).map(({ type, step, channel }) => [type, step, channel])).toEqual([
+    expect((await eventsOf(id)).map(({ type, step, channel }) => [type, step, channel])).toEqual([
       ["started", null, "online"],
       ["answered", "help-for", "online"],
       ["saved", null, "online"],
@@ -86,7 +86,7 @@ describe("the screening's event log", () => {
     expect(await saveScreening({ screeningId: id, actor: caller, channel: "phone" })).toEqual({ code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
     expect(await resumeScreening({ screeningId: id, actor: receptionist, channel: "walk-in" })).toBe("age");
     await exitScreening({ screeningId: id, actor: receptionist, channel: "walk-in" });
-    expect(eventsOf(id).slice(1)).toEqual([
+    expect((await eventsOf(id)).slice(1)).toEqual([
       { type: "answered", step: "help-for", actor: caller, channel: "phone" },
       { type: "saved", step: null, actor: caller, channel: "phone" },
       { type: "resumed", step: null, actor: receptionist, channel: "walk-in" },
@@ -102,12 +102,12 @@ describe("the screening's event log", () => {
     const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
     const request = () => new Request("http://luukku.test/screening/help-for", { headers: { Cookie: cookie } });
     const id = (await findScreening(request()))!.id;
-    getScreeningStore().touch(id, new Date(Date.now() - 31 * 60_000));
+    await getStores().screenings.touch(id, new Date(Date.now() - 31 * 60_000));
     for (const attempt of [1, 2]) {
       const thrown = await loadPage(request(), "help-for").catch((redirect: unknown) => redirect);
       expect(thrown instanceof Response && thrown.headers.get("Location"), `page ${attempt}`).toBe("/screening/timed-out");
     }
-    expect(eventsOf(id)).toEqual([
+    expect(await eventsOf(id)).toEqual([
       { type: "started", step: null, actor: { kind: "citizen" }, channel: "online" },
       { type: "timed-out", step: null, actor: { kind: "system", name: "idle-limit" }, channel: "online" },
     ]);
@@ -118,10 +118,10 @@ describe("the screening's event log", () => {
     const kept = await started();
     const now = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000);
     // Only this test's two screenings are old enough here: the one kept is touched now.
-    getScreeningStore().touch(kept, now);
+    await getStores().screenings.touch(kept, now);
     expect(deleteExpiredScreenings(appDatabase.db, now, { unsavedDays: 30, savedDays: 90 })).toBeGreaterThanOrEqual(1);
-    expect(getScreeningStore().load(id)).toBeUndefined();
-    expect(getScreeningStore().events(id)).toEqual([]);
-    expect(eventsOf(kept).map((event) => event.type)).toEqual(["started"]);
+    expect(await getStores().screenings.load(id)).toBeUndefined();
+    expect(await getStores().screenings.events(id)).toEqual([]);
+    expect((await eventsOf(kept)).map((event) => event.type)).toEqual(["started"]);
   });
 });

@@ -29,7 +29,7 @@ afterEach(() => vi.useRealTimers());
 /** A screening as the browser that holds its cookie sees it; the persona's answers, confirmed or not. */
 async function screeningInBrowser(status: "complete" | "in-progress", answers: object = personas.dangerAtHome.answers) {
   const id = app.newFlowId();
-  insertInNewCase(app.getDatabase(), app.getScreeningStore(), {
+  await insertInNewCase(app.getStores(), {
     id,
     questionnaireVersion: "test",
     machineVersion: 1,

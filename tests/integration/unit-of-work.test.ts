@@ -57,7 +57,7 @@ const caseState = (caseId: string) => ({
 describe("a use case that fails half-way", () => {
   it("leaves nothing of it written: consent undone when saving the reference fails after the engine sent the referrals", async () => {
     const { caseId } = await app.screenedPersona((await import("#pathways/screening/personas.ts")).personas.evictionFamily);
-    const { awaiting } = app.consentOptions(caseId);
+    const { awaiting } = await app.consentOptions(backend.cases, caseId);
     expect(awaiting.length).toBeGreaterThan(0);
     const before = caseState(caseId);
     expect(before.referrals).toEqual([]);
@@ -84,10 +84,10 @@ describe("transactions on one connection", () => {
     const work = (id: string) =>
       backend.withTransaction(async (tx) => {
         steps.push(`${id} begins`);
-        caseWithId(tx.db, `turns-${id}`);
+        caseWithId(backend.db, `turns-${id}`);
         // A real wait, not only a microtask: the other transaction has every chance to run here.
         await sleep(20);
-        const seen = casesSeenBy(tx.db, "turns-");
+        const seen = casesSeenBy(backend.db, "turns-");
         const committed = committedCases("turns-");
         steps.push(`${id} ends`);
         return { seen, committed };
@@ -101,13 +101,13 @@ describe("transactions on one connection", () => {
 
   it("keep taking turns after one fails: its writes are undone, the next commits", async () => {
     const failing = backend.withTransaction(async (tx) => {
-      caseWithId(tx.db, "after-failure-a");
+      caseWithId(backend.db, "after-failure-a");
       await sleep(10);
       throw new Error("the first fails");
     });
     const next = backend.withTransaction(async (tx) => {
-      caseWithId(tx.db, "after-failure-b");
-      return casesSeenBy(tx.db, "after-failure-");
+      caseWithId(backend.db, "after-failure-b");
+      return casesSeenBy(backend.db, "after-failure-");
     });
     const [failed, committed] = await Promise.allSettled([failing, next]);
     expect(failed).toMatchObject({ status: "rejected", reason: new Error("the first fails") });
@@ -119,9 +119,9 @@ describe("transactions on one connection", () => {
 describe("work passed the transaction", () => {
   it("joins it instead of waiting for it to end, and commits with it", async () => {
     const joined = await backend.withTransaction(async (tx) => {
-      caseWithId(tx.db, "joined-outer");
+      caseWithId(backend.db, "joined-outer");
       return backend.withTransaction(async (inner) => {
-        caseWithId(inner.db, "joined-inner");
+        caseWithId(backend.db, "joined-inner");
         return committedCases("joined-");
       }, tx);
     });
@@ -131,14 +131,14 @@ describe("work passed the transaction", () => {
 
   it("that fails is undone alone (a savepoint): the transaction that caught it goes on", async () => {
     await backend.withTransaction(async (tx) => {
-      caseWithId(tx.db, "savepoint-outer");
+      caseWithId(backend.db, "savepoint-outer");
       await expect(
         backend.withTransaction(async (inner) => {
-          caseWithId(inner.db, "savepoint-inner");
+          caseWithId(backend.db, "savepoint-inner");
           throw new Error("the inner part fails");
         }, tx),
       ).rejects.toThrow("the inner part fails");
-      caseWithId(tx.db, "savepoint-after");
+      caseWithId(backend.db, "savepoint-after");
     });
     expect(committedCases("savepoint-")).toEqual(["savepoint-after", "savepoint-outer"]);
   });
@@ -148,7 +148,7 @@ describe("work passed the transaction", () => {
     await backend.withTransaction(async (tx) => {
       ended = tx;
     });
-    await expect(backend.withTransaction(async (tx) => caseWithId(tx.db, "late"), ended)).rejects.toThrow(TransactionEnded);
+    await expect(backend.withTransaction(async () => caseWithId(backend.db, "late"), ended)).rejects.toThrow(TransactionEnded);
     expect(committedCases("late")).toEqual([]);
   });
 });
@@ -164,8 +164,8 @@ describe("the engine inside a use case's unit of work", () => {
         const serviceIds = started.package.items.map((item) => item.serviceId);
         await tx.engine.send(eviction!.instanceId, { type: "CONSENT_GIVEN", serviceIds, at: monday, by: "citizen" });
         // The engine's own transactions have ended; nothing of them is committed yet.
-        expect(casesSeenBy(tx.db, "engine-rolled-back")).toEqual(["engine-rolled-back"]);
-        expect((tx.db.$client.prepare("SELECT count(*) AS n FROM referral WHERE case_id = ?").get(caseId) as { n: number }).n).toBe(serviceIds.length);
+        expect(casesSeenBy(backend.db, "engine-rolled-back")).toEqual(["engine-rolled-back"]);
+        expect((backend.db.$client.prepare("SELECT count(*) AS n FROM referral WHERE case_id = ?").get(caseId) as { n: number }).n).toBe(serviceIds.length);
         expect(caseState(caseId)).toEqual(before);
         throw new Error("the use case fails after the engine");
       }),

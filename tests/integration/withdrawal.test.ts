@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { casePathways, caseReferrals } from "#db/case-store.ts";
 import { migrateDatabase } from "#db/migrate.ts";
 import { consentWithdrawnReason } from "#pathways/referral/machine.ts";
 import { need, someone } from "../support/pathway-harness.ts";
@@ -76,11 +75,11 @@ const caseState = (caseId: string) => ({
  * access code. Returns the tracking cookie to send and the case's referrals.
  */
 async function trackedCase(caseId: string) {
-  const db = app.connection.getDatabase();
+  const { cases } = app.connection.getStores();
   const engine = app.connection.getPathwayEngine();
-  await engine.startCase(caseWithId(db, caseId), evictionNeeds, evictionFamily, monday, "citizen");
-  const [pathway] = casePathways(db, caseId);
-  const { awaiting } = app.casePackage.consentOptions(caseId);
+  await engine.startCase(caseWithId(database.db, caseId), evictionNeeds, evictionFamily, monday, "citizen");
+  const [pathway] = await cases.pathways(caseId);
+  const { awaiting } = await app.casePackage.consentOptions(cases, caseId);
   const given = await app.consent.giveConsent({
     caseId,
     serviceIds: awaiting.map((service) => service.serviceId),
@@ -94,7 +93,7 @@ async function trackedCase(caseId: string) {
   const answer = await app.tracking.lookUpCase(lookup).catch((thrown: unknown) => thrown);
   if (!(answer instanceof Response)) throw new Error(`The lookup did not follow the case: ${JSON.stringify(answer)}`);
   const cookie = answer.headers.get("Set-Cookie")!.split(";")[0]!;
-  const referrals = caseReferrals(db, caseId);
+  const referrals = await cases.referrals(caseId);
   expect(referrals.length, "the demo catalogue proposes at least two services").toBeGreaterThanOrEqual(2);
   return { cookie, referrals, pathwayId: pathway!.id };
 }
@@ -112,7 +111,12 @@ async function withdraw(cookie: string, referralId: string) {
   });
 }
 
-const statusOf = (caseId: string, referralId: string) => caseReferrals(database.db, caseId).find((item) => item.id === referralId)?.status;
+/** The referral's status (its machine's state), read with the test's own query. */
+const statusOf = (caseId: string, referralId: string) =>
+  sqlite()
+    .prepare("SELECT p.state FROM referral r JOIN pathway_instance p ON p.id = r.machine_instance_id WHERE r.case_id = ? AND r.id = ?")
+    .pluck()
+    .get(caseId, referralId) as string | undefined;
 
 describe("withdrawing consent on the tracking page", () => {
   it("cancels a referral not yet delivered and every message waiting for it; nothing reaches the provider", async () => {

@@ -37,7 +37,7 @@ describe("storage stays in db/", () => {
   it("finds the files it checks", () => {
     expect(outsideDb).toContain("app/consent.server.ts");
     expect(outsideDb).toContain("scripts/serve.ts");
-    expect(importsOf("app/consent.server.ts")).toContain("#db/case-store.ts");
+    expect(importsOf("app/consent.server.ts")).toContain("#db/retention.ts");
     expect(pointsInto("pathways/matching/candidate.ts", "../catalogue.ts", "pathways")).toBe(true);
     expect(pointsInto("app/routes/exit.ts", "../../db/client.ts", "db")).toBe(true);
   });

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resources } from "#app/i18n/resources.ts";
 import { stepFields } from "#app/screening/fields.ts";
-import { emailDeliveryStates } from "#db/email-links.ts";
+import { emailDeliveryStates } from "#db/stores.ts";
 import { capacities, costUnits, deliveryModes, organizationTypes } from "#pathways/catalogue.ts";
 import { supportedLanguages } from "#pathways/i18n.ts";
 import { reasonCodes } from "#pathways/matching/match.ts";
