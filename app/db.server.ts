@@ -1,5 +1,4 @@
 import { createBackend, type Backend } from "#db/backend.ts";
-import type { CatalogueRevision } from "#db/catalogue-revision.ts";
 import type { CatalogueQueries } from "#db/catalogue-search.ts";
 import { databaseAnswers, type LuukkuDatabase } from "#db/client.ts";
 import { keyPlainCodeHashes } from "#db/code-hashes.ts";
@@ -43,11 +42,6 @@ export function getScreeningStore(): ScreeningStore {
 
 export function getDatabase(): LuukkuDatabase {
   return connect().db;
-}
-
-/** Read once per request and passed to the catalogue's caches, so they agree on one catalogue. */
-export function getCatalogueRevision(): CatalogueRevision {
-  return connect().catalogueRevision;
 }
 
 export function getCatalogue(): CatalogueQueries {

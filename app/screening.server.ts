@@ -156,7 +156,7 @@ export async function submitPage(request: Request, page: InProgressPageId) {
 /** The package of the case a completed screening belongs to, as the page draws it; and whether the answers showed danger. */
 export async function loadPackage(request: Request, language: Language) {
   const record = await completedScreening(request);
-  return { ...viewPackage({ caseId: record.caseId, language }), danger: indicatesDanger(record.answers as AnswersSoFar) };
+  return { ...(await viewPackage({ caseId: record.caseId, language })), danger: indicatesDanger(record.answers as AnswersSoFar) };
 }
 
 /** "Save and come back later": a new resume code for this flow, shown once; links emailed for an earlier save stop working. */

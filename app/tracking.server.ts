@@ -75,7 +75,7 @@ async function trackedCase(request: Request): Promise<string> {
 export async function loadTrackedReferrals(request: Request, language: Language) {
   const caseId = await trackedCase(request);
   const referrals = caseReferrals(getDatabase(), caseId);
-  const summaries = new Map(getCatalogue().summaries(referrals.map((item) => item.serviceId), language).map((summary) => [summary.id, summary]));
+  const summaries = new Map((await getCatalogue().summaries(referrals.map((item) => item.serviceId), language)).map((summary) => [summary.id, summary]));
   // Whom each referral is for: the needs its service was proposed for in the case's package.
   const { proposed, helpFor, subjectOf } = casePackage(caseId);
   const shown = referrals.map((item) => ({

@@ -20,8 +20,7 @@ export interface Backend {
    * outside a unit of work; within one, a use case uses `tx.db`.
    */
   readonly db: LuukkuDatabase;
-  /** Read once per request and passed to the catalogue's caches, so they agree on one catalogue. */
-  readonly catalogueRevision: CatalogueRevision;
+  /** Its `revision()` is read once per request and passed to its caches, so they agree on one catalogue. */
   readonly catalogue: CatalogueQueries;
   /** One candidate index per process: the engine and the package page share it, rebuilt only when the public catalogue changes. */
   readonly candidates: SqliteCandidateSource;
@@ -42,7 +41,6 @@ export function createBackend(config: BackendConfig, { newId }: { newId?: () => 
   const withTransaction = sqliteUnitOfWork(db, engineIn);
   return {
     db,
-    catalogueRevision,
     catalogue: new CatalogueQueries(db, catalogueRevision),
     candidates,
     screenings: new ScreeningStore(db),

@@ -1,7 +1,7 @@
 import { localize, type Language } from "#pathways/i18n.ts";
 import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
 import { casePackage } from "../case/case-package.server.ts";
-import { getCatalogue, getCatalogueRevision } from "../db.server.ts";
+import { getCatalogue } from "../db.server.ts";
 import { forWhomWords } from "../for-whom.server.ts";
 import { packageCards } from "./package-cards.ts";
 import { cardsToShow } from "./package-view.ts";
@@ -12,7 +12,7 @@ import { cardsToShow } from "./package-view.ts";
  * each is for, the other options, the needs no service meets, and what has happened to a
  * service since: changed (the card says so) or no longer offered (listed apart, by name).
  */
-export function viewPackage({ caseId, language }: { caseId: string; language: Language }) {
+export async function viewPackage({ caseId, language }: { caseId: string; language: Language }) {
   const stored = casePackage(caseId);
   const { cards, unmet } = packageCards(
     stored.needs,
@@ -25,10 +25,10 @@ export function viewPackage({ caseId, language }: { caseId: string; language: La
     stored.subjectOf,
   );
   const { standing } = stored;
-  const revision = getCatalogueRevision().read();
+  const revision = await getCatalogue().revision();
   const ids = [...new Set(cards.flatMap((card) => [card.serviceId, ...card.alternatives.map((alternative) => alternative.serviceId)]))];
-  const summaries = getCatalogue().summaries(ids, language, revision);
-  const practical = getCatalogue().practicalFacts(
+  const summaries = await getCatalogue().summaries(ids, language, revision);
+  const practical = await getCatalogue().practicalFacts(
     cards.map((card) => card.serviceId),
     revision,
   );
