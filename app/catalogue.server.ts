@@ -40,7 +40,7 @@ export interface SearchPage {
  * Validates /services' query and runs the search. With invalid input the page shows the
  * form with messages and no results, rather than guessing what was meant.
  */
-export function searchCatalogue(url: URL, language: Language): SearchPage {
+export async function searchCatalogue(url: URL, language: Language): Promise<SearchPage> {
   const raw = {
     // A repeated parameter counts once: the first value.
     q: url.searchParams.get("q") ?? undefined,
@@ -63,7 +63,7 @@ export function searchCatalogue(url: URL, language: Language): SearchPage {
     return { values, errors, page: 1, result: null };
   }
   const { q, need, municipality, page } = parsed.data;
-  const result = getCatalogue().search({
+  const result = await getCatalogue().search({
     text: q,
     needCode: need,
     municipalityCode: municipality,
@@ -91,9 +91,9 @@ export function needFilterGroups(language: Language): { label: string; options: 
 const serviceIdSchema = z.string().regex(/^[1-9]\d{0,11}$/).transform(Number);
 
 /** The public page of a service, or null when the id is malformed or nothing published has it. */
-export function findService(serviceId: string | undefined, language: Language) {
+export async function findService(serviceId: string | undefined, language: Language) {
   const parsed = serviceIdSchema.safeParse(serviceId);
   if (!parsed.success) return null;
-  const service = getCatalogue().service(parsed.data, language);
+  const service = await getCatalogue().service(parsed.data, language);
   return service && { ...service, needNames: service.needCodes.filter(isNeedCode).map((code) => needs[code].name[language]) };
 }

@@ -30,7 +30,7 @@ export async function loadConsentPage(request: Request, language: Language) {
   const { awaiting, keyWorkerFirst, assessmentFirst, helpFor, subjectOf } = await consentOptions(cases, record.caseId);
   const serviceIds = idsOf(awaiting);
   const data = await cases.referralData(serviceIds);
-  const summaries = getCatalogue().summaries([...serviceIds, ...idsOf(keyWorkerFirst), ...idsOf(assessmentFirst)], language);
+  const summaries = await getCatalogue().summaries([...serviceIds, ...idsOf(keyWorkerFirst), ...idsOf(assessmentFirst)], language);
   const all = [...awaiting, ...keyWorkerFirst, ...assessmentFirst];
   // Whom each service is for, from the needs the package proposed it for.
   const forWhom = (serviceId: number) => forWhomOf(all.find((service) => service.serviceId === serviceId)?.needCodes ?? [], { helpFor }, subjectOf);

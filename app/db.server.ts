@@ -1,5 +1,4 @@
 import { createBackend, type Backend } from "#db/backend.ts";
-import type { CatalogueRevision } from "#db/catalogue-revision.ts";
 import type { CatalogueQueries } from "#db/catalogue-search.ts";
 import { databaseAnswers } from "#db/client.ts";
 import { keyPlainCodeHashes } from "#db/code-hashes.ts";
@@ -40,11 +39,6 @@ export function getPathwayEngine(): PathwayEngine {
 /** The stores outside a unit of work: reads, and writes of one statement; a use case that writes more uses `tx`. */
 export function getStores(): Stores {
   return connect();
-}
-
-/** Read once per request and passed to the catalogue's caches, so they agree on one catalogue. */
-export function getCatalogueRevision(): CatalogueRevision {
-  return connect().catalogueRevision;
 }
 
 export function getCatalogue(): CatalogueQueries {

@@ -3,7 +3,7 @@ import type { findService } from "#app/catalogue.server.ts";
 import { formatLanguageName, formatList, formatMunicipalities, formatNumber } from "#app/format.ts";
 import type { Language } from "#pathways/i18n.ts";
 
-type ServiceDetail = NonNullable<ReturnType<typeof findService>>;
+type ServiceDetail = NonNullable<Awaited<ReturnType<typeof findService>>>;
 
 /** What a row of the service page shows: plain text, or what the page draws as markup. */
 export type ServiceRowValue =

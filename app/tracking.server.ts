@@ -75,7 +75,7 @@ export async function loadTrackedReferrals(request: Request, language: Language)
   const caseId = await trackedCase(request);
   const { cases } = getStores();
   const referrals = await cases.referrals(caseId);
-  const summaries = new Map(getCatalogue().summaries(referrals.map((item) => item.serviceId), language).map((summary) => [summary.id, summary]));
+  const summaries = new Map((await getCatalogue().summaries(referrals.map((item) => item.serviceId), language)).map((summary) => [summary.id, summary]));
   // Whom each referral is for: the needs its service was proposed for in the case's package.
   const { proposed, helpFor, subjectOf } = await casePackage(cases, caseId);
   const shown = referrals.map((item) => ({

@@ -4,7 +4,7 @@ import { runPageWeightBenchmark } from "./page-weight.ts";
 import { runEngineStepBenchmark, runMatchingBenchmark } from "./matching.ts";
 import { runSearchBenchmark } from "./search.ts";
 
-runSearchBenchmark();
+await runSearchBenchmark();
 runMatchingBenchmark(Number(process.env.BENCH_MATCH_SERVICES ?? 50_000));
 await runEngineStepBenchmark();
 await runHttpBenchmark();

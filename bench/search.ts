@@ -12,7 +12,7 @@ import { openDatabase } from "#db/client.ts";
 import { prepareDatabase } from "#db/prepare.ts";
 import { generateLargeCatalogue, largeDatabasePath } from "#db/seed/large-catalogue.ts";
 import { loadCatalogue } from "#db/seed/load-catalogue.ts";
-import { measure, ms } from "./stats.ts";
+import { measure, measureAsync, ms } from "./stats.ts";
 
 const serviceCount = Number(process.env.BENCH_SERVICES ?? 50_000);
 
@@ -62,7 +62,7 @@ function bareCandidateLookup(db: LuukkuDatabase, criteria: Omit<SearchCriteria, 
   return () => statement.get();
 }
 
-export function runSearchBenchmark(): void {
+export async function runSearchBenchmark(): Promise<void> {
   const path = ensureLargeDatabase(serviceCount);
   const db = openDatabase(path);
   const queries = new CatalogueQueries(db);
@@ -71,8 +71,8 @@ export function runSearchBenchmark(): void {
   console.log("case | matches | p50 | p95 | bare index lookup p95 | ratio p95");
   let worstP95 = 0;
   for (const { label, criteria } of cases) {
-    const result = queries.search({ ...criteria, page: 1, pageSize: 20 });
-    const timing = measure(() => queries.search({ ...criteria, page: 1, pageSize: 20 }));
+    const result = await queries.search({ ...criteria, page: 1, pageSize: 20 });
+    const timing = await measureAsync(() => queries.search({ ...criteria, page: 1, pageSize: 20 }));
     const bareLookup = bareCandidateLookup(db, criteria);
     let bare = "–";
     let ratio = "–";

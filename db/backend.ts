@@ -25,8 +25,7 @@ export type BackendConfig = { kind: "sqlite"; path: string } | { kind: "sqlite";
 export interface Backend extends Stores {
   /** The process's connection, for the stores still synchronous (ADR 020) and the scripts that migrate and seed it. */
   readonly db: LuukkuDatabase;
-  /** Read once per request and passed to the catalogue's caches, so they agree on one catalogue. */
-  readonly catalogueRevision: CatalogueRevision;
+  /** Its `revision()` is read once per request and passed to its caches, so they agree on one catalogue. */
   readonly catalogue: CatalogueQueries;
   /** One candidate index per process: the engine and the package page share it, rebuilt only when the public catalogue changes. */
   readonly candidates: SqliteCandidateSource;
@@ -53,7 +52,6 @@ export function createBackend(config: BackendConfig, { newId }: { newId?: () => 
   return {
     ...stores,
     db,
-    catalogueRevision,
     catalogue: new CatalogueQueries(db, catalogueRevision),
     candidates,
     engine: engineIn((work) => withTransaction(() => work())),

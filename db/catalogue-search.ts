@@ -7,6 +7,8 @@ import type { Capacity, Cost, CostKind, CostUnit, DeliveryMode, LocalizedValue, 
 /**
  * Public catalogue queries. SQLite-specific SQL (FTS5, json_extract) stays in this module
  * behind plain functions, so a PostgreSQL backend can replace it without touching callers.
+ * Every query returns a promise, as a pooled PostgreSQL client will (ADR 020), though on
+ * SQLite each one runs synchronously underneath.
  */
 
 export interface SearchCriteria {
@@ -142,10 +144,19 @@ export class CatalogueQueries {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * The public catalogue's revision now. A request reads it once and passes it to
+   * `summaries` and `practicalFacts`, so they answer for the same catalogue; they read it
+   * through here themselves when not given one.
+   */
+  async revision(): Promise<number> {
+    return this.#revision.read();
+  }
+
   /** Public summaries of these services, in the order given (unpublished ones left out). */
-  summaries(ids: number[], language: Language, revision = this.#revision.read()): ServiceSummary[] {
+  async summaries(ids: number[], language: Language, revision?: number): Promise<ServiceSummary[]> {
     if (ids.length === 0) return [];
-    const remembered = this.#current(revision).summaries;
+    const remembered = this.#current(revision ?? (await this.revision())).summaries;
     const missing = ids.filter((id) => !remembered.has(`${language}:${id}`));
     if (missing.length > 0) {
       const rows = this.#prepare(
@@ -171,7 +182,7 @@ export class CatalogueQueries {
    * those that match only in the description or provider name. Without text, services
    * are listed by name.
    */
-  search(criteria: SearchCriteria): SearchResult {
+  async search(criteria: SearchCriteria): Promise<SearchResult> {
     const table = `service_search_${criteria.language}`;
     const text = criteria.text ? toFtsQuery(criteria.text) : null;
     const filters: string[] = [];
@@ -217,15 +228,15 @@ export class CatalogueQueries {
       const secondTierOffset = Math.max(0, offset - firstTierTotal);
       ids.push(...this.#matchingIds(table, secondTier, secondTierTotal <= rankedTierLimit, remaining, secondTierOffset));
     }
-    return { total, services: this.summaries(ids, criteria.language) };
+    return { total, services: await this.summaries(ids, criteria.language) };
   }
 
   /**
    * Where, when and how to reach each of these services, in a few set-based queries: what
    * a service package shows for each service it proposes, without a query per service.
    */
-  practicalFacts(ids: number[], revision = this.#revision.read()): Map<number, PracticalFacts> {
-    const remembered = this.#current(revision).facts;
+  async practicalFacts(ids: number[], revision?: number): Promise<Map<number, PracticalFacts>> {
+    const remembered = this.#current(revision ?? (await this.revision())).facts;
     const missing = ids.filter((id) => !remembered.has(id));
     if (missing.length > 0) {
       const read = this.#readPracticalFacts(missing);
@@ -280,7 +291,7 @@ export class CatalogueQueries {
   }
 
   /** A published, active service with everything its public page shows; null when there is none. */
-  service(id: number, language: Language): ServiceDetail | null {
+  async service(id: number, language: Language): Promise<ServiceDetail | null> {
     const row = this.#prepare(
       `SELECT s.*, o.name AS provider_name, o.type AS provider_type, o.website AS provider_website,
               o.phone AS provider_phone, o.email AS provider_email,

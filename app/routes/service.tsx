@@ -13,9 +13,9 @@ import type { Route } from "./+types/service";
 
 export const handle: NamespacesHandle = { i18n: ["catalogue"] };
 
-export function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
-  const service = findService(params.serviceId, language);
+  const service = await findService(params.serviceId, language);
   if (!service) throw data(null, { status: 404 });
   return { service, language };
 }

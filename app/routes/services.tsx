@@ -14,9 +14,9 @@ import type { Route } from "./+types/services";
 
 export const handle: NamespacesHandle = { i18n: ["catalogue"] };
 
-export function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const language = getLanguage(context);
-  const page = searchCatalogue(new URL(request.url), language);
+  const page = await searchCatalogue(new URL(request.url), language);
   return data({ ...page, language, needGroups: needFilterGroups(language) }, { status: Object.keys(page.errors).length > 0 ? 400 : 200 });
 }
 

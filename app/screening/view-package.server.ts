@@ -1,7 +1,7 @@
 import { localize, type Language } from "#pathways/i18n.ts";
 import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
 import { casePackage } from "../case/case-package.server.ts";
-import { getCatalogue, getCatalogueRevision, getStores } from "../db.server.ts";
+import { getCatalogue, getStores } from "../db.server.ts";
 import { forWhomWords } from "../for-whom.server.ts";
 import { packageCards } from "./package-cards.ts";
 import { cardsToShow } from "./package-view.ts";
@@ -25,10 +25,10 @@ export async function viewPackage({ caseId, language }: { caseId: string; langua
     stored.subjectOf,
   );
   const { standing } = stored;
-  const revision = getCatalogueRevision().read();
+  const revision = await getCatalogue().revision();
   const ids = [...new Set(cards.flatMap((card) => [card.serviceId, ...card.alternatives.map((alternative) => alternative.serviceId)]))];
-  const summaries = getCatalogue().summaries(ids, language, revision);
-  const practical = getCatalogue().practicalFacts(
+  const summaries = await getCatalogue().summaries(ids, language, revision);
+  const practical = await getCatalogue().practicalFacts(
     cards.map((card) => card.serviceId),
     revision,
   );

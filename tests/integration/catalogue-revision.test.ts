@@ -113,7 +113,7 @@ describe("the package page", () => {
     const { screenedPersona } = await import("../support/screenings.ts");
     const { screeningId: id } = await screenedPersona(personas.evictionFamily);
     const cookie = (await app.flowCookie.serialize(id)).split(";")[0]!;
-    const reads = vi.spyOn(app.getCatalogueRevision(), "read");
+    const reads = vi.spyOn(app.getCatalogue(), "revision");
     const page = await app.loadPackage(new Request("http://luukku.test/screening/complete", { headers: { Cookie: cookie } }), "en");
     expect(page.cards.length).toBeGreaterThan(0);
     expect(Object.keys(page.practical).length).toBeGreaterThan(0);

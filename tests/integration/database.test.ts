@@ -46,24 +46,24 @@ describe("database connection", () => {
 });
 
 describe("full-text search", () => {
-  it("finds services by words in the reader's language, best matches first", () => {
-    const english = catalogue.search({ text: "home care", language: "en", page: 1, pageSize: 20 });
+  it("finds services by words in the reader's language, best matches first", async () => {
+    const english = await catalogue.search({ text: "home care", language: "en", page: 1, pageSize: 20 });
     expect(english.total).toBeGreaterThan(0);
     expect(english.services[0]!.name.text.toLowerCase()).toMatch(/home|care/);
-    const finnish = catalogue.search({ text: "kotihoito", language: "fi", page: 1, pageSize: 20 });
+    const finnish = await catalogue.search({ text: "kotihoito", language: "fi", page: 1, pageSize: 20 });
     expect(finnish.total).toBeGreaterThan(0);
     expect(finnish.services.every((service) => service.name.language === "fi")).toBe(true);
   });
 
-  it("matches word beginnings, so Finnish compounds are found", () => {
-    const result = catalogue.search({ text: "velka", language: "fi", page: 1, pageSize: 50 });
+  it("matches word beginnings, so Finnish compounds are found", async () => {
+    const result = await catalogue.search({ text: "velka", language: "fi", page: 1, pageSize: 50 });
     expect(result.services.some((service) => /velka/i.test(service.name.text + (service.summary?.text ?? "")))).toBe(true);
   });
 
-  it("applies need and municipality filters after the match", () => {
-    const all = catalogue.search({ language: "en", page: 1, pageSize: 500 });
-    const debt = catalogue.search({ needCode: "money.debt", language: "en", page: 1, pageSize: 500 });
-    const debtInRantala = catalogue.search({ needCode: "money.debt", municipalityCode: "rantala", language: "en", page: 1, pageSize: 500 });
+  it("applies need and municipality filters after the match", async () => {
+    const all = await catalogue.search({ language: "en", page: 1, pageSize: 500 });
+    const debt = await catalogue.search({ needCode: "money.debt", language: "en", page: 1, pageSize: 500 });
+    const debtInRantala = await catalogue.search({ needCode: "money.debt", municipalityCode: "rantala", language: "en", page: 1, pageSize: 500 });
     expect(debt.total).toBeGreaterThan(0);
     expect(debt.total).toBeLessThan(all.total);
     expect(debtInRantala.total).toBeLessThanOrEqual(debt.total);
@@ -72,9 +72,9 @@ describe("full-text search", () => {
     for (const service of debtInRantala.services) expect(debtIds.has(service.id)).toBe(true);
   });
 
-  it("pages without overlap and with a stable total", () => {
-    const first = catalogue.search({ language: "fi", page: 1, pageSize: 10 });
-    const second = catalogue.search({ language: "fi", page: 2, pageSize: 10 });
+  it("pages without overlap and with a stable total", async () => {
+    const first = await catalogue.search({ language: "fi", page: 1, pageSize: 10 });
+    const second = await catalogue.search({ language: "fi", page: 2, pageSize: 10 });
     expect(second.total).toBe(first.total);
     const firstIds = new Set(first.services.map((service) => service.id));
     expect(second.services.some((service) => firstIds.has(service.id))).toBe(false);
@@ -84,103 +84,103 @@ describe("full-text search", () => {
 
   it.each(['"', "name:x", "NEAR(a b)", "'; DROP TABLE service; --", "🏠", "*", "x".repeat(10_000)])(
     "answers %j without an error",
-    (text) => {
-      expect(() => catalogue.search({ text, language: "sv", page: 1, pageSize: 20 })).not.toThrow();
+    async (text) => {
+      await expect(catalogue.search({ text, language: "sv", page: 1, pageSize: 20 })).resolves.not.toThrow();
     },
   );
 
-  it("keeps the index in step when a service changes or goes", () => {
+  it("keeps the index in step when a service changes or goes", async () => {
     const sqlite = database.db.$client;
     const id = (sqlite.prepare("SELECT id FROM service ORDER BY id LIMIT 1").get() as { id: number }).id;
     sqlite
       .prepare("UPDATE service SET name = json_object('fi', 'Zyxwvu testipalvelu', 'sv', 'Zyxwvu testtjänst', 'en', 'Zyxwvu test service') WHERE id = ?")
       .run(id);
-    expect(catalogue.search({ text: "zyxwvu", language: "sv", page: 1, pageSize: 5 }).services.map((s) => s.id)).toEqual([id]);
+    expect((await catalogue.search({ text: "zyxwvu", language: "sv", page: 1, pageSize: 5 })).services.map((s) => s.id)).toEqual([id]);
 
     sqlite.prepare("UPDATE service SET publication_status = 'draft' WHERE id = ?").run(id);
-    expect(catalogue.search({ text: "zyxwvu", language: "sv", page: 1, pageSize: 5 }).total).toBe(0);
-    expect(catalogue.service(id, "en")).toBeNull();
+    expect((await catalogue.search({ text: "zyxwvu", language: "sv", page: 1, pageSize: 5 })).total).toBe(0);
+    expect(await catalogue.service(id, "en")).toBeNull();
 
     sqlite.prepare("UPDATE service SET publication_status = 'published' WHERE id = ?").run(id);
     sqlite.prepare("DELETE FROM service WHERE id = ?").run(id);
-    expect(catalogue.search({ text: "zyxwvu", language: "en", page: 1, pageSize: 5 }).total).toBe(0);
+    expect((await catalogue.search({ text: "zyxwvu", language: "en", page: 1, pageSize: 5 })).total).toBe(0);
   });
 
-  it("keeps the need and municipality filters in step with a service's needs and areas", () => {
+  it("keeps the need and municipality filters in step with a service's needs and areas", async () => {
     const sqlite = database.db.$client;
     const id = (sqlite.prepare("SELECT id FROM service ORDER BY id DESC LIMIT 1").get() as { id: number }).id;
-    const hasNeed = (need: string) =>
-      catalogue.search({ needCode: need, language: "fi", page: 1, pageSize: 500 }).services.some((service) => service.id === id);
-    const inMunicipality = (code: string) =>
-      catalogue.search({ municipalityCode: code, language: "en", page: 1, pageSize: 500 }).services.some((service) => service.id === id);
+    const hasNeed = async (need: string) =>
+      (await catalogue.search({ needCode: need, language: "fi", page: 1, pageSize: 500 })).services.some((service) => service.id === id);
+    const inMunicipality = async (code: string) =>
+      (await catalogue.search({ municipalityCode: code, language: "en", page: 1, pageSize: 500 })).services.some((service) => service.id === id);
 
     sqlite.prepare("DELETE FROM service_attribute WHERE service_id = ? AND taxonomy_term_code = 'transport.mobility'").run(id);
-    expect(hasNeed("transport.mobility")).toBe(false);
+    expect(await hasNeed("transport.mobility")).toBe(false);
     sqlite.prepare("INSERT INTO service_attribute (service_id, taxonomy_term_code) VALUES (?, 'transport.mobility')").run(id);
-    expect(hasNeed("transport.mobility")).toBe(true);
+    expect(await hasNeed("transport.mobility")).toBe(true);
     sqlite.prepare("DELETE FROM service_attribute WHERE service_id = ? AND taxonomy_term_code = 'transport.mobility'").run(id);
-    expect(hasNeed("transport.mobility")).toBe(false);
+    expect(await hasNeed("transport.mobility")).toBe(false);
 
     sqlite.prepare("DELETE FROM service_area WHERE service_id = ? AND municipality_code = 'kuusilahti'").run(id);
-    expect(inMunicipality("kuusilahti")).toBe(false);
+    expect(await inMunicipality("kuusilahti")).toBe(false);
     sqlite.prepare("INSERT INTO service_area (service_id, municipality_code) VALUES (?, 'kuusilahti')").run(id);
-    expect(inMunicipality("kuusilahti")).toBe(true);
+    expect(await inMunicipality("kuusilahti")).toBe(true);
   });
 
-  it("gives summaries as the catalogue now is, after any change to what they show", () => {
+  it("gives summaries as the catalogue now is, after any change to what they show", async () => {
     const sqlite = database.db.$client;
     const { serviceId, organizationId } = sqlite
       .prepare("SELECT id AS serviceId, organization_id AS organizationId FROM service WHERE status = 'active' ORDER BY id LIMIT 1 OFFSET 3")
       .get() as { serviceId: number; organizationId: number };
-    const summary = () => catalogue.summaries([serviceId], "en")[0];
-    expect(summary()?.id).toBe(serviceId);
+    const summary = async () => (await catalogue.summaries([serviceId], "en"))[0];
+    expect((await summary())?.id).toBe(serviceId);
 
     sqlite.prepare("UPDATE service SET name = json_object('fi', 'Uusi nimi', 'sv', 'Nytt namn', 'en', 'A new name') WHERE id = ?").run(serviceId);
-    expect(summary()?.name.text).toBe("A new name");
-    expect(catalogue.summaries([serviceId], "sv")[0]?.name.text).toBe("Nytt namn");
+    expect((await summary())?.name.text).toBe("A new name");
+    expect((await catalogue.summaries([serviceId], "sv"))[0]?.name.text).toBe("Nytt namn");
     sqlite.prepare("UPDATE organization SET name = json_object('fi', 'Uusi tuottaja', 'sv', 'Ny producent', 'en', 'A new provider') WHERE id = ?").run(organizationId);
-    expect(summary()?.provider.name.text).toBe("A new provider");
+    expect((await summary())?.provider.name.text).toBe("A new provider");
     sqlite.prepare("DELETE FROM cost_option WHERE service_id = ?").run(serviceId);
     sqlite.prepare("INSERT INTO cost_option (service_id, kind, amount_cents, unit, description) VALUES (?, 'fixed_price', 1250, 'visit', '{}')").run(serviceId);
-    expect(summary()?.cost).toMatchObject({ kind: "fixed_price", amountCents: 1250, unit: "visit" });
+    expect((await summary())?.cost).toMatchObject({ kind: "fixed_price", amountCents: 1250, unit: "visit" });
     sqlite.prepare("DELETE FROM service_language WHERE service_id = ?").run(serviceId);
     sqlite.prepare("INSERT INTO service_language (service_id, code) VALUES (?, 'et')").run(serviceId);
-    expect(summary()?.languageCodes).toEqual(["et"]);
+    expect((await summary())?.languageCodes).toEqual(["et"]);
     sqlite.prepare("DELETE FROM service_area WHERE service_id = ?").run(serviceId);
     sqlite.prepare("INSERT INTO service_area (service_id, municipality_code) VALUES (?, 'kuusilahti')").run(serviceId);
-    expect(summary()?.municipalityCodes).toEqual(["kuusilahti"]);
+    expect((await summary())?.municipalityCodes).toEqual(["kuusilahti"]);
     sqlite.prepare("UPDATE service SET publication_status = 'draft' WHERE id = ?").run(serviceId);
-    expect(summary()).toBeUndefined();
+    expect(await summary()).toBeUndefined();
     sqlite.prepare("UPDATE service SET publication_status = 'published' WHERE id = ?").run(serviceId);
-    expect(summary()?.id).toBe(serviceId);
+    expect((await summary())?.id).toBe(serviceId);
   });
 
-  it("gives a service's practical facts as they now are, after a change to its phone, hours, address or email", () => {
+  it("gives a service's practical facts as they now are, after a change to its phone, hours, address or email", async () => {
     const sqlite = database.db.$client;
     const serviceId = (
       sqlite.prepare("SELECT service_id AS id FROM schedule JOIN service ON service.id = schedule.service_id WHERE service.status = 'active' LIMIT 1").get() as {
         id: number;
       }
     ).id;
-    const facts = () => catalogue.practicalFacts([serviceId]).get(serviceId);
-    expect(facts()).toBeDefined();
+    const facts = async () => (await catalogue.practicalFacts([serviceId])).get(serviceId);
+    expect(await facts()).toBeDefined();
 
     sqlite.prepare("DELETE FROM phone WHERE service_id = ?").run(serviceId);
     sqlite.prepare("INSERT INTO phone (service_id, number) VALUES (?, '+358 3 0000 9999')").run(serviceId);
-    expect(facts()?.phone).toBe("+358 3 0000 9999");
+    expect((await facts())?.phone).toBe("+358 3 0000 9999");
     sqlite.prepare("UPDATE schedule SET opens_at = '06:30' WHERE service_id = ?").run(serviceId);
-    expect(facts()?.schedules.every((schedule) => schedule.opensAt === "06:30")).toBe(true);
+    expect((await facts())?.schedules.every((schedule) => schedule.opensAt === "06:30")).toBe(true);
     sqlite.prepare("DELETE FROM schedule WHERE service_id = ?").run(serviceId);
-    expect(facts()?.schedules).toEqual([]);
+    expect((await facts())?.schedules).toEqual([]);
     sqlite.prepare("UPDATE service SET email = 'uusi@example.fi' WHERE id = ?").run(serviceId);
-    expect(facts()?.email).toBe("uusi@example.fi");
+    expect((await facts())?.email).toBe("uusi@example.fi");
     sqlite.prepare("UPDATE service SET status = 'inactive' WHERE id = ?").run(serviceId);
-    expect(facts()).toBeUndefined();
+    expect(await facts()).toBeUndefined();
     sqlite.prepare("UPDATE service SET status = 'active' WHERE id = ?").run(serviceId);
-    expect(facts()?.email).toBe("uusi@example.fi");
+    expect((await facts())?.email).toBe("uusi@example.fi");
   });
 
-  it("finds services by their provider's name, also after the provider is renamed", () => {
+  it("finds services by their provider's name, also after the provider is renamed", async () => {
     const sqlite = database.db.$client;
     const { organizationId, serviceId } = sqlite
       .prepare("SELECT organization_id AS organizationId, id AS serviceId FROM service ORDER BY id DESC LIMIT 1")
@@ -188,11 +188,11 @@ describe("full-text search", () => {
     sqlite
       .prepare("UPDATE organization SET name = json_object('fi', 'Plokkari Oy', 'sv', 'Plokkari Ab', 'en', 'Plokkari Ltd') WHERE id = ?")
       .run(organizationId);
-    const ids = catalogue.search({ text: "plokkari", language: "sv", page: 1, pageSize: 50 }).services.map((service) => service.id);
+    const ids = (await catalogue.search({ text: "plokkari", language: "sv", page: 1, pageSize: 50 })).services.map((service) => service.id);
     expect(ids).toContain(serviceId);
   });
 
-  it("lists services whose name matches before those that match only in the description", () => {
+  it("lists services whose name matches before those that match only in the description", async () => {
     const sqlite = database.db.$client;
     const organizationId = (sqlite.prepare("SELECT id FROM organization LIMIT 1").get() as { id: number }).id;
     const insert = sqlite.prepare(
@@ -202,14 +202,14 @@ describe("full-text search", () => {
     );
     const inDescription = insert.run("tier-b", organizationId, "Aaa helper", "Also about the word glimmerwort.").lastInsertRowid;
     const inName = insert.run("tier-a", organizationId, "Zzz glimmerwort club", "Nothing more.").lastInsertRowid;
-    const found = catalogue.search({ text: "glimmerwort", language: "en", page: 1, pageSize: 10 });
+    const found = await catalogue.search({ text: "glimmerwort", language: "en", page: 1, pageSize: 10 });
     expect(found.total).toBe(2);
     expect(found.services.map((service) => service.id)).toEqual([Number(inName), Number(inDescription)]);
-    const secondPage = catalogue.search({ text: "glimmerwort", language: "en", page: 2, pageSize: 1 });
+    const secondPage = await catalogue.search({ text: "glimmerwort", language: "en", page: 2, pageSize: 1 });
     expect(secondPage.services.map((service) => service.id)).toEqual([Number(inDescription)]);
   });
 
-  it("falls back to another language for a service missing a translation", () => {
+  it("falls back to another language for a service missing a translation", async () => {
     const sqlite = database.db.$client;
     const organizationId = (sqlite.prepare("SELECT id FROM organization LIMIT 1").get() as { id: number }).id;
     const { lastInsertRowid } = sqlite
@@ -219,16 +219,16 @@ describe("full-text search", () => {
          VALUES ('fallback-test', ?, json_object('fi', 'Qwertyuiop palvelu'), '{}', '{}', '{}', '{}', 'published', '[]', '[]')`,
       )
       .run(organizationId);
-    const found = catalogue.search({ text: "qwertyuiop", language: "sv", page: 1, pageSize: 5 });
+    const found = await catalogue.search({ text: "qwertyuiop", language: "sv", page: 1, pageSize: 5 });
     expect(found.services[0]?.name).toEqual({ text: "Qwertyuiop palvelu", language: "fi" });
-    expect(catalogue.service(Number(lastInsertRowid), "en")?.name).toEqual({ text: "Qwertyuiop palvelu", language: "fi" });
+    expect((await catalogue.service(Number(lastInsertRowid), "en"))?.name).toEqual({ text: "Qwertyuiop palvelu", language: "fi" });
   });
 });
 
 describe("service detail", () => {
-  it("has what the public page shows", () => {
-    const id = catalogue.search({ text: "home care", language: "en", page: 1, pageSize: 1 }).services[0]!.id;
-    const service = catalogue.service(id, "en")!;
+  it("has what the public page shows", async () => {
+    const id = (await catalogue.search({ text: "home care", language: "en", page: 1, pageSize: 1 })).services[0]!.id;
+    const service = (await catalogue.service(id, "en"))!;
     expect(service.name.text).not.toBe("");
     expect(service.description?.text).toBeTruthy();
     expect(service.applicationProcess?.text).toBeTruthy();
@@ -239,8 +239,8 @@ describe("service detail", () => {
     expect(["public", "private", "non_profit"]).toContain(service.provider.type);
   });
 
-  it("is null for an id nothing has", () => {
-    expect(catalogue.service(987_654_321, "fi")).toBeNull();
+  it("is null for an id nothing has", async () => {
+    expect(await catalogue.service(987_654_321, "fi")).toBeNull();
   });
 });
 

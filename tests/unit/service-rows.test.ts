@@ -6,7 +6,7 @@ import { namespaceText } from "#app/i18n/namespace-text.ts";
 import { resources } from "#app/i18n/resources.ts";
 import { serviceRows, type ServiceRow } from "#app/service-rows.ts";
 
-type ServiceDetail = NonNullable<ReturnType<typeof findService>>;
+type ServiceDetail = NonNullable<Awaited<ReturnType<typeof findService>>>;
 
 let t: ReturnType<typeof namespaceText<"catalogue">>;
 beforeAll(async () => {
