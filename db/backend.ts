@@ -3,7 +3,9 @@ import { CatalogueRevision } from "./catalogue-revision.ts";
 import { CatalogueQueries } from "./catalogue-search.ts";
 import { closeDatabase, openDatabase, type LuukkuDatabase } from "./client.ts";
 import { SqliteCandidateSource } from "./matching-candidates.ts";
+import { sqliteOutboxDispatch, type OutboxDispatch } from "./outbox-dispatch.ts";
 import { SqlitePathwayStore } from "./pathway-store.ts";
+import { sqliteRetention, type Retention } from "./retention.ts";
 import { ScreeningStore } from "./screening-store.ts";
 import { sqliteUnitOfWork, type JoinTransaction, type WithTransaction } from "./unit-of-work.ts";
 
@@ -29,6 +31,10 @@ export interface Backend {
   /** The engine outside any use case, each command a transaction of its own (the scheduler's timers); a use case uses `tx.engine`. */
   readonly engine: PathwayEngine;
   readonly withTransaction: WithTransaction;
+  /** The outbox dispatcher's claims and outcomes, for the workers (ADR 017). */
+  readonly outbox: OutboxDispatch;
+  /** What is past its retention, deleted by the workers' retention job. */
+  readonly retention: Retention;
   /** Closes the connection if this backend opened it. */
   close(): void;
 }
@@ -48,6 +54,8 @@ export function createBackend(config: BackendConfig, { newId }: { newId?: () => 
     screenings: new ScreeningStore(db),
     engine: engineIn((work) => withTransaction(() => work())),
     withTransaction,
+    outbox: sqliteOutboxDispatch(db),
+    retention: sqliteRetention(withTransaction),
     close: () => {
       if ("path" in config) closeDatabase(db);
     },
