@@ -2,30 +2,19 @@ import { createBackend, type Backend } from "#db/backend.ts";
 import type { CatalogueRevision } from "#db/catalogue-revision.ts";
 import type { CatalogueQueries } from "#db/catalogue-search.ts";
 import { databaseAnswers, type LuukkuDatabase } from "#db/client.ts";
-import { keyPlainCodeHashes } from "#db/code-hashes.ts";
 import type { ScreeningStore } from "#db/screening-store.ts";
 import type { WithTransaction } from "#db/unit-of-work.ts";
 import type { PathwayEngine } from "#pathways/engine.ts";
 import { getEnvironment } from "./env.server.ts";
-import { keyedHashPrefix, keyStoredPlainHash } from "./resume-code.server.ts";
 
 /**
- * The process's backend, opened on first use. The database was migrated and seeded by
- * scripts/prepare-db.ts before the server started.
+ * The process's backend, opened on first use. The database was migrated and seeded, and
+ * its plain code hashes keyed, before the server started (scripts/set-up-database.ts).
  */
 let backend: Backend | undefined;
 
 function connect(): Backend {
-  if (!backend) {
-    const opened = createBackend({ kind: "sqlite", path: getEnvironment().DATABASE_PATH });
-    // Codes saved before hashes were keyed keep working: their plain hashes are keyed
-    // now, so no plain hash stays in the database to be searched for the codes.
-    keyPlainCodeHashes(opened.db, keyedHashPrefix, {
-      resumeCode: (plainHash) => keyStoredPlainHash("resume-code", plainHash),
-      accessCode: (plainHash) => keyStoredPlainHash("access-code", plainHash),
-    });
-    backend = opened;
-  }
+  backend ??= createBackend({ kind: "sqlite", path: getEnvironment().DATABASE_PATH });
   return backend;
 }
 
