@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 import { z } from "zod";
-import type { LuukkuDatabase } from "#db/client.ts";
+import type { OutboxDispatch } from "#db/outbox-dispatch.ts";
 import { linkPurposes } from "#pathways/email-links.ts";
 import { supportedLanguages } from "#pathways/i18n.ts";
 import { linkEmail, type EmailContent } from "./email-message.server.ts";
@@ -107,6 +107,6 @@ export function emailHandler(send: SendEmail): OutboxHandler {
 }
 
 /** The outbox dispatcher for `email` rows alone. */
-export function createEmailDelivery(db: LuukkuDatabase, send: SendEmail): OutboxDispatcher {
-  return createOutboxDispatcher(db, { email: emailHandler(send) });
+export function createEmailDelivery(outbox: OutboxDispatch, send: SendEmail): OutboxDispatcher {
+  return createOutboxDispatcher(outbox, { email: emailHandler(send) });
 }

@@ -1,5 +1,4 @@
-import type { LuukkuDatabase } from "#db/client.ts";
-import { outboxDispatch, type ClaimedMessage } from "#db/outbox-dispatch.ts";
+import type { ClaimedMessage, OutboxDispatch } from "#db/outbox-dispatch.ts";
 
 /**
  * One worker for every outbox message type (ADR 017): it claims a due message, hands it
@@ -37,30 +36,29 @@ export interface OutboxDispatcher {
   deliverDue(now: Date, batch?: number): Promise<{ delivered: number; failed: number }>;
 }
 
-/** The dispatcher on one database connection, for the message types in `handlers` only. */
-export function createOutboxDispatcher(db: LuukkuDatabase, handlers: Readonly<Record<string, OutboxHandler>>): OutboxDispatcher {
-  const outbox = outboxDispatch(db);
+/** The dispatcher on a backend's outbox, for the message types in `handlers` only. */
+export function createOutboxDispatcher(outbox: OutboxDispatch, handlers: Readonly<Record<string, OutboxHandler>>): OutboxDispatcher {
   const types = Object.keys(handlers);
   const handlerFor = (message: ClaimedMessage) => handlers[message.type]!;
   const keep = (message: ClaimedMessage) => handlerFor(message).keep?.(message.payload) ?? message.payload;
   return {
     async deliverDue(now, batch = 20) {
-      for (const message of outbox.abandoned(types, maxDeliveryAttempts, now)) {
-        outbox.markFailed(message, now, "The last try did not finish in time", keep(message));
+      for (const message of await outbox.abandoned(types, maxDeliveryAttempts, now)) {
+        await outbox.markFailed(message, now, "The last try did not finish in time", keep(message));
       }
       let delivered = 0;
       let failed = 0;
       for (let taken = 0; taken < batch; taken += 1) {
-        const message = outbox.claimNext(types, maxDeliveryAttempts, now, new Date(now.getTime() + claimMs));
+        const message = await outbox.claimNext(types, maxDeliveryAttempts, now, new Date(now.getTime() + claimMs));
         if (!message) break;
         const handler = handlerFor(message);
         try {
           await handler.deliver(message.payload);
-          if (outbox.markDelivered(message, now, keep(message))) delivered += 1;
+          if (await outbox.markDelivered(message, now, keep(message))) delivered += 1;
         } catch (error) {
           const stored = handler.describeError?.(error, message.payload) ?? messageOf(error);
-          if (error instanceof UndeliverableMessage || message.attempts >= maxDeliveryAttempts) outbox.markFailed(message, now, stored, keep(message));
-          else outbox.markForRetry(message, new Date(now.getTime() + retryDelayMs(message.attempts)), stored);
+          if (error instanceof UndeliverableMessage || message.attempts >= maxDeliveryAttempts) await outbox.markFailed(message, now, stored, keep(message));
+          else await outbox.markForRetry(message, new Date(now.getTime() + retryDelayMs(message.attempts)), stored);
           failed += 1;
         }
       }

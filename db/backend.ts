@@ -6,7 +6,9 @@ import { SqliteCandidateSource } from "./matching-candidates.ts";
 import { SqliteCaseStore } from "./case-store.ts";
 import { SqliteEmailLinkStore } from "./email-links.ts";
 import { SqliteFeedbackStore } from "./feedback-store.ts";
+import { sqliteOutboxDispatch, type OutboxDispatch } from "./outbox-dispatch.ts";
 import { SqlitePathwayStore } from "./pathway-store.ts";
+import { sqliteRetention, type Retention } from "./retention.ts";
 import { SqliteScreeningStore } from "./screening-store.ts";
 import type { Stores } from "./stores.ts";
 import { sqliteUnitOfWork, type JoinTransaction, type WithTransaction } from "./unit-of-work.ts";
@@ -32,6 +34,10 @@ export interface Backend extends Stores {
   /** The engine outside any use case, each command a transaction of its own (the scheduler's timers); a use case uses `tx.engine`. */
   readonly engine: PathwayEngine;
   readonly withTransaction: WithTransaction;
+  /** The outbox dispatcher's claims and outcomes, for the workers (ADR 017). */
+  readonly outbox: OutboxDispatch;
+  /** What is past its retention, deleted by the workers' retention job. */
+  readonly retention: Retention;
   /** Closes the connection if this backend opened it. */
   close(): void;
 }
@@ -56,6 +62,8 @@ export function createBackend(config: BackendConfig, { newId }: { newId?: () => 
     candidates,
     engine: engineIn((work) => withTransaction(() => work())),
     withTransaction,
+    outbox: sqliteOutboxDispatch(db),
+    retention: sqliteRetention(db, withTransaction),
     close: () => {
       if ("path" in config) closeDatabase(db);
     },

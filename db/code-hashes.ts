@@ -1,19 +1,20 @@
 import { and, eq, isNotNull, notLike } from "drizzle-orm";
-import { inWriteTransaction, type LuukkuDatabase } from "./client.ts";
 import { caseReference, screening } from "./schema.ts";
+import type { Backend } from "./backend.ts";
 
 /**
  * Replaces every resume and access code hash not starting with `keyedPrefix` (the plain
  * SHA-256 stored before hashes were keyed) by what `key` makes of it, in one write-locked
- * transaction. Hashes already keyed are left alone, so this can run at every start and in
- * several processes at once. Returns how many were replaced.
+ * transaction, a unit of work taking its turn on the connection's queue (ADR 020). Hashes
+ * already keyed are left alone, so this can run at every start and in several processes
+ * at once. Resolves to how many were replaced.
  */
 export function keyPlainCodeHashes(
-  db: LuukkuDatabase,
+  { db, withTransaction }: Pick<Backend, "db" | "withTransaction">,
   keyedPrefix: string,
   key: { resumeCode: (plainHash: string) => string; accessCode: (plainHash: string) => string },
-): number {
-  return inWriteTransaction(db, () => {
+): Promise<number> {
+  return withTransaction(async () => {
     const resumeCodes = db
       .select({ id: screening.id, hash: screening.resumeCodeHash })
       .from(screening)

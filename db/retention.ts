@@ -1,5 +1,6 @@
-import { inWriteTransaction, type LuukkuDatabase } from "./client.ts";
 import { emailLimitWindowMs } from "./email-links.ts";
+import type { LuukkuDatabase } from "./client.ts";
+import type { WithTransaction } from "./unit-of-work.ts";
 
 export interface RetentionPolicy {
   /** Screenings nobody saved are deleted this many days after their last change. */
@@ -15,45 +16,61 @@ export function daysAfter(from: Date, days: number): Date {
   return new Date(from.getTime() + days * day);
 }
 
-/**
- * Deletes unfinished screenings past their retention: abandoned ones after `unsavedDays`,
- * saved ones after `savedDays`, with their events. Finished screenings belong to a case
- * and follow the case's retention, not this one. A case left with no screening and no
- * pathway (one opened for a screening nobody finished) goes too, with its members and
- * the people who belonged to no other case. Returns how many screenings were deleted.
- */
-export function deleteExpiredScreenings(db: LuukkuDatabase, now: Date, policy: RetentionPolicy): number {
-  return inWriteTransaction(db, () => {
-    const { changes } = db.$client
-      .prepare(
-        `DELETE FROM screening WHERE status = 'in-progress' AND (
-           (saved_at IS NULL AND updated_at < @unsavedBefore) OR (saved_at IS NOT NULL AND saved_at < @savedBefore))`,
-      )
-      .run({ unsavedBefore: daysAfter(now, -policy.unsavedDays).getTime(), savedBefore: daysAfter(now, -policy.savedDays).getTime() });
-    if (changes > 0) {
-      db.$client.exec(
-        `DELETE FROM case_record WHERE NOT EXISTS (SELECT 1 FROM screening WHERE screening.case_id = case_record.id)
-           AND NOT EXISTS (SELECT 1 FROM pathway_instance WHERE pathway_instance.case_id = case_record.id);
-         DELETE FROM person WHERE NOT EXISTS (SELECT 1 FROM case_member WHERE case_member.person_id = person.id);`,
-      );
-    }
-    return changes;
-  });
+/** What retention deletes; each deletion is a unit of work of its own. */
+export interface Retention {
+  /**
+   * Deletes unfinished screenings past their retention: abandoned ones after `unsavedDays`,
+   * saved ones after `savedDays`, with their events. Finished screenings belong to a case
+   * and follow the case's retention, not this one. A case left with no screening and no
+   * pathway (one opened for a screening nobody finished) goes too, with its members and
+   * the people who belonged to no other case. Resolves to how many screenings were deleted.
+   */
+  deleteExpiredScreenings(now: Date, policy: RetentionPolicy): Promise<number>;
+  /**
+   * Deletes emailed links past their expiry (their emails were scrubbed when sent), and the
+   * per-address email counts once their day is over. Resolves to how many links were deleted.
+   */
+  deleteExpiredEmailLinks(now: Date): Promise<number>;
 }
 
 /**
- * Deletes emailed links past their expiry (their emails were scrubbed when sent), and the
- * per-address email counts once their day is over. Returns how many links were deleted.
+ * Retention on SQLite. Each deletion runs through `withTransaction`, so it takes its turn
+ * on the connection's queue (ADR 020): a unit of work open on the same connection (the
+ * scheduler's, on the workers' connection) would otherwise have these statements inside
+ * its transaction, or a synchronous transaction of better-sqlite3 nested in it as a savepoint.
  */
-export function deleteExpiredEmailLinks(db: LuukkuDatabase, now: Date): number {
-  db.$client.prepare("DELETE FROM email_address_use WHERE requested_at <= ?").run(now.getTime() - emailLimitWindowMs);
-  return db.$client.prepare("DELETE FROM email_link WHERE expires_at <= ?").run(now.getTime()).changes;
+export function sqliteRetention(db: LuukkuDatabase, withTransaction: WithTransaction): Retention {
+  return {
+    deleteExpiredScreenings: (now, policy) =>
+      withTransaction(async () => {
+        const { changes } = db.$client
+          .prepare(
+            `DELETE FROM screening WHERE status = 'in-progress' AND (
+               (saved_at IS NULL AND updated_at < @unsavedBefore) OR (saved_at IS NOT NULL AND saved_at < @savedBefore))`,
+          )
+          .run({ unsavedBefore: daysAfter(now, -policy.unsavedDays).getTime(), savedBefore: daysAfter(now, -policy.savedDays).getTime() });
+        if (changes > 0) {
+          db.$client.exec(
+            `DELETE FROM case_record WHERE NOT EXISTS (SELECT 1 FROM screening WHERE screening.case_id = case_record.id)
+               AND NOT EXISTS (SELECT 1 FROM pathway_instance WHERE pathway_instance.case_id = case_record.id);
+             DELETE FROM person WHERE NOT EXISTS (SELECT 1 FROM case_member WHERE case_member.person_id = person.id);`,
+          );
+        }
+        return changes;
+      }),
+    deleteExpiredEmailLinks: (now) =>
+      withTransaction(async () => {
+        db.$client.prepare("DELETE FROM email_address_use WHERE requested_at <= ?").run(now.getTime() - emailLimitWindowMs);
+        return db.$client.prepare("DELETE FROM email_link WHERE expires_at <= ?").run(now.getTime()).changes;
+      }),
+  };
 }
 
 export interface RetentionJob {
-  /** Deletes what is past its time now; failures are logged, and the next run tries again. */
-  run(): void;
-  stop(): void;
+  /** Deletes what is past its time now; failures are logged, and the next run tries again. While a run is under way, answers that one. */
+  run(): Promise<void>;
+  /** Stops running; resolves once a run under way has ended. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -62,23 +79,35 @@ export interface RetentionJob {
  * counts only, never what was deleted.
  */
 export function startRetentionJob(
-  db: LuukkuDatabase,
+  retention: Retention,
   policy: RetentionPolicy,
   { intervalMs, now = () => new Date(), log }: { intervalMs: number; now?: () => Date; log: Pick<Console, "log" | "error"> },
 ): RetentionJob {
-  const run = () => {
+  const deleteExpired = async () => {
     try {
       const at = now();
-      const screenings = deleteExpiredScreenings(db, at, policy);
+      const screenings = await retention.deleteExpiredScreenings(at, policy);
       if (screenings > 0) log.log(`Retention: deleted ${screenings} unfinished screenings.`);
-      const links = deleteExpiredEmailLinks(db, at);
+      const links = await retention.deleteExpiredEmailLinks(at);
       if (links > 0) log.log(`Retention: deleted ${links} expired email links.`);
     } catch (error) {
       log.error(`Retention: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  run();
-  const timer = setInterval(run, intervalMs);
+  // One run at a time: a run due while one is under way is skipped, not started beside it.
+  let running: Promise<void> | undefined;
+  const run = () =>
+    (running ??= deleteExpired().finally(() => {
+      running = undefined;
+    }));
+  void run();
+  const timer = setInterval(() => void run(), intervalMs);
   timer.unref();
-  return { run, stop: () => clearInterval(timer) };
+  return {
+    run,
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

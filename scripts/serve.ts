@@ -11,10 +11,9 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
-import { closeDatabase, openDatabase } from "#db/client.ts";
-import { prepareDatabase } from "#db/prepare.ts";
 import { withoutLinkToken } from "#app/security.server.ts";
 import { environmentOrExit } from "./environment.ts";
+import { setUpDatabase } from "./set-up-database.ts";
 import { startWorkers } from "./workers.ts";
 
 const environment = environmentOrExit();
@@ -22,9 +21,7 @@ const environment = environmentOrExit();
 const { guardRequests } = await import("./http-guards.ts");
 const { createReactRouterHandler } = await import("./react-router-handler.ts");
 
-const setUpDatabase = openDatabase(environment.DATABASE_PATH);
-const { seededDemo } = prepareDatabase(setUpDatabase, { seedDemo: environment.SEED_DEMO_DATA });
-closeDatabase(setUpDatabase);
+const { seededDemo } = await setUpDatabase(environment.DATABASE_PATH, { seedDemo: environment.SEED_DEMO_DATA });
 if (seededDemo) console.log(`Seeded the demo catalogue into ${environment.DATABASE_PATH}.`);
 
 const buildPath = resolve("build/server/index.js");

@@ -2,15 +2,12 @@
  * `npm run worker`: the background workers (engine timers, retention, outbox dispatcher)
  * as a process of their own, beside web processes started with RUN_WORKERS=false (ADR 017).
  */
-import { closeDatabase, openDatabase } from "#db/client.ts";
-import { prepareDatabase } from "#db/prepare.ts";
 import { environmentOrExit } from "./environment.ts";
+import { setUpDatabase } from "./set-up-database.ts";
 import { startWorkers } from "./workers.ts";
 
 const environment = environmentOrExit();
-const setUpDatabase = openDatabase(environment.DATABASE_PATH);
-prepareDatabase(setUpDatabase, { seedDemo: false });
-closeDatabase(setUpDatabase);
+await setUpDatabase(environment.DATABASE_PATH, { seedDemo: false });
 
 const workers = startWorkers(environment);
 // The timers are unref'd: this keeps the process alive until a signal stops it.

@@ -13,7 +13,6 @@ import { startScheduler } from "#pathways/scheduler.ts";
  */
 export function startWorkers(environment: Environment): { stop(): Promise<void> } {
   const backend = createBackend({ kind: "sqlite", path: environment.DATABASE_PATH });
-  const database = backend.db;
 
   // Escalations and other machine timers, checked every minute.
   const reportSchedulerError = (error: unknown) => console.error(`Scheduler: ${error instanceof Error ? error.message : String(error)}`);
@@ -22,7 +21,7 @@ export function startWorkers(environment: Environment): { stop(): Promise<void> 
 
   // Retention: unfinished screenings and emailed links past their time are deleted, checked every hour.
   const retention = startRetentionJob(
-    database,
+    backend.retention,
     { unsavedDays: environment.RETENTION_UNSAVED_DAYS, savedDays: environment.RETENTION_SAVED_DAYS },
     { intervalMs: 60 * 60_000, log: console },
   );
@@ -30,7 +29,7 @@ export function startWorkers(environment: Environment): { stop(): Promise<void> 
   const sendEmail = createEmailSender({ smtpUrl: environment.SMTP_URL, from: environment.MAIL_FROM, dropDirectory: environment.MAIL_DROP_DIR });
   // Without SMTP the messages, addresses and links included, stay on disk until someone deletes them.
   if (!environment.SMTP_URL) console.log(`No SMTP_URL: emailed links are written to ${environment.MAIL_DROP_DIR} instead of being sent.`);
-  const dispatcher = createOutboxDispatcher(database, outboxHandlers(sendEmail));
+  const dispatcher = createOutboxDispatcher(backend.outbox, outboxHandlers(sendEmail));
   let dispatching: Promise<void> | undefined;
   const dispatch = async () => {
     try {
@@ -50,11 +49,10 @@ export function startWorkers(environment: Environment): { stop(): Promise<void> 
   outboxTimer.unref();
 
   return {
-    /** Stops taking work, lets a delivery and a timer tick under way finish (a claim would otherwise wait out its lease), and closes the connection. */
+    /** Stops taking work, lets a delivery, a timer tick and a retention run under way finish (a claim would otherwise wait out its lease), and closes the connection. */
     async stop() {
-      retention.stop();
       clearInterval(outboxTimer);
-      await Promise.all([scheduler.stop(), dispatching]);
+      await Promise.all([scheduler.stop(), retention.stop(), dispatching]);
       backend.close();
     },
   };

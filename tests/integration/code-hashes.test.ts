@@ -21,9 +21,11 @@ const sqlite = () => database.db.$client;
 /** A code's hash as Luukku stored it before hashes were keyed: SHA-256 of a label and the code, in hex. */
 const plainHash = (label: "luukku-resume:" | "luukku-access:", code: string) => createHash("sha256").update(`${label}${code}`).digest("hex");
 
-/** The app as a server process that has just started: fresh modules, so its connection opens the database anew. */
+/** The app as a server process that has just started: fresh modules, the database set up as at every start, and a connection of its own opened anew. */
 async function startedServer() {
   vi.resetModules();
+  const { setUpDatabase } = await import("../../scripts/set-up-database.ts");
+  await setUpDatabase(database.path, { seedDemo: false });
   const screening = await import("#app/screening.server.ts");
   const tracking = await import("#app/tracking.server.ts");
   const { flowCookie } = await import("#app/session.server.ts");

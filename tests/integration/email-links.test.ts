@@ -9,8 +9,8 @@ import { createEmailDelivery, createEmailSender, type SendEmail } from "#app/ema
 import { maxDeliveryAttempts as maxEmailAttempts, retryDelayMs } from "#app/outbox-dispatcher.server.ts";
 import { emailLink, emailLinkStatus, peekEmailLink, redeemEmailLink } from "#app/email-link.server.ts";
 import { linkEmail } from "#app/email-message.server.ts";
+import { createBackend } from "#db/backend.ts";
 import { emailLimitWindowMs, emailsPerAddress, linksPerTarget } from "#db/email-links.ts";
-import { deleteExpiredEmailLinks } from "#db/retention.ts";
 
 /**
  * Emailed links on a real, migrated SQLite file: the app's own connection opens it
@@ -35,6 +35,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 const sqlite = () => database.db.$client;
+const backend = createBackend({ kind: "sqlite", connection: database.db });
 const form = (email: string) => {
   const data = new FormData();
   data.set("email", email);
@@ -53,7 +54,7 @@ const outboxRows = () =>
 const tokenOf = (payload: string) => (JSON.parse(payload) as { link: string }).link.split("/").pop()!;
 /** The token of the newest link issued. */
 const newestToken = () => tokenOf(outboxRows().at(-1)!.payload);
-const deliverDue = (send: SendEmail, at: Date) => createEmailDelivery(database.db, send).deliverDue(at);
+const deliverDue = (send: SendEmail, at: Date) => createEmailDelivery(backend.outbox, send).deliverDue(at);
 
 describe("issuing an emailed link", () => {
   it("stores only the token's hash, with the email that carries the link in the outbox", async () => {
@@ -159,7 +160,7 @@ describe("issuing an emailed link", () => {
     // A day later the address may be sent to again, and retention has deleted the old counts.
     vi.setSystemTime(new Date(now.getTime() + emailLimitWindowMs));
     expect(await issueFor("flow-next")).toEqual({ delivery: "sending" });
-    deleteExpiredEmailLinks(database.db, new Date(now.getTime() + emailLimitWindowMs));
+    await backend.retention.deleteExpiredEmailLinks(new Date(now.getTime() + emailLimitWindowMs));
     expect(sqlite().prepare("SELECT count(*) FROM email_address_use").pluck().get()).toBe(1);
   });
 
@@ -260,7 +261,7 @@ describe("delivering emailed links", () => {
   it("prepares its statements once, not on every round", async () => {
     const prepare = vi.spyOn(sqlite(), "prepare");
     try {
-      const delivery = createEmailDelivery(database.db, async () => {});
+      const delivery = createEmailDelivery(createBackend({ kind: "sqlite", connection: database.db }).outbox, async () => {});
       const prepared = prepare.mock.calls.length;
       expect(prepared).toBeGreaterThan(0);
       await issue("en");
@@ -298,10 +299,10 @@ describe("retention of emailed links", () => {
     await emailLink(form(address), { purpose: "resume", targetId: "soon", expiresAt: new Date(now.getTime() + day) }, "en");
     await emailLink(form(address), { purpose: "track", targetId: "later", expiresAt: new Date(now.getTime() + 30 * day) }, "en");
     const targets = () => sqlite().prepare("SELECT target_id FROM email_link ORDER BY target_id").pluck().all();
-    expect(deleteExpiredEmailLinks(database.db, new Date(now.getTime() + day - 1))).toBe(0);
-    expect(deleteExpiredEmailLinks(database.db, new Date(now.getTime() + day))).toBe(1);
+    expect(await backend.retention.deleteExpiredEmailLinks(new Date(now.getTime() + day - 1))).toBe(0);
+    expect(await backend.retention.deleteExpiredEmailLinks(new Date(now.getTime() + day))).toBe(1);
     expect(targets()).toEqual(["later"]);
-    expect(deleteExpiredEmailLinks(database.db, new Date(now.getTime() + 30 * day))).toBe(1);
+    expect(await backend.retention.deleteExpiredEmailLinks(new Date(now.getTime() + 30 * day))).toBe(1);
     expect(targets()).toEqual([]);
   });
 });

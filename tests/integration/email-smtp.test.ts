@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createEmailDelivery, createEmailSender } from "#app/email-delivery.server.ts";
 import { maxDeliveryAttempts as maxEmailAttempts, retryDelayMs } from "#app/outbox-dispatcher.server.ts";
 import { emailLink, emailLinkStatus } from "#app/email-link.server.ts";
-import { openDatabase } from "#db/client.ts";
+import { createBackend } from "#db/backend.ts";
 
 /**
  * Email over SMTP as production sends it: nodemailer's SMTP transport (SMTP_URL) against
@@ -72,6 +72,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 const sqlite = () => appDatabase.db.$client;
+const { outbox } = createBackend({ kind: "sqlite", connection: appDatabase.db });
 interface OutboxRow {
   id: number;
   payload: string;
@@ -100,7 +101,7 @@ const address = "maija.meikalainen@example.fi";
 describe("email over SMTP", () => {
   it("delivers the link to the person's address, with the subject and the link, then keeps neither", async () => {
     const { id, link } = await askForLink(address);
-    const delivery = createEmailDelivery(appDatabase.db, createEmailSender({ smtpUrl, from, dropDirectory: "unused" }));
+    const delivery = createEmailDelivery(outbox, createEmailSender({ smtpUrl, from, dropDirectory: "unused" }));
     expect(await delivery.deliverDue(now)).toEqual({ delivered: 1, failed: 0 });
 
     expect(received).toHaveLength(1);
@@ -124,7 +125,7 @@ describe("email over SMTP", () => {
   ] as const)("gives up at once when the server refuses %s for good (550), and never says it was sent", async (_, stage) => {
     refusal[stage] = [550, "5.1.1 Mailbox unavailable"];
     const { id, link } = await askForLink(address);
-    const delivery = createEmailDelivery(appDatabase.db, createEmailSender({ smtpUrl, from, dropDirectory: "unused" }));
+    const delivery = createEmailDelivery(outbox, createEmailSender({ smtpUrl, from, dropDirectory: "unused" }));
     expect(await delivery.deliverDue(now)).toEqual({ delivered: 0, failed: 1 });
 
     expect(received).toEqual([]);
@@ -147,7 +148,7 @@ describe("email over SMTP", () => {
   it("tries again later when the server refuses for now (451), and sends it once the server takes it", async () => {
     refusal.message = [451, "4.3.0 Try again later"];
     const { id } = await askForLink(address);
-    const delivery = createEmailDelivery(appDatabase.db, createEmailSender({ smtpUrl, from, dropDirectory: "unused" }));
+    const delivery = createEmailDelivery(outbox, createEmailSender({ smtpUrl, from, dropDirectory: "unused" }));
     expect(await delivery.deliverDue(now)).toEqual({ delivered: 0, failed: 1 });
     expect(outboxRow(id)).toMatchObject({ attempts: 1, delivered_at: null, failed_at: null, available_at: now.getTime() + retryDelayMs(1) });
     expect(outboxRow(id).last_error).toContain("451");
@@ -163,7 +164,7 @@ describe("email over SMTP", () => {
 
   it(`retries a server that is down with a growing wait, and gives up after ${maxEmailAttempts} tries`, async () => {
     const { id } = await askForLink(address);
-    const delivery = createEmailDelivery(appDatabase.db, createEmailSender({ smtpUrl: downUrl, from, dropDirectory: "unused" }));
+    const delivery = createEmailDelivery(outbox, createEmailSender({ smtpUrl: downUrl, from, dropDirectory: "unused" }));
     let at = now.getTime();
     const waits: number[] = [];
     for (let attempt = 1; attempt <= maxEmailAttempts; attempt += 1) {
@@ -188,11 +189,11 @@ describe("email over SMTP", () => {
   it("sends each email once when two workers on the same database file deliver at the same time", async () => {
     const addresses = Array.from({ length: 6 }, (_, index) => `henkilo${index}@example.fi`);
     for (const [index, to] of addresses.entries()) await askForLink(to, `flow-${index}`);
-    const secondConnection = openDatabase(appDatabase.path);
+    const secondBackend = createBackend({ kind: "sqlite", path: appDatabase.path });
     try {
       const send = createEmailSender({ smtpUrl, from, dropDirectory: "unused" });
-      const first = createEmailDelivery(appDatabase.db, send);
-      const second = createEmailDelivery(secondConnection, send);
+      const first = createEmailDelivery(outbox, send);
+      const second = createEmailDelivery(secondBackend.outbox, send);
       const [one, two] = await Promise.all([first.deliverDue(now), second.deliverDue(now)]);
 
       expect(received.flatMap((email) => email.envelopeTo).sort()).toEqual([...addresses].sort());
@@ -203,7 +204,7 @@ describe("email over SMTP", () => {
       const rows = sqlite().prepare("SELECT attempts, delivered_at FROM outbox").all() as { attempts: number; delivered_at: number | null }[];
       expect(rows).toEqual(addresses.map(() => ({ attempts: 1, delivered_at: now.getTime() })));
     } finally {
-      secondConnection.$client.close();
+      secondBackend.close();
     }
   });
 });

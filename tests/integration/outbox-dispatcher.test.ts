@@ -12,7 +12,7 @@ import {
   UndeliverableMessage,
   type OutboxHandler,
 } from "#app/outbox-dispatcher.server.ts";
-import { outboxDispatch } from "#db/outbox-dispatch.ts";
+import { createBackend } from "#db/backend.ts";
 import { createTestDatabase } from "../support/database.ts";
 
 /**
@@ -23,6 +23,7 @@ import { createTestDatabase } from "../support/database.ts";
 const database = createTestDatabase({ seedDemo: false });
 afterAll(() => database.close());
 const sqlite = database.db.$client;
+const { outbox } = createBackend({ kind: "sqlite", connection: database.db });
 beforeEach(() => sqlite.exec("DELETE FROM outbox"));
 
 const now = new Date("2026-03-01T09:00:00Z");
@@ -69,7 +70,7 @@ describe("outbox dispatcher", () => {
     const mail = enqueue("email", { kind: "resume" });
     const alert = enqueue("pathway.alert", { reason: "x" });
 
-    const result = await createOutboxDispatcher(database.db, { "referral.requested": requested, email }).deliverDue(now);
+    const result = await createOutboxDispatcher(outbox, { "referral.requested": requested, email }).deliverDue(now);
 
     expect(result).toEqual({ delivered: 2, failed: 0 });
     expect(requested.received).toEqual([JSON.stringify({ referralId: "r-1" })]);
@@ -85,7 +86,7 @@ describe("outbox dispatcher", () => {
     );
     const handlers = Object.fromEntries(providerMessageTypes.map((type) => [type, providerInboxHandler]));
 
-    expect(await createOutboxDispatcher(database.db, handlers).deliverDue(now)).toEqual({ delivered: 4, failed: 0 });
+    expect(await createOutboxDispatcher(outbox, handlers).deliverDue(now)).toEqual({ delivered: 4, failed: 0 });
 
     for (const id of ids) expect(row(id)).toMatchObject({ attempts: 1, delivered_at: now.getTime(), payload: expect.stringContaining('"r-2"') });
   });
@@ -93,7 +94,7 @@ describe("outbox dispatcher", () => {
   it(`tries a failing message again with a growing wait, then puts it in the dead letter after ${maxDeliveryAttempts} tries`, async () => {
     const handler = recordingHandler(() => new Error("provider down"));
     const id = enqueue("test.delivery", { message: 1 });
-    const dispatcher = createOutboxDispatcher(database.db, { "test.delivery": handler });
+    const dispatcher = createOutboxDispatcher(outbox, { "test.delivery": handler });
 
     let at = now.getTime();
     for (let attempt = 1; attempt <= maxDeliveryAttempts; attempt += 1) {
@@ -112,7 +113,7 @@ describe("outbox dispatcher", () => {
   it("puts a message the handler refuses for good in the dead letter at once", async () => {
     const handler = recordingHandler(() => new UndeliverableMessage("refused"));
     const id = enqueue("test.delivery", { message: 1 });
-    const dispatcher = createOutboxDispatcher(database.db, { "test.delivery": handler });
+    const dispatcher = createOutboxDispatcher(outbox, { "test.delivery": handler });
 
     expect(await dispatcher.deliverDue(now)).toEqual({ delivered: 0, failed: 1 });
     expect(row(id)).toMatchObject({ attempts: 1, failed_at: now.getTime(), last_error: "refused" });
@@ -122,10 +123,10 @@ describe("outbox dispatcher", () => {
 
   it("lets another worker take a message over once the claim of a worker that died has run out", async () => {
     const id = enqueue("test.delivery", { message: 1 });
-    const crashed = outboxDispatch(database.db).claimNext(["test.delivery"], maxDeliveryAttempts, now, later(claimMs));
+    const crashed = await outbox.claimNext(["test.delivery"], maxDeliveryAttempts, now, later(claimMs));
     expect(crashed?.id).toBe(id);
     const handler = recordingHandler();
-    const dispatcher = createOutboxDispatcher(database.db, { "test.delivery": handler });
+    const dispatcher = createOutboxDispatcher(outbox, { "test.delivery": handler });
 
     expect(await dispatcher.deliverDue(later(claimMs - 1))).toEqual({ delivered: 0, failed: 0 });
     expect(handler.received).toEqual([]);
@@ -133,16 +134,16 @@ describe("outbox dispatcher", () => {
     expect(handler.received).toHaveLength(1);
     expect(row(id)).toMatchObject({ attempts: 2, delivered_at: later(claimMs).getTime() });
     // The worker that lost its claim cannot overwrite the outcome.
-    outboxDispatch(database.db).markFailed(crashed!, later(claimMs + 1), "late", "{}");
+    await outbox.markFailed(crashed!, later(claimMs + 1), "late", "{}");
     expect(row(id)).toMatchObject({ failed_at: null, delivered_at: later(claimMs).getTime() });
   });
 
   it("puts a message whose last try never finished in the dead letter without trying it again", async () => {
     const id = enqueue("test.delivery", { message: 1 });
     sqlite.prepare("UPDATE outbox SET attempts = ? WHERE id = ?").run(maxDeliveryAttempts - 1, id);
-    outboxDispatch(database.db).claimNext(["test.delivery"], maxDeliveryAttempts, now, later(claimMs));
+    await outbox.claimNext(["test.delivery"], maxDeliveryAttempts, now, later(claimMs));
     const handler = recordingHandler();
-    const dispatcher = createOutboxDispatcher(database.db, { "test.delivery": handler });
+    const dispatcher = createOutboxDispatcher(outbox, { "test.delivery": handler });
 
     expect(await dispatcher.deliverDue(later(claimMs - 1))).toEqual({ delivered: 0, failed: 0 });
     expect(row(id).failed_at).toBeNull();
@@ -156,7 +157,7 @@ describe("outbox dispatcher", () => {
     sqlite.prepare("UPDATE outbox SET cancelled_at = ? WHERE id = ?").run(now.getTime(), id);
     const handler = recordingHandler();
 
-    expect(await createOutboxDispatcher(database.db, { "referral.requested": handler }).deliverDue(later(60_000))).toEqual({ delivered: 0, failed: 0 });
+    expect(await createOutboxDispatcher(outbox, { "referral.requested": handler }).deliverDue(later(60_000))).toEqual({ delivered: 0, failed: 0 });
     expect(handler.received).toEqual([]);
     expect(row(id)).toMatchObject({ attempts: 0, delivered_at: null });
   });
@@ -167,7 +168,7 @@ describe("outbox dispatcher", () => {
       // Consent withdrawn in the meantime, as db/pathway-store.ts cancels what has not gone.
       deliver: async () => void sqlite.prepare("UPDATE outbox SET cancelled_at = ? WHERE id = ?").run(now.getTime(), id),
     };
-    const dispatcher = createOutboxDispatcher(database.db, { "referral.requested": handler });
+    const dispatcher = createOutboxDispatcher(outbox, { "referral.requested": handler });
 
     expect(await dispatcher.deliverDue(now)).toEqual({ delivered: 0, failed: 0 });
     expect(row(id)).toMatchObject({ delivered_at: null, cancelled_at: now.getTime() });

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import { createBackend } from "#db/backend.ts";
 import { SqliteCaseStore } from "#db/case-store.ts";
 import { SqliteEmailLinkStore } from "#db/email-links.ts";
-import { daysAfter, deleteExpiredScreenings, startRetentionJob } from "#db/retention.ts";
+import { daysAfter, startRetentionJob, type Retention } from "#db/retention.ts";
 import { SqliteScreeningStore } from "#db/screening-store.ts";
 import { insertInNewCase } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -13,12 +14,14 @@ import { createTestDatabase, type TestDatabase } from "../support/database.ts";
  * (its resume link expires then too); a finished one never by this rule.
  */
 let database: TestDatabase;
+let retention: Retention;
 const start = new Date("2026-01-01T10:00:00Z");
 const policy = { unsavedDays: 30, savedDays: 90 };
 const millisecond = 1;
 
 beforeAll(() => {
   database = createTestDatabase({ seedDemo: false });
+  retention = createBackend({ kind: "sqlite", connection: database.db }).retention;
 });
 afterAll(() => database.close());
 beforeEach(() => database.db.$client.exec("DELETE FROM screening; DELETE FROM email_link; DELETE FROM outbox;"));
@@ -57,26 +60,26 @@ const at = (days: number, offset = 0) => new Date(daysAfter(start, days).getTime
 describe("retention of screenings", () => {
   it("deletes a screening never saved once 30 days have passed since its last change, not a millisecond before", async () => {
     await screening("abandoned");
-    expect(deleteExpiredScreenings(database.db, at(30, -millisecond), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, at(30), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(30, -millisecond), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(30), policy)).toBe(0);
     expect(ids()).toEqual(["abandoned"]);
-    expect(deleteExpiredScreenings(database.db, at(30, millisecond), policy)).toBe(1);
+    expect(await retention.deleteExpiredScreenings(at(30, millisecond), policy)).toBe(1);
     expect(ids()).toEqual([]);
   });
 
   it("counts a screening never saved from its last change, not from when it was started", async () => {
     await screening("answered later", { changedAfterDays: 20 });
-    expect(deleteExpiredScreenings(database.db, at(50), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, at(50, millisecond), policy)).toBe(1);
+    expect(await retention.deleteExpiredScreenings(at(50), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(50, millisecond), policy)).toBe(1);
   });
 
   it("deletes a saved screening once 90 days have passed since it was saved, not a millisecond before", async () => {
     await screening("saved", { savedAfterDays: 0 });
-    expect(deleteExpiredScreenings(database.db, at(31), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, at(90, -millisecond), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, at(90), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(31), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(90, -millisecond), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(90), policy)).toBe(0);
     expect(ids()).toEqual(["saved"]);
-    expect(deleteExpiredScreenings(database.db, at(90, millisecond), policy)).toBe(1);
+    expect(await retention.deleteExpiredScreenings(at(90, millisecond), policy)).toBe(1);
     expect(ids()).toEqual([]);
   });
 
@@ -84,16 +87,16 @@ describe("retention of screenings", () => {
     // Saved on day 10 and answered further on day 70: it goes on day 100, as its resume link does.
     await screening("saved then used", { savedAfterDays: 10, changedAfterDays: 70 });
     // Thirty days after the last change and after saving, it is still kept: it was saved.
-    expect(deleteExpiredScreenings(database.db, at(40, millisecond), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, at(100), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, at(100, millisecond), policy)).toBe(1);
+    expect(await retention.deleteExpiredScreenings(at(40, millisecond), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(100), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(100, millisecond), policy)).toBe(1);
   });
 
   it("keeps a screening saved late in its first 30 days: saving restarts the clock at 90", async () => {
     await screening("saved late", { savedAfterDays: 29 });
-    expect(deleteExpiredScreenings(database.db, at(60), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, at(119), policy)).toBe(0);
-    expect(deleteExpiredScreenings(database.db, at(119, millisecond), policy)).toBe(1);
+    expect(await retention.deleteExpiredScreenings(at(60), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(119), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(119, millisecond), policy)).toBe(1);
   });
 
   it("deletes the case opened for an unfinished screening with it: its members and the people in no other case go too", async () => {
@@ -106,7 +109,7 @@ describe("retention of screenings", () => {
     const abandonedPerson = personOf(abandoned.member_id);
     const exists = (table: string, id: string) => database.db.$client.prepare(`SELECT count(*) FROM ${table} WHERE id = ?`).pluck().get(id) === 1;
 
-    expect(deleteExpiredScreenings(database.db, at(30, millisecond), policy)).toBe(1);
+    expect(await retention.deleteExpiredScreenings(at(30, millisecond), policy)).toBe(1);
 
     expect([exists("case_record", abandoned.case_id), exists("case_member", abandoned.member_id), exists("person", abandonedPerson)]).toEqual([false, false, false]);
     expect([exists("case_record", kept.case_id), exists("case_member", kept.member_id), exists("person", personOf(kept.member_id))]).toEqual([true, true, true]);
@@ -115,7 +118,7 @@ describe("retention of screenings", () => {
   it("never deletes a finished screening: it belongs to a case", async () => {
     await screening("finished", { status: "complete" });
     await screening("finished after saving", { status: "complete", savedAfterDays: 1, changedAfterDays: 2 });
-    expect(deleteExpiredScreenings(database.db, at(1000), policy)).toBe(0);
+    expect(await retention.deleteExpiredScreenings(at(1000), policy)).toBe(0);
     expect(ids()).toEqual(["finished", "finished after saving"]);
   });
 });
@@ -146,25 +149,27 @@ describe("the retention job the server runs", () => {
     await link("abandoned", daysAfter(start, 30));
     now = at(30, millisecond);
 
-    const job = startRetentionJob(database.db, policy, { intervalMs: hour, now: () => now, log });
+    const job = startRetentionJob(retention, policy, { intervalMs: hour, now: () => now, log });
     // The first run does not wait for the first interval: a server that was down catches up at start.
+    // (No time passes here; a run on SQLite waits on nothing but promises, which this lets settle.)
+    await vi.advanceTimersByTimeAsync(0);
     expect(ids()).toEqual(["saved"]);
     expect(linkTargets()).toEqual(["saved"]);
     expect(log.log.mock.calls).toEqual([["Retention: deleted 1 unfinished screenings."], ["Retention: deleted 1 expired email links."]]);
 
     now = at(90, millisecond);
-    vi.advanceTimersByTime(hour - 1);
+    await vi.advanceTimersByTimeAsync(hour - 1);
     expect(ids()).toEqual(["saved"]);
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(ids()).toEqual([]);
     expect(linkTargets()).toEqual([]);
     expect(log.log).toHaveBeenCalledTimes(4);
     expect(log.error).not.toHaveBeenCalled();
 
-    job.stop();
+    await job.stop();
     await screening("after stopping");
     now = at(1000);
-    vi.advanceTimersByTime(10 * hour);
+    await vi.advanceTimersByTimeAsync(10 * hour);
     expect(ids()).toEqual(["after stopping"]);
   });
 
@@ -172,15 +177,43 @@ describe("the retention job the server runs", () => {
     await screening("abandoned");
     now = at(31);
     database.db.$client.exec("ALTER TABLE screening RENAME TO screening_away");
-    const job = startRetentionJob(database.db, policy, { intervalMs: hour, now: () => now, log });
+    const job = startRetentionJob(retention, policy, { intervalMs: hour, now: () => now, log });
     try {
+      await vi.advanceTimersByTimeAsync(0);
       expect(log.error.mock.calls).toEqual([[expect.stringMatching(/^Retention: .*no such table: screening/)]]);
       database.db.$client.exec("ALTER TABLE screening_away RENAME TO screening");
-      vi.advanceTimersByTime(hour);
+      await vi.advanceTimersByTimeAsync(hour);
       expect(ids()).toEqual([]);
       expect(log.error).toHaveBeenCalledTimes(1);
     } finally {
-      job.stop();
+      await job.stop();
     }
+  });
+
+  it("runs one at a time: a run due while one is under way is skipped, and stopping waits for the one under way", async () => {
+    const ends: (() => void)[] = [];
+    const deleteExpiredScreenings = vi.fn(() => new Promise<number>((resolve) => ends.push(() => resolve(0))));
+    now = at(0);
+    const job = startRetentionJob({ deleteExpiredScreenings, deleteExpiredEmailLinks: async () => 0 }, policy, { intervalMs: hour, now: () => now, log });
+
+    // The run at start is still under way: three intervals and a run asked for start none beside it.
+    await vi.advanceTimersByTimeAsync(3 * hour);
+    void job.run();
+    expect(deleteExpiredScreenings).toHaveBeenCalledTimes(1);
+    // Once it has ended, the next interval runs again.
+    ends.shift()!();
+    await vi.advanceTimersByTimeAsync(hour);
+    expect(deleteExpiredScreenings).toHaveBeenCalledTimes(2);
+
+    // Stopping waits for the run under way (the workers close their connection after it), and nothing runs after.
+    let stopped = false;
+    const stopping = job.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped).toBe(false);
+    ends.shift()!();
+    await stopping;
+    await vi.advanceTimersByTimeAsync(10 * hour);
+    expect(deleteExpiredScreenings).toHaveBeenCalledTimes(2);
+    expect(log.error).not.toHaveBeenCalled();
   });
 });

@@ -4,7 +4,7 @@ import { answerQuestion } from "#app/screening/answer-question.server.ts";
 import { endSession, findScreening, loadPage, saveForLater, startScreening } from "#app/screening.server.ts";
 import { getStores } from "#app/db.server.ts";
 import { exitScreening, resumeScreening, saveScreening } from "#app/screening/save-and-leave.server.ts";
-import { deleteExpiredScreenings } from "#db/retention.ts";
+import { createBackend } from "#db/backend.ts";
 import type { Actor } from "#pathways/actor.ts";
 
 /**
@@ -119,7 +119,8 @@ describe("the screening's event log", () => {
     const now = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000);
     // Only this test's two screenings are old enough here: the one kept is touched now.
     await getStores().screenings.touch(kept, now);
-    expect(deleteExpiredScreenings(appDatabase.db, now, { unsavedDays: 30, savedDays: 90 })).toBeGreaterThanOrEqual(1);
+    const { retention } = createBackend({ kind: "sqlite", connection: appDatabase.db });
+    expect(await retention.deleteExpiredScreenings(now, { unsavedDays: 30, savedDays: 90 })).toBeGreaterThanOrEqual(1);
     expect(await getStores().screenings.load(id)).toBeUndefined();
     expect(await getStores().screenings.events(id)).toEqual([]);
     expect((await eventsOf(kept)).map((event) => event.type)).toEqual(["started"]);

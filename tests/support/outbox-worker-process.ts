@@ -6,11 +6,11 @@
 import { appendFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createOutboxDispatcher } from "#app/outbox-dispatcher.server.ts";
-import { openDatabase } from "#db/client.ts";
+import { createBackend } from "#db/backend.ts";
 
 const [databasePath, logPath, workerName] = process.argv.slice(2) as [string, string, string];
-const db = openDatabase(databasePath);
-const dispatcher = createOutboxDispatcher(db, {
+const backend = createBackend({ kind: "sqlite", path: databasePath });
+const dispatcher = createOutboxDispatcher(backend.outbox, {
   "test.delivery": {
     async deliver(payload) {
       appendFileSync(logPath, `${workerName} ${(JSON.parse(payload) as { message: number }).message}\n`);
@@ -28,7 +28,7 @@ process.stdin.once("data", async () => {
     delivered += round.delivered;
     if (round.delivered + round.failed === 0) break;
   }
-  db.$client.close();
+  backend.close();
   process.stdout.write(`delivered ${delivered}\n`);
   process.exit(0);
 });
