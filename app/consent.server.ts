@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { daysAfter } from "#db/retention.ts";
+import { daysAfter } from "#pathways/calendar/days.ts";
 import { citizen } from "#pathways/actor.ts";
 import type { PackageService } from "#pathways/case.ts";
 import type { Language } from "#pathways/i18n.ts";

@@ -1,6 +1,4 @@
 import { createHash, createHmac, randomInt } from "node:crypto";
-import { keyPlainCodeHashes } from "#db/code-hashes.ts";
-import type { Backend } from "#db/backend.ts";
 import { keyFor } from "./server-secret.server.ts";
 
 /**
@@ -65,15 +63,3 @@ export function keyStoredPlainHash(purpose: "resume-code" | "access-code", plain
   return `${keyedHashPrefix}${createHmac("sha256", keyFor(purpose)).update(plainHash).digest("hex")}`;
 }
 
-/**
- * Codes saved before hashes were keyed keep working: their plain hashes are keyed now, so
- * no plain hash stays in the database to be searched for the codes. Run when a process
- * starts, before the server takes a request (scripts/set-up-database.ts); resolves to how
- * many were keyed.
- */
-export function keyCodesSavedBeforeKeying(backend: Backend): Promise<number> {
-  return keyPlainCodeHashes(backend, keyedHashPrefix, {
-    resumeCode: (plainHash) => keyStoredPlainHash("resume-code", plainHash),
-    accessCode: (plainHash) => keyStoredPlainHash("access-code", plainHash),
-  });
-}

@@ -1,6 +1,6 @@
 import { data, redirect } from "react-router";
 import { z } from "zod";
-import { daysAfter } from "#db/retention.ts";
+import { daysAfter } from "#pathways/calendar/days.ts";
 import type { ScreeningRecord } from "#db/stores.ts";
 import type { Language } from "#pathways/i18n.ts";
 import {

@@ -41,17 +41,6 @@ function verifyPragmas(sqlite: Database.Database, path: string): void {
   }
 }
 
-/**
- * Runs `work` in one transaction that takes the write lock at its start (BEGIN IMMEDIATE):
- * a use case that reads and then writes (has this case a reference yet?) sees no other
- * writer's change between the two, even from another process. Nothing of it stays when
- * `work` throws. For the stores that are still synchronous: `work` cannot await, so work
- * through the pathway engine runs in a unit of work (`withTransaction`, db/unit-of-work.ts).
- */
-export function inWriteTransaction<T>(db: LuukkuDatabase, work: () => T): T {
-  return db.$client.transaction(work).immediate();
-}
-
 /** For /healthz: the database answers a real query. */
 export function databaseAnswers(db: LuukkuDatabase): boolean {
   try {

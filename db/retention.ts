@@ -1,3 +1,4 @@
+import { daysAfter } from "#pathways/calendar/days.ts";
 import { emailLimitWindowMs } from "./email-links.ts";
 import type { LuukkuDatabase } from "./client.ts";
 import type { WithTransaction } from "./unit-of-work.ts";
@@ -7,13 +8,6 @@ export interface RetentionPolicy {
   unsavedDays: number;
   /** Screenings saved to come back later are deleted this many days after saving. */
   savedDays: number;
-}
-
-const day = 24 * 60 * 60 * 1000;
-
-/** The instant `days` whole days of 24 hours after `from`: how long things are kept is counted this way. */
-export function daysAfter(from: Date, days: number): Date {
-  return new Date(from.getTime() + days * day);
 }
 
 /** What retention deletes; each deletion is a unit of work of its own. */

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, t
 import { createBackend } from "#db/backend.ts";
 import { SqliteCaseStore } from "#db/case-store.ts";
 import { SqliteEmailLinkStore } from "#db/email-links.ts";
-import { daysAfter, startRetentionJob, type Retention } from "#db/retention.ts";
+import { startRetentionJob, type Retention } from "#db/retention.ts";
+import { daysAfter } from "#pathways/calendar/days.ts";
 import { SqliteScreeningStore } from "#db/screening-store.ts";
 import { insertInNewCase } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";

@@ -37,7 +37,7 @@ describe("storage stays in db/", () => {
   it("finds the files it checks", () => {
     expect(outsideDb).toContain("app/consent.server.ts");
     expect(outsideDb).toContain("scripts/serve.ts");
-    expect(importsOf("app/consent.server.ts")).toContain("#db/retention.ts");
+    expect(importsOf("app/db.server.ts")).toContain("#db/backend.ts");
     expect(pointsInto("pathways/matching/candidate.ts", "../catalogue.ts", "pathways")).toBe(true);
     expect(pointsInto("app/routes/exit.ts", "../../db/client.ts", "db")).toBe(true);
   });
@@ -54,6 +54,15 @@ describe("storage stays in db/", () => {
     expect(valueImport.test('import { feedback } from "#db/schema.ts";')).toBe(true);
     expect(valueImport.test('import type { ScreeningEventType } from "#db/schema.ts";')).toBe(false);
     const offending = outsideDb.filter((file) => valueImport.test(readFileSync(join(root, file), "utf8")));
+    expect(offending).toEqual([]);
+  });
+
+  it("app/ reaches storage only through the backend that app/db.server.ts holds: every other file imports types of db/ at most (the ports)", () => {
+    const valueImportOfDb = /(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s*["'](?:#db\/|[./]+db\/)[^"']+["']/;
+    expect(valueImportOfDb.test('import { getStores } from "#db/backend.ts";')).toBe(true);
+    expect(valueImportOfDb.test('import { x } from "../../db/case-store.ts";')).toBe(true);
+    expect(valueImportOfDb.test('import type { CaseStore } from "#db/stores.ts";')).toBe(false);
+    const offending = sourceFiles("app").filter((file) => file !== "app/db.server.ts" && valueImportOfDb.test(readFileSync(join(root, file), "utf8")));
     expect(offending).toEqual([]);
   });
 
