@@ -265,4 +265,21 @@ describe("migration 0014 (case record) on a database with data", () => {
       close();
     }
   });
+
+  it("fails the start when a reference is left dangling, rather than carrying on with broken rows, and turns the checks back on", () => {
+    const { db, close } = databaseBefore("0014");
+    try {
+      db.$client.exec(oneService);
+      // A consent for a service that is not there, as a database written with the checks off could hold.
+      db.$client.pragma("foreign_keys = OFF");
+      db.$client.exec(`INSERT INTO consent (case_id, service_id, organization_id, data_categories, purpose, text_version, given_at, recorded_by)
+        VALUES ('gone', 99, 1, '[]', 'referral', 'v', 1, 'citizen');`);
+      db.$client.pragma("foreign_keys = ON");
+
+      expect(() => migrateDatabase(db)).toThrow(/Migrations left 1 references dangling: .*"table":"consent"/);
+      expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    } finally {
+      close();
+    }
+  });
 });
