@@ -4,6 +4,10 @@ import { citizen } from "#pathways/actor.ts";
 import type { PackageService } from "#pathways/case.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { forWhomOf } from "#pathways/needs/subject.ts";
+import { municipalities, isMunicipalityCode } from "#pathways/areas.ts";
+import { categoriesToAsk, type AskedCategory } from "#pathways/personal-data.ts";
+import type { AnswersSoFar } from "#pathways/screening/questionnaire.ts";
+import { parsePersonDetails, personDetailsValues, valuesOfDetails, type PersonDetailsErrors, type PersonDetailsValues } from "./person-details-form.server.ts";
 import { getCatalogue, getStores } from "./db.server.ts";
 import { forWhomWords } from "./for-whom.server.ts";
 import { emailLink, emailLinkStatus, type EmailLinkResult } from "./email-link.server.ts";
@@ -57,19 +61,66 @@ export interface ConfirmationPage {
   emailLink?: EmailLinkResult;
 }
 
-/** The consent form, posted by the person online: the ticked services, for the case their screening belongs to. */
-export async function submitConsent(request: Request, form: FormData): Promise<ConfirmationPage | { error: string }> {
+/**
+ * The details page, between choosing services and sending the referrals: the fields of
+ * exactly the categories the chosen services need, each with the services that would
+ * receive it; the choice goes with the form (hidden fields), so nothing is kept before
+ * the person sends it.
+ */
+export interface DetailsPage {
+  details: {
+    services: string[];
+    ask: AskedCategory[];
+    /** The services (as the person reads their names) that would receive each category. */
+    receivers: Partial<Record<AskedCategory, string[]>>;
+    values: PersonDetailsValues;
+    errors: PersonDetailsErrors;
+    /** The municipality the person gave in the screening, for the address. */
+    municipality: string | null;
+  };
+}
+
+/**
+ * The consent form, posted by the person online: the ticked services, for the case their
+ * screening belongs to; then, where those services need them, the details page's answers
+ * with the same choice.
+ */
+export async function submitConsent(request: Request, form: FormData, language: Language): Promise<ConfirmationPage | DetailsPage | { error: string }> {
   const record = await completedScreening(request);
   const parsed = consentForm.safeParse(consentValues(form));
-  const result = await giveConsent({
-    caseId: record.caseId,
-    serviceIds: parsed.success ? parsed.data.services.map(Number) : [],
-    actor: citizen,
-    channel: "online",
-    consentText: consentTextVersion,
-  });
+  const serviceIds = parsed.success ? parsed.data.services.map(Number) : [];
+  const answers = record.answers as AnswersSoFar;
+  const onDetailsPage = form.get("intent") === "details";
+  const values = onDetailsPage ? personDetailsValues(form) : undefined;
+  let details;
+  if (values) {
+    const data = await getStores().cases.referralData(serviceIds);
+    const ask = categoriesToAsk(serviceIds.flatMap((id) => data.get(id) ?? []));
+    const checked = parsePersonDetails(values, ask, { today: new Date(), age: answers.age });
+    if ("errors" in checked) return detailsPage(serviceIds, ask, values, checked.errors, answers, language);
+    details = checked.details;
+  }
+  const result = await giveConsent({ caseId: record.caseId, serviceIds, actor: citizen, channel: "online", consentText: consentTextVersion, details });
   if (result.kind === "choose-offered") return { error: "consent.errors.required" };
+  if (result.kind === "details-needed") return detailsPage(serviceIds, result.ask, values ?? valuesOfDetails(result.given), {}, answers, language);
   return { confirmation: { reference: result.reference, accessCode: result.accessCode, referrals: result.referrals } };
+}
+
+async function detailsPage(
+  serviceIds: number[],
+  ask: AskedCategory[],
+  values: PersonDetailsValues,
+  errors: PersonDetailsErrors,
+  answers: AnswersSoFar,
+  language: Language,
+): Promise<DetailsPage> {
+  const [data, summaries] = await Promise.all([getStores().cases.referralData(serviceIds), getCatalogue().summaries(serviceIds, language)]);
+  const receivers: DetailsPage["details"]["receivers"] = {};
+  for (const category of ask) {
+    receivers[category] = summaries.filter((summary) => data.get(summary.id)?.includes(category)).map((summary) => `${summary.name.text} (${summary.provider.name.text})`);
+  }
+  const municipality = isMunicipalityCode(answers.municipality) ? municipalities[answers.municipality].name[language] : null;
+  return { details: { services: serviceIds.map(String), ask, receivers, values, errors, municipality } };
 }
 
 /** How long an emailed tracking link works. */

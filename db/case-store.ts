@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Channel } from "#pathways/actor.ts";
 import type { CaseMember, MemberRelation, PackageItemRow, ProposedPackage } from "#pathways/case.ts";
-import type { PersonalDataCategory } from "#pathways/personal-data.ts";
+import { detailsShared, type PersonalDataCategory, type PersonDetails } from "#pathways/personal-data.ts";
 import type { LuukkuDatabase } from "./client.ts";
 import { caseMember, caseRecord, caseReference, consent, packageItem, pathwayInstance, person, proposedPackage, referral, service } from "./schema.ts";
 import type { CasePathway, CaseReference, CaseReferral, CaseStore, NewConsent, StoredPackage } from "./stores.ts";
@@ -149,6 +149,55 @@ export class SqliteCaseStore implements CaseStore {
       .set({ withdrawnAt: at, withdrawnBy: by })
       .where(and(eq(consent.caseId, caseId), eq(consent.serviceId, serviceId), isNull(consent.withdrawnAt)))
       .run();
+  }
+
+  async personDetails(caseId: string): Promise<PersonDetails> {
+    const row = this.#db
+      .select({
+        fullName: person.fullName,
+        phone: person.phone,
+        email: person.email,
+        dateOfBirth: person.dateOfBirth,
+        streetAddress: person.streetAddress,
+        postcode: person.postcode,
+      })
+      .from(person)
+      .innerJoin(caseMember, eq(caseMember.personId, person.id))
+      .where(and(eq(caseMember.caseId, caseId), eq(caseMember.relation, "person-screened")))
+      .get();
+    return Object.fromEntries(Object.entries(row ?? {}).filter(([, value]) => value !== null)) as PersonDetails;
+  }
+
+  async savePersonDetails(caseId: string, details: PersonDetails, at: Date, by: string): Promise<void> {
+    const screened = this.#db
+      .select({ personId: caseMember.personId })
+      .from(caseMember)
+      .where(and(eq(caseMember.caseId, caseId), eq(caseMember.relation, "person-screened")));
+    this.#db
+      .update(person)
+      .set({
+        fullName: details.fullName ?? null,
+        phone: details.phone ?? null,
+        email: details.email ?? null,
+        dateOfBirth: details.dateOfBirth ?? null,
+        streetAddress: details.streetAddress ?? null,
+        postcode: details.postcode ?? null,
+        detailsGivenAt: at,
+        detailsGivenBy: by,
+      })
+      .where(inArray(person.id, screened))
+      .run();
+  }
+
+  async referralShare(referralId: string): Promise<{ categories: PersonalDataCategory[]; details: PersonDetails } | undefined> {
+    const consented = this.#db
+      .select({ caseId: referral.caseId, categories: consent.dataCategories })
+      .from(referral)
+      .innerJoin(consent, and(eq(consent.caseId, referral.caseId), eq(consent.serviceId, referral.serviceId), isNull(consent.withdrawnAt)))
+      .where(eq(referral.id, referralId))
+      .get();
+    if (!consented) return undefined;
+    return { categories: consented.categories, details: detailsShared(await this.personDetails(consented.caseId), consented.categories) };
   }
 
   async findReference(caseId: string): Promise<CaseReference | undefined> {

@@ -422,9 +422,25 @@ export const caseRecord = sqliteTable("case_record", {
 });
 
 /** A person known to Luukku. Nothing that names them yet: the screening does not ask (issue 13 adds what a referral needs). */
+/**
+ * A person in a case's household. The details a referral needs are asked for only when the
+ * person consents to a referral to a service that needs them (issue 13), so most people
+ * have none; they are shared with a provider only as far as its consent record says.
+ */
 export const person = sqliteTable("person", {
   id: text("id").primaryKey(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  fullName: text("full_name"),
+  /** ISO date (YYYY-MM-DD). */
+  dateOfBirth: text("date_of_birth"),
+  streetAddress: text("street_address"),
+  postcode: text("postcode"),
+  /** E.164 (+358401234567), as parsed and checked at the boundary. */
+  phone: text("phone"),
+  email: text("email"),
+  /** When the details were last given, and by whom (an actor's name). */
+  detailsGivenAt: integer("details_given_at", { mode: "timestamp_ms" }),
+  detailsGivenBy: text("details_given_by"),
 });
 
 /** Who belongs to a case's household, and who they are to it. */

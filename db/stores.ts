@@ -2,7 +2,7 @@ import type { Actor, Channel } from "#pathways/actor.ts";
 import type { CaseMember, MemberRelation, ProposedPackage } from "#pathways/case.ts";
 import type { LinkPurpose } from "#pathways/email-links.ts";
 import type { Language, StoredLocalizedText } from "#pathways/i18n.ts";
-import type { PersonalDataCategory } from "#pathways/personal-data.ts";
+import type { PersonalDataCategory, PersonDetails } from "#pathways/personal-data.ts";
 
 /**
  * The storage ports the use cases in app/ work through (ADR 020). Every method returns a
@@ -140,6 +140,15 @@ export interface CaseStore {
   recordConsent(entry: NewConsent): Promise<void>;
   /** The consent to refer to the service, while not withdrawn, records when and by whom it was withdrawn. */
   withdrawConsent(target: { caseId: string; serviceId: number }, at: Date, by: string): Promise<void>;
+  /** The details the person the case was opened for has given for referrals (empty when none). */
+  personDetails(caseId: string): Promise<PersonDetails>;
+  /** Keeps the details given for referrals on the person the case was opened for, replacing those given before. */
+  savePersonDetails(caseId: string, details: PersonDetails, at: Date, by: string): Promise<void>;
+  /**
+   * What a referral shares with its provider: the categories its consent names, while not
+   * withdrawn, and of the person's details exactly those of these categories.
+   */
+  referralShare(referralId: string): Promise<{ categories: PersonalDataCategory[]; details: PersonDetails } | undefined>;
   findReference(caseId: string): Promise<CaseReference | undefined>;
   findByReference(reference: string): Promise<CaseReference | undefined>;
   /** Stores the reference, or (a repeated submission) gives the existing one a new access code; answers the reference kept. */

@@ -1,7 +1,7 @@
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, consents, referralMessages, referrals } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer } from "./journey.ts";
+import { answer, detailsBody } from "./journey.ts";
 
 // A whole screening (about twenty pages) comes first.
 test.setTimeout(60_000);
@@ -17,7 +17,7 @@ test("two consent posts for one case at the same time create one set of referral
   const caseId = await caseIdOf(page);
   const post = () =>
     page.request.post("/screening/consent", {
-      data: new URLSearchParams(chosen.map((id) => ["services", id])).toString(),
+      data: detailsBody(chosen, personas.evictionFamily.answers.age),
       headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/x-www-form-urlencoded" },
     });
 

@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
 import { personas } from "#pathways/screening/personas.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer } from "./journey.ts";
+import { answer, giveDetailsIfAsked } from "./journey.ts";
 
 /**
  * The tracking cookie and the flow cookie hold the same id (a case is its screening), so
@@ -25,6 +25,7 @@ test("a tracking cookie's value sent as the flow cookie opens no screening, and 
   const service = (await page.getByRole("checkbox").first().getAttribute("value"))!;
   await page.getByRole("checkbox").first().check();
   await page.getByRole("button", { name: "Send referrals" }).click();
+  await giveDetailsIfAsked(page, personas.evictionFamily.answers.age);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
   const reference = (await page.getByTestId("reference").textContent())!;
   const accessCode = (await page.getByTestId("access-code").textContent())!;

@@ -3,7 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, leaveIdle } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer, answerOverHttp, hydrated, postedPaths, startAndSaveForLater } from "./journey.ts";
+import { answer, answerOverHttp, giveDetailsIfAsked, hydrated, postedPaths, startAndSaveForLater } from "./journey.ts";
 import { emailedLink } from "./mail.ts";
 
 /**
@@ -217,6 +217,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("button", { name: "Choose services and give consent" }).click();
       await page.getByRole("checkbox").first().check();
       await page.getByRole("button", { name: "Send referrals" }).click();
+      await giveDetailsIfAsked(page, personas.evictionFamily.answers.age);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
       await expect(page.getByText("we can email you a link to follow your referrals")).toBeVisible();
       const reference = (await page.getByTestId("reference").textContent())!;
@@ -290,6 +291,7 @@ test("consent given again (a new access code) retires the tracking link emailed 
   const service = (await page.getByRole("checkbox").first().getAttribute("value"))!;
   await page.getByRole("checkbox").first().check();
   await page.getByRole("button", { name: "Send referrals" }).click();
+  await giveDetailsIfAsked(page, personas.evictionFamily.answers.age);
   const firstCode = (await page.getByTestId("access-code").textContent())!;
   await page.getByLabel("Email address").fill(address);
   await page.getByRole("button", { name: "Send me the link" }).click();

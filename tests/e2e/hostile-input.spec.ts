@@ -2,7 +2,7 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, consentWithdrawals, referrals } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answerOverHttp } from "./journey.ts";
+import { answerOverHttp, detailsBody } from "./journey.ts";
 
 /**
  * Every form the citizen journey posts to, sent what no page of ours sends: prototype
@@ -106,7 +106,7 @@ test("withdrawal takes hostile forms for a case really being tracked, and withdr
   const caseId = await caseIdOf(request);
   const consentPage = await (await request.get("/screening/consent")).text();
   const service = /name="services"[^>]*value="(\d+)"/.exec(consentPage)![1]!;
-  const confirmation = await (await post(request, "/screening/consent", `services=${service}`)).text();
+  const confirmation = await (await post(request, "/screening/consent", detailsBody([service], personas.evictionFamily.answers.age))).text();
   const reference = /data-testid="reference">([0-9A-Z-]+)</.exec(confirmation)![1]!;
   const accessCode = /data-testid="access-code">([0-9A-Z-]+)</.exec(confirmation)![1]!;
   const tracked = await post(request, "/track", new URLSearchParams({ reference, accessCode }).toString());

@@ -92,3 +92,42 @@ export async function answerOverHttp(request: APIRequestContext, events: readonl
   for (const event of events) await post(`/screening/${event.step}`, formBody(event.values as Record<string, unknown>));
   await post("/screening/check-answers", "");
 }
+
+/**
+ * A person's details as the details page takes them, for a person of `age`: a Finnish
+ * phone number, an email address, a date of birth agreeing with the age (1 January of the
+ * year that makes it), a street address and postcode. Fields the page does not ask for
+ * are ignored by the server.
+ */
+export function detailsFor(age: number): Record<string, string> {
+  return {
+    fullName: "Maija Meikäläinen",
+    phone: "040 123 4567",
+    email: "maija@example.fi",
+    dobDay: "1",
+    dobMonth: "1",
+    dobYear: String(new Date().getFullYear() - age),
+    streetAddress: "Koskenkatu 1 A 2",
+    postcode: "33100",
+  };
+}
+
+/** The body of the details page's post over HTTP: the choice of services with the details. */
+export function detailsBody(serviceIds: readonly string[], age: number): string {
+  return new URLSearchParams([["intent", "details"], ...serviceIds.map((id) => ["services", id]), ...Object.entries(detailsFor(age))]).toString();
+}
+
+/**
+ * After "Send referrals": where the chosen services need details, the details page is
+ * filled in as a person would (only the fields it shows) and sent; otherwise nothing.
+ */
+export async function giveDetailsIfAsked(page: Page, age: number, sendLabel = "Send referrals"): Promise<void> {
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).not.toHaveText(/^(Choose services and give your consent|Valitse palvelut ja anna suostumuksesi|Välj tjänster och ge ditt samtycke)$/);
+  if ((await page.locator('input[name="intent"][value="details"]').count()) === 0) return;
+  for (const [name, value] of Object.entries(detailsFor(age))) {
+    const field = page.locator(`input[name="${name}"]`);
+    if ((await field.count()) > 0) await field.fill(value);
+  }
+  await page.getByRole("button", { name: sendLabel }).click();
+}

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { needs as needDefinitions, type NeedCode } from "#pathways/needs/taxonomy.ts";
 import { evictionFamily, parentOfTwoChildren, type Persona } from "#pathways/screening/personas.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer, followCase } from "./journey.ts";
+import { answer, followCase, giveDetailsIfAsked } from "./journey.ts";
 
 /**
  * The package page as issue 11 found it wanting: a parent's children's needs matched for
@@ -85,6 +85,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(checkbox).toHaveAccessibleDescription(/^For you/);
       await checkbox.check();
       await page.getByRole("button", { name: "Send referrals" }).click();
+      await giveDetailsIfAsked(page, evictionFamily.answers.age);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
       await followCase(page);
       const row = page.locator(".summary-list__row", { hasText: "Adult social work and eviction prevention" });

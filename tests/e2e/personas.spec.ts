@@ -4,7 +4,7 @@ import type { PathwayId } from "#pathways/pathways.ts";
 import { personas, type PersonaName } from "#pathways/screening/personas.ts";
 import { actAsStaff, alerts, caseIdOf, caseReference, pathwayStates, referrals } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer, answerOverHttp } from "./journey.ts";
+import { answer, answerOverHttp, giveDetailsIfAsked } from "./journey.ts";
 
 /**
  * The six personas of the pathway engine, each from the start page to the confirmation,
@@ -168,11 +168,12 @@ const referralCheckbox = (page: Page, service: string) =>
   page.getByRole("checkbox", { name: new RegExp(`^Send a referral to .+ for ${service.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
 
 /** Ticks every service offered, sends the referrals, and returns the reference on the confirmation. */
-async function consentToAll(page: Page, offered: string[]): Promise<string> {
+async function consentToAll(page: Page, offered: string[], age: number): Promise<string> {
   await expect(page.getByRole("checkbox")).toHaveCount(offered.length);
   for (const service of offered) await expect(referralCheckbox(page, service)).not.toBeChecked();
   for (const service of offered) await referralCheckbox(page, service).check();
   await page.getByRole("button", { name: "Send referrals" }).click();
+  await giveDetailsIfAsked(page, age);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
   const reference = page.getByTestId("reference");
   await expect(reference).toHaveText(/^LK-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -228,7 +229,7 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose services and give your consent");
 
         // The consent and confirmation pages are checked by axe in screening.spec.ts.
-        const reference = await consentToAll(page, want.offered);
+        const reference = await consentToAll(page, want.offered, personas[name].answers.age);
         expect(caseReference(caseId)).toBe(reference);
         if (referenceBeforeConsent) expect(reference).toBe(referenceBeforeConsent);
         // One referral per service referred now, each sent and waiting for the provider's answer.

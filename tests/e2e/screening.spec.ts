@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, referrals, withDatabase } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer, hydrated, postedPaths, startAndSaveForLater } from "./journey.ts";
+import { answer, giveDetailsIfAsked, hydrated, postedPaths, startAndSaveForLater } from "./journey.ts";
 
 /**
  * Every address the page asked for or was sent to (requests, redirects' Location headers,
@@ -309,6 +309,7 @@ test("a family at risk of eviction gives consent per provider once, and gets a r
   const caseId = await caseIdOf(page);
   expect(referrals(caseId)).toEqual([]);
   await page.getByRole("button", { name: "Send referrals" }).click();
+  await giveDetailsIfAsked(page, personas.evictionFamily.answers.age);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
   const reference = (await page.getByTestId("reference").textContent())!;
   expect(reference).toMatch(/^LK-[0-9A-Z]{4}-[0-9A-Z]{4}$/);

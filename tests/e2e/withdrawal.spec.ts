@@ -3,7 +3,7 @@ import { personas } from "#pathways/screening/personas.ts";
 import { consentWithdrawnReason } from "#pathways/referral/machine.ts";
 import { actAsProvider, caseIdOf, consents, deliverRequest, referralMessages, referrals } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answer, followCase } from "./journey.ts";
+import { answer, followCase, giveDetailsIfAsked } from "./journey.ts";
 
 /**
  * Withdrawing consent on the tracking page, and what the server did about it, read from
@@ -20,6 +20,7 @@ async function referAllAndTrack(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Choose services and give consent" }).click();
   for (const box of await page.getByRole("checkbox").all()) await box.check();
   await page.getByRole("button", { name: "Send referrals" }).click();
+  await giveDetailsIfAsked(page, personas.evictionFamily.answers.age);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
   await followCase(page);
   return caseIdOf(page);

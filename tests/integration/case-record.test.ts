@@ -4,6 +4,7 @@ import type { Actor } from "#pathways/actor.ts";
 import { parentOfTwoChildren, personas, type Persona } from "#pathways/screening/personas.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { databaseBefore, oneService } from "../support/migrations.ts";
+import { someonesDetails } from "../support/case.ts";
 
 /**
  * One case record (issue 12, item 2), on a real SQLite file with the demo catalogue,
@@ -210,7 +211,7 @@ describe("staff acting for a person at the counter", () => {
 
     const { awaiting } = await (await import("#app/case/case-package.server.ts")).consentOptions((await import("#app/db.server.ts")).getStores().cases, caseId);
     const chosen = awaiting[0]!.serviceId;
-    const given = await app.giveConsent({ caseId, serviceIds: [chosen], actor: receptionist, channel: "phone", consentText: "test" });
+    const given = await app.giveConsent({ caseId, serviceIds: [chosen], actor: receptionist, channel: "phone", consentText: "test", details: someonesDetails });
     expect(given).toMatchObject({ kind: "given", referrals: 1 });
     expect(all("SELECT service_id, recorded_by, channel FROM consent WHERE case_id = ?", caseId)).toEqual([{ service_id: chosen, recorded_by: "staff:staff-7", channel: "phone" }]);
     expect(all("SELECT e.actor, e.channel FROM pathway_event e JOIN pathway_instance p ON p.id = e.instance_id WHERE p.case_id = ? AND e.type = 'CONSENT_GIVEN'", caseId)).toEqual([

@@ -60,7 +60,7 @@ function finishedPages(request: (method?: string, body?: URLSearchParams) => Req
   return Promise.all([
     outcome(app.loadPackage(request(), "en")),
     outcome(app.loadConsentPage(request(), "en")),
-    outcome(app.submitConsent(request("POST"), new FormData())),
+    outcome(app.submitConsent(request("POST"), new FormData(), "en")),
     outcome(app.loadUrgentHelp(request())),
   ]);
 }

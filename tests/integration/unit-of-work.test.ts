@@ -4,7 +4,7 @@ import { createBackend, type Backend } from "#db/backend.ts";
 import { TransactionEnded } from "#db/unit-of-work.ts";
 import { EventRefused } from "#pathways/engine.ts";
 import { need, someone } from "../support/pathway-harness.ts";
-import { caseWithId } from "../support/case.ts";
+import { caseWithId, someonesDetails } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /**
@@ -65,7 +65,7 @@ describe("a use case that fails half-way", () => {
     database.db.$client.exec(`CREATE TRIGGER refuse_reference BEFORE INSERT ON case_reference
       WHEN (SELECT count(*) FROM referral WHERE case_id = NEW.case_id) > 0
       BEGIN SELECT RAISE(ABORT, 'reference store unavailable'); END;`);
-    const consent = { caseId, serviceIds: awaiting.map((service) => service.serviceId), actor: { kind: "citizen" }, channel: "online", consentText: "test" } as const;
+    const consent = { caseId, serviceIds: awaiting.map((service) => service.serviceId), actor: { kind: "citizen" }, channel: "online", consentText: "test", details: someonesDetails } as const;
     try {
       await expect(app.giveConsent(consent)).rejects.toThrow("reference store unavailable");
     } finally {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "#db/migrate.ts";
 import { consentWithdrawnReason } from "#pathways/referral/machine.ts";
 import { need, someone } from "../support/pathway-harness.ts";
-import { caseWithId } from "../support/case.ts";
+import { caseWithId, someonesDetails } from "../support/case.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { databaseBefore, oneService } from "../support/migrations.ts";
 
@@ -86,6 +86,7 @@ async function trackedCase(caseId: string) {
     actor: { kind: "citizen" },
     channel: "online",
     consentText: "test",
+    details: someonesDetails,
   });
   if (given.kind !== "given") throw new Error(`Consent was not given: ${given.kind}`);
   const { reference, accessCode } = given;

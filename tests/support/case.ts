@@ -13,3 +13,13 @@ export function caseWithId(db: LuukkuDatabase, id: string): string {
   db.insert(caseRecord).values({ id, channel: "online", createdAt: new Date() }).run();
   return id;
 }
+
+/** Details enough for every category a referral may ask for, as the details page would give them. */
+export const someonesDetails = {
+  fullName: "Maija Meikäläinen",
+  phone: "+358401234567",
+  email: "maija@example.fi",
+  dateOfBirth: "1948-03-27",
+  streetAddress: "Koskenkatu 1 A 2",
+  postcode: "33100",
+} as const;
