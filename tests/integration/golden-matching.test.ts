@@ -73,6 +73,17 @@ const homeFromHospital: ScreeningAnswers = {
   maxMonthlyCost: "up-to-200",
 };
 
+/** 72, in Harjavesi, with a long-term illness (say, heart disease), who needs help with personal care; public services only. */
+const longTermIllness: ScreeningAnswers = {
+  ...nothingElse,
+  age: 72,
+  municipality: "harjavesi",
+  livingSituation: "alone",
+  dailyLivingHelp: ["personal-care"],
+  healthConcerns: ["physical-health"],
+  providers: "public-only",
+};
+
 /** A parent of 35 in Rantala whose only child needs help with movement and the senses. Swedish. */
 const childWithMotorNeeds: ScreeningAnswers = {
   ...nothingElse,
@@ -216,6 +227,14 @@ const golden: Record<string, GoldenCase> = {
       "daily-living.home-safety": "op-assistive-devices-county",
       "health.physical": "op-assistive-devices-county",
     },
+  },
+  // Home rehabilitation would meet both needs in one service, but it is for a sudden
+  // decline, and a long-term illness is not one: home care for the personal care, and the
+  // county's free loan of aids for anyone whose illness makes moving about hard for the
+  // physical health (physiotherapy for older people, with a fee per visit, its alternative).
+  longTermIllness: {
+    answers: longTermIllness,
+    first: { "daily-living.home-care": "op-home-care-county", "health.physical": "op-assistive-devices-county" },
   },
   // The key worker again, for occupational therapy and the parent's own need: autism
   // counselling and autism peer groups are for a child with developmental needs, which
