@@ -112,14 +112,13 @@ const evictionNoticeAlone: ScreeningAnswers = {
   providers: "public-only",
 };
 
-/** 60, in Koskela, caring for someone close; says nothing about that person's memory. */
+/** 70, in Koskela, caring for their spouse; says nothing about the spouse's memory. */
 const carer: ScreeningAnswers = {
   ...nothingElse,
-  age: 60,
+  age: 70,
   municipality: "koskela",
   livingSituation: "with-partner",
   caresForSomeone: "yes",
-  workSituation: "employed",
   providers: "any",
   maxMonthlyCost: "up-to-200",
 };
@@ -254,7 +253,8 @@ const golden: Record<string, GoldenCase> = {
   },
   // Peer groups and counselling for carers take any adult who cares for or regularly helps
   // someone; memory advice and the memory café are for those close to someone with memory
-  // problems, and the county's carer support for demanding daily care under a contract.
+  // problems, day activity for older people is for an older person's own mood, memory or
+  // activity, and the county's carer support for demanding daily care under a contract.
   carer: {
     answers: carer,
     first: { "caring.carer-support": "op-carers-peer-support" },
