@@ -84,6 +84,18 @@ const longTermIllness: ScreeningAnswers = {
   providers: "public-only",
 };
 
+/** 45, working, in Koskela, with mental health worries and nothing about alcohol, drugs or gambling. */
+const mentalHealthOnly: ScreeningAnswers = {
+  ...nothingElse,
+  age: 45,
+  municipality: "koskela",
+  livingSituation: "alone",
+  healthConcerns: ["mental-health"],
+  workSituation: "employed",
+  providers: "any",
+  maxMonthlyCost: "up-to-50",
+};
+
 /** A parent of 35 in Rantala whose only child needs help with movement and the senses. Swedish. */
 const childWithMotorNeeds: ScreeningAnswers = {
   ...nothingElse,
@@ -234,6 +246,13 @@ const golden: Record<string, GoldenCase> = {
   longTermIllness: {
     answers: longTermIllness,
     first: { "daily-living.home-care": "op-home-care-county", "health.physical": "op-assistive-devices-county" },
+  },
+  // Mielipiste: free counselling for anyone over 16 in the Koskela region, without a
+  // referral, the lowest threshold; the county's outpatient services are its alternative.
+  // The Steady Step clinic is for alcohol, drugs and gambling, which this person did not mention.
+  mentalHealthOnly: {
+    answers: mentalHealthOnly,
+    first: { "health.mental": "wm-mielipiste-counselling" },
   },
   // The key worker again, for occupational therapy and the parent's own need: autism
   // counselling and autism peer groups are for a child with developmental needs, which
