@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { municipalityCodes } from "../areas.ts";
+import type { ServiceSituation } from "../catalogue.ts";
 import { urgencies, type Need } from "../needs/need.ts";
 import { needCodes, type NeedCode } from "../needs/taxonomy.ts";
 import type { PersonProfile } from "../person.ts";
@@ -297,7 +298,7 @@ const candidateArbitrary = (organizations: number) =>
     acceptsReferrals: fc.constantFrom(true, true, true, false),
     needCodes: fc.uniqueArray(needArbitrary, { minLength: 1, maxLength: 3 }),
     requiredNeedCodes: fc.oneof(fc.constant([]), fc.constant([]), fc.uniqueArray(needArbitrary, { maxLength: 2 })),
-    situations: fc.oneof(fc.constant([]), fc.constant([]), fc.constant(["sudden-decline"])),
+    situations: fc.oneof(fc.constant<ServiceSituation[]>([]), fc.constant<ServiceSituation[]>([]), fc.constant<ServiceSituation[]>(["sudden-decline"])),
     minimumAge: ageLimitArbitrary(0, 70),
     maximumAge: ageLimitArbitrary(5, 120),
     areas: fc.uniqueArray(fc.constantFrom(...municipalityCodes), { minLength: 1, maxLength: 4 }),
