@@ -19,6 +19,7 @@ interface ServiceRow {
   capacity: CandidateService["capacity"];
   qualityRating: number | null;
   requiredNeedCodes: string | null;
+  situations: string | null;
 }
 
 type Pair<T> = { serviceId: number; value: T };
@@ -48,7 +49,7 @@ export class SqliteCandidateSource implements CandidateSource {
         SELECT s.id, s.organization_id AS organizationId, o.type AS organizationType, s.status,
                s.publication_status AS publicationStatus, s.minimum_age AS minimumAge, s.maximum_age AS maximumAge,
                s.delivery, s.typical_wait_days AS typicalWaitDays, s.capacity, s.quality_rating AS qualityRating,
-               e.required_need_codes AS requiredNeedCodes
+               e.required_need_codes AS requiredNeedCodes, e.situations
         FROM service s JOIN organization o ON o.id = s.organization_id
         LEFT JOIN service_eligibility e ON e.service_id = s.id
         WHERE s.id IN (${referable})`),
@@ -105,6 +106,7 @@ export class SqliteCandidateSource implements CandidateSource {
         acceptsReferrals: true,
         needCodes: needs.get(row.id) ?? [],
         requiredNeedCodes: (row.requiredNeedCodes ? JSON.parse(row.requiredNeedCodes) : []) as NeedCode[],
+        situations: (row.situations ? JSON.parse(row.situations) : []) as CandidateService["situations"],
         minimumAge: row.minimumAge,
         maximumAge: row.maximumAge,
         areas: areas.get(row.id) ?? [],

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { StoredLocalizedText } from "#pathways/i18n.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
-import { capacities, costKinds, costUnits, deliveryModes, organizationTypes } from "#pathways/catalogue.ts";
+import { capacities, costKinds, costUnits, deliveryModes, organizationTypes, type ServiceSituation } from "#pathways/catalogue.ts";
 import { linkPurposes } from "#pathways/email-links.ts";
 import { channels, type Actor } from "#pathways/actor.ts";
 import { memberRelations, packageItemKinds } from "#pathways/case.ts";
@@ -104,6 +104,8 @@ export const serviceEligibility = sqliteTable("service_eligibility", {
   residencyRequired: integer("residency_required", { mode: "boolean" }).notNull(),
   /** The person must have at least one of these needs; empty means any need the service covers. */
   requiredNeedCodes: text("required_need_codes", { mode: "json" }).$type<string[]>().notNull(),
+  /** Situations the service is meant for that the screening does not ask about (ADR 021); empty for most. */
+  situations: text("situations", { mode: "json" }).$type<ServiceSituation[]>().notNull().default([]),
   version: version(),
 });
 

@@ -16,6 +16,16 @@ export const capacities = ["available", "limited", "waitlist", "full"] as const;
 export type Capacity = (typeof capacities)[number];
 export const deliveryModes = ["in_person", "at_home", "phone", "online"] as const;
 export type DeliveryMode = (typeof deliveryModes)[number];
+/**
+ * Situations a service is meant for beyond needs, age and area, which the screening does
+ * not ask about: the person may be in one, but nothing they told us says so, so such a
+ * service ranks after those they can go to on what they told us (ADR 021).
+ * - `sudden-decline`: the ability to cope at home has suddenly got worse, after a hospital
+ *   stay, an operation, an illness or a fall.
+ * - `used-violence`: the person has used violence in a close relationship, or fears they might.
+ */
+export const serviceSituations = ["sudden-decline", "used-violence"] as const;
+export type ServiceSituation = (typeof serviceSituations)[number];
 
 /** Text in the reader's language or, when missing, the first fallback; `language` says which, for `lang`. */
 export interface LocalizedValue {

@@ -79,7 +79,7 @@ export function loadCatalogue(db: LuukkuDatabase, catalogue: DemoCatalogue, opti
   // once per service instead of once per need and area (see migration 0001's triggers).
   const publishService = sqlite.prepare("UPDATE service SET publication_status = 'published' WHERE id = ?");
   const insertEligibility = sqlite.prepare(
-    "INSERT INTO service_eligibility (service_id, residency_required, required_need_codes) VALUES (?, ?, ?)",
+    "INSERT INTO service_eligibility (service_id, residency_required, required_need_codes, situations) VALUES (?, ?, ?, ?)",
   );
   const insertServiceAtLocation = sqlite.prepare("INSERT INTO service_at_location (service_id, location_id) VALUES (?, ?)");
   const insertSchedule = sqlite.prepare(
@@ -156,7 +156,7 @@ export function loadCatalogue(db: LuukkuDatabase, catalogue: DemoCatalogue, opti
         service.qualityRating ?? null,
         service.accreditations ?? null,
       );
-      insertEligibility.run(serviceId, service.residencyRequired ? 1 : 0, json(service.requiredNeeds ?? []));
+      insertEligibility.run(serviceId, service.residencyRequired ? 1 : 0, json(service.requiredNeeds ?? []), json(service.situations ?? []));
       for (const key of service.locations) insertServiceAtLocation.run(serviceId, lookup(locationIds, key, "location", service));
       for (const slot of service.schedules) {
         insertSchedule.run(serviceId, slot.byday, slot.opensAt, slot.closesAt, json(slot.description));

@@ -138,6 +138,14 @@ export class CandidateIndex {
    * a match adds only what depends on the person (see scoreOf in match.ts).
    */
   readonly steadyPoints: Float64Array;
+  /** 1 when the service names situations it is meant for (CandidateService.situations). */
+  readonly namesSituation: Uint8Array;
+  /**
+   * 1 when the service asks for something the screening does not establish, so it ranks
+   * after services without (ADR 021): a situation it names, or a decision, since a service
+   * voucher is granted only by the organiser's decision once it has assessed the need.
+   */
+  readonly conditional: Uint8Array;
   readonly needs: PackedLists;
   readonly requiredNeeds: PackedLists;
   /** Per municipality number: positions of the services serving it, tagged with each taxonomy need, in id order. */
@@ -181,6 +189,8 @@ export class CandidateIndex {
     this.steadyPoints = Float64Array.from(services.keys(), (position) =>
       steadyPointsOf(this.costKind[position]!, this.typicalWaitDays[position]!, this.capacity[position]!, this.qualityRating[position]!),
     );
+    this.namesSituation = Uint8Array.from(services, (service) => Number(service.situations.length > 0));
+    this.conditional = Uint8Array.from(services.keys(), (position) => this.namesSituation[position]! | Number(this.costKind[position] === costKindCodes.voucher));
     const needIndexes = (codes: readonly string[]) => codes.flatMap((code) => taxonomyIndex.get(code) ?? []);
     this.needs = pack(services.map((service) => needIndexes(service.needCodes)));
     this.requiredNeeds = pack(services.map((service) => needIndexes(service.requiredNeedCodes)));

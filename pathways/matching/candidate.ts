@@ -1,4 +1,4 @@
-import type { Capacity } from "../catalogue.ts";
+import type { Capacity, ServiceSituation } from "../catalogue.ts";
 import type { NeedCode } from "../needs/taxonomy.ts";
 
 /**
@@ -15,6 +15,8 @@ export interface CandidateService {
   needCodes: NeedCode[];
   /** Structured eligibility: the person must have one of these needs; empty means none required. */
   requiredNeedCodes: NeedCode[];
+  /** Situations it is meant for that the screening does not ask about: it ranks after services without (ADR 021). */
+  situations: ServiceSituation[];
   minimumAge: number | null;
   maximumAge: number | null;
   /** Municipality codes the service serves. */

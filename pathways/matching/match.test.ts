@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { municipalityCodes } from "../areas.ts";
+import type { ServiceSituation } from "../catalogue.ts";
 import { urgencies, type Need } from "../needs/need.ts";
 import { needCodes, type NeedCode } from "../needs/taxonomy.ts";
 import type { PersonProfile } from "../person.ts";
@@ -31,6 +32,7 @@ function service(overrides: Partial<CandidateService> = {}): CandidateService {
     acceptsReferrals: true,
     needCodes: ["money.debt"],
     requiredNeedCodes: [],
+    situations: [],
     minimumAge: null,
     maximumAge: null,
     areas: ["koskela"],
@@ -128,6 +130,46 @@ describe("package", () => {
     expect(result.items.find((item) => item.serviceId === forUrgent.id)!.score).toBeGreaterThan(
       result.items.find((item) => item.serviceId === forRoutine.id)!.score,
     );
+  });
+});
+
+describe("what the screening does not establish (ADR 021)", () => {
+  const older: PersonProfile = { ...person, age: 78 };
+  const homeCare = need("daily-living.home-care");
+
+  it("ranks a service for a situation the person did not report after the general one, whatever the scores", () => {
+    const afterHospital = service({ organizationId: 1, needCodes: ["daily-living.home-care"], situations: ["sudden-decline"], qualityRating: 5, typicalWaitDays: 0 });
+    const general = service({ organizationId: 2, needCodes: ["daily-living.home-care"], capacity: "limited", typicalWaitDays: 30 });
+    const result = matchServices([homeCare], older, [afterHospital, general]);
+    expect(result.items.map((item) => item.serviceId)).toEqual([general.id]);
+    const [alternative] = result.alternatives["daily-living.home-care"]!;
+    expect(alternative!.serviceId).toBe(afterHospital.id);
+    expect(alternative!.score).toBeGreaterThan(result.items[0]!.score);
+    expect(alternative!.reasons).toContain("only-in-some-situations");
+    expect(result.items[0]!.reasons).not.toContain("only-in-some-situations");
+  });
+
+  it("ranks a service voucher, which only a decision grants, after a service the person can apply to", () => {
+    const voucher = service({ organizationId: 1, organizationType: "private", needCodes: ["daily-living.home-care"], cost: { kind: "voucher", amountCents: null, unit: null }, qualityRating: 5 });
+    const direct = service({ organizationId: 2, needCodes: ["daily-living.home-care"], cost: { kind: "income_related", amountCents: null, unit: null } });
+    const result = matchServices([homeCare], older, [voucher, direct]);
+    expect(result.items.map((item) => item.serviceId)).toEqual([direct.id]);
+    expect(result.alternatives["daily-living.home-care"]![0]!.reasons).toEqual(expect.arrayContaining(["service-voucher", "needs-a-decision-first"]));
+  });
+
+  it("covers a provider's needs with its services that ask for nothing more, even when one that does covers more", () => {
+    const homeRehabilitation = service({ organizationId: 7, needCodes: ["daily-living.home-care", "health.physical"], situations: ["sudden-decline"] });
+    const homeCareService = service({ organizationId: 7, needCodes: ["daily-living.home-care"] });
+    const physiotherapy = service({ organizationId: 7, needCodes: ["health.physical"] });
+    const result = matchServices([homeCare, need("health.physical")], older, [homeRehabilitation, homeCareService, physiotherapy]);
+    expect(result.items.map((item) => item.serviceId).sort()).toEqual([homeCareService.id, physiotherapy.id].sort());
+  });
+
+  it("still proposes such a service for a need nothing else covers", () => {
+    const afterHospital = service({ needCodes: ["daily-living.home-care"], situations: ["sudden-decline"] });
+    const result = matchServices([homeCare], older, [afterHospital]);
+    expect(result.items.map((item) => item.serviceId)).toEqual([afterHospital.id]);
+    expect(result.unmetNeeds).toEqual([]);
   });
 });
 
@@ -256,6 +298,7 @@ const candidateArbitrary = (organizations: number) =>
     acceptsReferrals: fc.constantFrom(true, true, true, false),
     needCodes: fc.uniqueArray(needArbitrary, { minLength: 1, maxLength: 3 }),
     requiredNeedCodes: fc.oneof(fc.constant([]), fc.constant([]), fc.uniqueArray(needArbitrary, { maxLength: 2 })),
+    situations: fc.oneof(fc.constant<ServiceSituation[]>([]), fc.constant<ServiceSituation[]>([]), fc.constant<ServiceSituation[]>(["sudden-decline"])),
     minimumAge: ageLimitArbitrary(0, 70),
     maximumAge: ageLimitArbitrary(5, 120),
     areas: fc.uniqueArray(fc.constantFrom(...municipalityCodes), { minLength: 1, maxLength: 4 }),

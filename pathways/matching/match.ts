@@ -13,16 +13,24 @@ import { CandidateIndex, costKindCodes, inSet, taxonomyIndex, type PositionSet }
  * 1. Hard filters decide eligibility, per need where it depends on whom the need is for
  *    (ADR 015): a service's age limits are checked against the age of the need's subject,
  *    so it can be eligible for a child's needs and not for the parent's.
- * 2. A score ranks eligible services.
+ * 2. A score ranks eligible services, after one rank above it: a service that asks for
+ *    something the screening does not establish (a situation such as a recent hospital
+ *    stay, or a service voucher, which only a decision grants) comes after those the
+ *    person can go to on what they told us, whatever their scores (ADR 021).
  * 3. The package covers every need that some eligible service covers, with the fewest
  *    providers: the provider covering most uncovered needs first, so one provider covering
  *    several needs beats several covering one each, and where that greedy choice would end
  *    with more providers than needed, the best choice that still allows the fewest.
+ *    Within a provider, its services that ask for nothing more come first.
  * 4. Up to three alternatives per need, best first, none already in the package.
  */
 
-/** Bumped when the same input gives another package: 2 checks ages per need's subject and finds the fewest providers. */
-export const matchingVersion = 2;
+/**
+ * Bumped when the same input gives another package: 2 checks ages per need's subject and
+ * finds the fewest providers; 3 ranks a service asking for what the screening did not
+ * establish (a situation, a voucher decision) after those that do not (ADR 021).
+ */
+export const matchingVersion = 3;
 
 export const exclusionReasons = [
   "not-published",
@@ -50,6 +58,8 @@ export const reasonCodes = [
   "short-wait",
   "long-wait",
   "waiting-list",
+  "needs-a-decision-first",
+  "only-in-some-situations",
   "highly-rated",
   "public-provider",
   "non-profit-provider",
@@ -267,6 +277,8 @@ function reasonsFor(index: CandidateIndex, position: number, terms: PersonTerms,
   else if (wait !== -1 && wait <= 7) reasons.push("short-wait");
   else if (wait > 30) reasons.push("long-wait");
   if (index.capacity[position] === 2) reasons.push("waiting-list");
+  if (costKind === costKindCodes.voucher) reasons.push("needs-a-decision-first");
+  if (index.namesSituation[position] === 1) reasons.push("only-in-some-situations");
   if (index.qualityRating[position]! >= 4.3) reasons.push("highly-rated");
   if (index.organizationType[position] === 0) reasons.push("public-provider");
   if (index.organizationType[position] === 2) reasons.push("non-profit-provider");
@@ -489,9 +501,12 @@ export function matchIndexed(
     coverable |= mask;
     count += 1;
   }
-  /** Rank order: higher score first, then lower service id. */
+  const conditional = (entry: number) => index.conditional[rankedPosition[entry]!]!;
+  /** Rank order: a service asking for nothing more first, then higher score, then lower service id. */
   const before = (a: number, b: number) =>
-    rankedScore[a]! > rankedScore[b]! || (rankedScore[a] === rankedScore[b] && index.id[rankedPosition[a]!]! < index.id[rankedPosition[b]!]!);
+    conditional(a) < conditional(b) ||
+    (conditional(a) === conditional(b) &&
+      (rankedScore[a]! > rankedScore[b]! || (rankedScore[a] === rankedScore[b] && index.id[rankedPosition[a]!]! < index.id[rankedPosition[b]!]!)));
 
   const items: PackageItem[] = [];
   const inPackage = new Set<number>();
@@ -499,7 +514,8 @@ export function matchIndexed(
   let uncovered = coverable;
   while (uncovered !== 0) {
     // The provider covering most uncovered needs; ties go to the one whose best service
-    // for them scores higher, then to the lower provider id. Greedy alone can end with a
+    // for them ranks higher (asks for nothing more, then scores higher), then to the lower
+    // provider id. Greedy alone can end with a
     // provider too many (one covering the most needs first, when two others together
     // cover them all): where the fewest are known, a provider that would leave needs only
     // more providers can cover is passed over.
@@ -514,9 +530,11 @@ export function matchIndexed(
         chosen === -1 ||
         covers > chosenCovers ||
         (covers === chosenCovers &&
-          (rankedScore[entry]! > rankedScore[chosen]! ||
-            (rankedScore[entry] === rankedScore[chosen] &&
-              index.organizationId[rankedPosition[entry]!]! < index.organizationId[rankedPosition[chosen]!]!)))
+          (conditional(entry) < conditional(chosen) ||
+            (conditional(entry) === conditional(chosen) &&
+              (rankedScore[entry]! > rankedScore[chosen]! ||
+                (rankedScore[entry] === rankedScore[chosen] &&
+                  index.organizationId[rankedPosition[entry]!]! < index.organizationId[rankedPosition[chosen]!]!)))))
       ) {
         chosen = entry;
         chosenCovers = covers;
@@ -527,13 +545,17 @@ export function matchIndexed(
       if ((rankedMask[entry]! & uncovered) !== 0) services.push(entry);
     }
     services.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-    // Within the provider: the fewest services that cover what it can, best first.
+    // Within the provider: the fewest services that cover what it can, best first; a
+    // service asking for nothing more before one that does, even if that one covers more
+    // (home care for personal care, not home rehabilitation after a hospital stay that
+    // would cover the physical health need too), so it takes only what the others leave.
     for (;;) {
       let best = -1;
       let bestCovers = 0;
       for (const entry of services) {
         const covers = bitCount(rankedMask[entry]! & uncovered);
-        if (covers > bestCovers) {
+        if (covers === 0) continue;
+        if (best === -1 || conditional(entry) < conditional(best) || (conditional(entry) === conditional(best) && covers > bestCovers)) {
           best = entry;
           bestCovers = covers;
         }

@@ -40,8 +40,8 @@ const expected: Record<Exclude<PersonaName, "dangerAtHome">, Expected> = {
     referred: "awaitingAcceptance",
     needs: ["daily-living.home-care", "daily-living.home-safety", "daily-living.meals", "health.memory", "social.isolation"],
     unmet: [],
-    proposed: { "daily-living.meals": "Meal delivery", "health.memory": "Day activity for older people" },
-    offered: ["Day activity for older people", "Home rehabilitation after hospital", "Loan of assistive devices", "Meal delivery"],
+    proposed: { "daily-living.home-care": "Home care", "daily-living.meals": "Meal delivery", "health.memory": "Day activity for older people" },
+    offered: ["Day activity for older people", "Home care", "Loan of assistive devices", "Meal delivery"],
   },
   twinsFamily: {
     pathway: "families-with-disabled-child",

@@ -442,6 +442,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         sv: "Invånare i välfärdsområdet som fyllt 65 och vars funktionsförmåga plötsligt har försämrats, till exempel efter en sjukdom, en operation eller ett fall.",
       },
       needs: ["daily-living.home-care", "health.physical"],
+      situations: ["sudden-decline"],
       minimumAge: 65,
       areas: ["koskela", "harjavesi", "rantala", "kuusilahti"],
       residencyRequired: true,
@@ -822,6 +823,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         sv: "Invånare i välfärdsområdet som fyllt 65, bor hemma och behöver stöd med humöret, minnet eller att hålla sig aktiva.",
       },
       needs: ["social.isolation", "health.memory", "caring.carer-support"],
+      requiredNeeds: ["health.memory", "social.isolation"],
       minimumAge: 65,
       areas: ["koskela", "harjavesi", "rantala", "kuusilahti"],
       residencyRequired: true,
@@ -1672,6 +1674,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         sv: "Personer med minnesproblem eller minnessjukdom och deras anhöriga och vänner i hela regionen.",
       },
       needs: ["health.memory", "caring.carer-support"],
+      requiredNeeds: ["health.memory"],
       areas: ["koskela", "harjavesi", "rantala", "kuusilahti"],
       residencyRequired: false,
       cost: {
@@ -1733,7 +1736,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         sv: "Alla som har en minnessjukdom eller är oroliga för sitt minne, och deras närstående.",
       },
       needs: ["health.memory", "caring.carer-support", "social.isolation"],
-      requiredNeeds: ["health.memory", "caring.carer-support"],
+      requiredNeeds: ["health.memory"],
       areas: ["koskela", "kuusilahti"],
       residencyRequired: false,
       cost: {

@@ -1,4 +1,5 @@
 import type { MunicipalityCode } from "#pathways/areas.ts";
+import type { ServiceSituation } from "#pathways/catalogue.ts";
 import type { LocalizedText } from "#pathways/i18n.ts";
 import type { NeedCode } from "#pathways/needs/taxonomy.ts";
 import type { PersonalDataCategory } from "#pathways/personal-data.ts";
@@ -74,6 +75,8 @@ export interface SeedService {
   needs: NeedCode[];
   /** Structured eligibility: the person must have at least one of these needs (defaults to `needs`). */
   requiredNeeds?: NeedCode[];
+  /** Situations it is meant for that the screening does not ask about, e.g. after a hospital stay (ADR 021); none by default. */
+  situations?: ServiceSituation[];
   minimumAge?: number;
   maximumAge?: number;
   /** The municipalities whose residents the service serves. */

@@ -1,0 +1,1 @@
+ALTER TABLE `service_eligibility` ADD `situations` text DEFAULT '[]' NOT NULL;
