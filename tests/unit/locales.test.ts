@@ -9,7 +9,7 @@ import { supportedLanguages } from "#pathways/i18n.ts";
 import { reasonCodes } from "#pathways/matching/match.ts";
 import { needSubjects, subjectLabelKey } from "#pathways/needs/subject.ts";
 import { linkPurposes } from "#pathways/email-links.ts";
-import { personalDataCategories } from "#pathways/personal-data.ts";
+import { askedCategories, personalDataCategories } from "#pathways/personal-data.ts";
 import { referralStatuses } from "#pathways/referral/machine.ts";
 import { helpForOptions, screeningErrorKeys, stepIds } from "#pathways/screening/questionnaire.ts";
 
@@ -118,6 +118,8 @@ const codeKeys: { namespace: string; prefix: string; suffixes?: string[]; codes:
   { namespace: "catalogue", prefix: "cost.pricePer", codes: costUnits },
   { namespace: "catalogue", prefix: "providerType", codes: organizationTypes },
   { namespace: "consent", prefix: "consent.dataCategories", codes: personalDataCategories },
+  { namespace: "consent", prefix: "consent.details.why", codes: askedCategories },
+  { namespace: "consent", prefix: "consent.details", codes: ["dobDay", "dobMonth", "dobYear"] },
   // The two things staff do first on the consent page (app/routes/screening-consent.tsx).
   { namespace: "consent", prefix: "consent", suffixes: [".title", ".body"], codes: ["keyWorkerFirst", "assessmentFirst"] },
   // Referral statuses as tracking shows them: every state of the referral machine.
