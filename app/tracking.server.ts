@@ -13,6 +13,8 @@ import { forWhomWords } from "./for-whom.server.ts";
 import { fieldErrors, formValues } from "./form-values.ts";
 import { hashAccessCode, normalizeResumeCode } from "./resume-code.server.ts";
 import { trackingFields, trackingForm } from "./tracking-form.ts";
+import { trackedReferralViews } from "./tracking-view.ts";
+import { formatDate } from "./format.ts";
 import { signedCookie } from "./session.server.ts";
 import { citizenPaths } from "./page-paths.ts";
 
@@ -71,19 +73,32 @@ async function trackedCase(request: Request): Promise<string> {
   return caseId;
 }
 
+/**
+ * The tracking page: each referral of the followed case with its provider and service,
+ * when it was sent and what it shared, its status and since when, when an answer is
+ * expected, how to reach the service, what the person can do now, and whom it is for.
+ */
 export async function loadTrackedReferrals(request: Request, language: Language) {
   const caseId = await trackedCase(request);
   const { cases } = getStores();
-  const referrals = await cases.referrals(caseId);
-  const summaries = new Map((await getCatalogue().summaries(referrals.map((item) => item.serviceId), language)).map((summary) => [summary.id, summary]));
+  const catalogue = getCatalogue();
+  const [progress, revision] = await Promise.all([cases.referralProgress(caseId), catalogue.revision()]);
+  const serviceIds = progress.map((item) => item.serviceId);
+  const [summaries, facts, stored] = await Promise.all([catalogue.summaries(serviceIds, language, revision), catalogue.practicalFacts(serviceIds, revision), casePackage(cases, caseId)]);
+  const summaryOf = new Map(summaries.map((summary) => [summary.id, summary]));
   // Whom each referral is for: the needs its service was proposed for in the case's package.
-  const { proposed, helpFor, subjectOf } = await casePackage(cases, caseId);
-  const shown = referrals.map((item) => ({
-    id: item.id,
-    status: item.status,
-    service: summaries.get(item.serviceId) ?? null,
-    forWhom: forWhomOf(proposed.find((service) => service.serviceId === item.serviceId)?.needCodes ?? [], { helpFor }, subjectOf),
-  }));
+  const { proposed, helpFor, subjectOf } = stored;
+  const shown = trackedReferralViews(progress, facts, new Date()).map(({ sentAt, statusSince, answerBy, ...view }) => {
+    const summary = summaryOf.get(view.serviceId);
+    return {
+      ...view,
+      service: summary ? { name: summary.name, provider: summary.provider.name } : null,
+      sentOn: formatDate(sentAt, language),
+      since: formatDate(statusSince, language),
+      answerBy: answerBy && { date: formatDate(answerBy.date, language), workingDays: answerBy.workingDays },
+      forWhom: forWhomOf(proposed.find((service) => service.serviceId === view.serviceId)?.needCodes ?? [], { helpFor }, subjectOf),
+    };
+  });
   return { referrals: shown, forWhomWords: forWhomWords(language, shown.flatMap((item) => item.forWhom)) };
 }
 

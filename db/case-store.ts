@@ -4,8 +4,8 @@ import type { Channel } from "#pathways/actor.ts";
 import type { CaseMember, MemberRelation, PackageItemRow, ProposedPackage } from "#pathways/case.ts";
 import { detailsShared, type PersonalDataCategory, type PersonDetails } from "#pathways/personal-data.ts";
 import type { LuukkuDatabase } from "./client.ts";
-import { caseMember, caseRecord, caseReference, consent, packageItem, pathwayInstance, person, proposedPackage, referral, service } from "./schema.ts";
-import type { CasePathway, CaseReference, CaseReferral, CaseStore, NewConsent, StoredPackage } from "./stores.ts";
+import { caseMember, caseRecord, caseReference, consent, packageItem, pathwayEvent, pathwayInstance, person, proposedPackage, referral, service } from "./schema.ts";
+import type { CasePathway, CaseReference, CaseReferral, CaseStore, NewConsent, ReferralProgress, StoredPackage } from "./stores.ts";
 
 /** New people in the case's household, one per relation given. */
 function addCaseMembers(db: LuukkuDatabase, caseId: string, relations: readonly MemberRelation[], at: Date): CaseMember[] {
@@ -127,6 +127,36 @@ export class SqliteCaseStore implements CaseStore {
       .where(eq(referral.caseId, caseId))
       .orderBy(referral.createdAt, referral.serviceId)
       .all();
+  }
+
+  async referralProgress(caseId: string): Promise<ReferralProgress[]> {
+    const rows = this.#db
+      .select({
+        id: referral.id,
+        machineInstanceId: referral.machineInstanceId,
+        serviceId: referral.serviceId,
+        organizationId: referral.organizationId,
+        status: pathwayInstance.state,
+        sentAt: referral.createdAt,
+        // The last event that moved the referral: a deadline passing (RESPONSE_OVERDUE) leaves the status as it was.
+        statusSince: sql<string>`(SELECT max(${pathwayEvent.occurredAt}) FROM ${pathwayEvent} WHERE ${pathwayEvent.instanceId} = ${referral.machineInstanceId} AND ${pathwayEvent.type} <> 'RESPONSE_OVERDUE')`,
+        // The referral machine keeps its deadline in its context (pathways/referral/machine.ts).
+        responseDueAt: sql<string | null>`json_extract(${pathwayInstance.snapshot}, '$.context.responseDueAt')`,
+        responseTimeWorkingDays: sql<number | null>`json_extract(${pathwayInstance.snapshot}, '$.context.responseTimeWorkingDays')`,
+        shared: consent.dataCategories,
+      })
+      .from(referral)
+      .innerJoin(pathwayInstance, eq(pathwayInstance.id, referral.machineInstanceId))
+      .leftJoin(consent, and(eq(consent.caseId, referral.caseId), eq(consent.serviceId, referral.serviceId), isNull(consent.withdrawnAt)))
+      .where(eq(referral.caseId, caseId))
+      .orderBy(referral.createdAt, referral.serviceId)
+      .all();
+    return rows.map((row) => ({
+      ...row,
+      statusSince: new Date(row.statusSince),
+      responseDueAt: row.responseDueAt === null ? null : new Date(row.responseDueAt),
+      shared: row.shared ?? [],
+    }));
   }
 
   async referralData(serviceIds: readonly number[]): Promise<Map<number, PersonalDataCategory[]>> {

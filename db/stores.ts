@@ -103,6 +103,19 @@ export interface CaseReferral {
   status: string;
 }
 
+/** A referral as the person following their case sees it (the tracking page). */
+export interface ReferralProgress extends CaseReferral {
+  organizationId: number;
+  sentAt: Date;
+  /** When the referral came to the status it is in. */
+  statusSince: Date;
+  /** When an answer is due (working days from sending); null before it was sent. */
+  responseDueAt: Date | null;
+  responseTimeWorkingDays: number | null;
+  /** The categories of personal data the consent it was sent under names (empty for a consent since withdrawn). */
+  shared: PersonalDataCategory[];
+}
+
 export interface CaseReference {
   caseId: string;
   reference: string;
@@ -134,6 +147,8 @@ export interface CaseStore {
   pathways(caseId: string): Promise<CasePathway[]>;
   /** The referrals of a case with the status their machines are in, oldest first. */
   referrals(caseId: string): Promise<CaseReferral[]>;
+  /** The referrals of a case, oldest first, with when each was sent and came to its status, when an answer is due and what it shared. */
+  referralProgress(caseId: string): Promise<ReferralProgress[]>;
   /** What each service's referral would carry, for the consent wording. */
   referralData(serviceIds: readonly number[]): Promise<Map<number, PersonalDataCategory[]>>;
   /** Records consent to refer to one provider's service; consent already recorded for it stays as it was. */

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { personas } from "#pathways/screening/personas.ts";
 import { caseIdOf, withDatabase } from "./case.ts";
 import { expect, test } from "./fixtures.ts";
-import { answerOverHttp, detailsFor, hydrated } from "./journey.ts";
+import { answerOverHttp, detailsFor, followCase, hydrated } from "./journey.ts";
 
 /**
  * A referral that can reach the person (issue 13, item 1): after ticking services, the
@@ -17,6 +18,10 @@ const age = personas.evictionFamily.answers.age;
 const askedOrder = ["name-and-contact", "date-of-birth", "address"] as const;
 const referralData = (serviceId: string) =>
   withDatabase((db) => JSON.parse(db.$client.prepare("SELECT referral_data FROM service WHERE id = ?").pluck().get(Number(serviceId)) as string) as string[]);
+
+/** The English words for each data category, as the locale file has them. */
+const consentWords = () =>
+  (JSON.parse(readFileSync(new URL("../../locales/en/consent.json", import.meta.url), "utf8")) as { consent: { dataCategories: Record<string, string> } }).consent.dataCategories;
 
 const words = {
   en: {
@@ -104,6 +109,32 @@ for (const javaScriptEnabled of [true, false]) {
         expect(consents.map((row) => [String(row.service_id), JSON.parse(row.data_categories) as string[]])).toEqual(
           [...chosen].sort((a, b) => Number(a) - Number(b)).map((id) => [id, referralData(id)]),
         );
+
+        if (language === "en") {
+          // The tracking page (item 4): each referral with its provider, status and date, when it was sent,
+          // when an answer is expected, what was shared, how to reach the service and what to do now.
+          await followCase(page);
+          for (const id of chosen) {
+            const [name, provider] = withDatabase((db) =>
+              db.$client
+                .prepare("SELECT json_extract(s.name, '$.en'), json_extract(o.name, '$.en') FROM service s JOIN organization o ON o.id = s.organization_id WHERE s.id = ?")
+                .raw()
+                .get(Number(id)),
+            ) as [string, string];
+            const section = page.getByRole("region", { name, exact: true });
+            const row = (key: string) => section.locator(".summary-list__row", { has: page.locator("dt", { hasText: key }) }).locator("dd");
+            await expect(row("Provider")).toHaveText(provider);
+            await expect(row("Status")).toContainText(/Sent, waiting for an answer since \d{1,2} \w+ \d{4}/);
+            await expect(row("Sent")).toContainText(String(new Date().getFullYear()));
+            await expect(row("Answer expected")).toContainText(/by \d{1,2} \w+ \d{4} \(within \d+ working days? of sending\)/);
+            const words = consentWords();
+            await expect(row("Shared with them")).toHaveText(new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" }).format(referralData(id).map((category) => words[category]!)));
+            await expect(row("Contact the service").getByRole("link").first()).toHaveAttribute("href", /^(tel|mailto):/);
+            await expect(section.getByRole("heading", { level: 3, name: "What you can do now" })).toBeVisible();
+            await expect(section.getByText("Wait for the service to contact you.")).toBeVisible();
+          }
+          await expectAccessible(page);
+        }
       });
     }
   });

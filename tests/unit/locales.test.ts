@@ -1,3 +1,4 @@
+import { nextSteps } from "#app/tracking-view.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -124,6 +125,7 @@ const codeKeys: { namespace: string; prefix: string; suffixes?: string[]; codes:
   { namespace: "consent", prefix: "consent", suffixes: [".title", ".body"], codes: ["keyWorkerFirst", "assessmentFirst"] },
   // Referral statuses as tracking shows them: every state of the referral machine.
   { namespace: "followUp", prefix: "track.statuses", codes: referralStatuses },
+  { namespace: "followUp", prefix: "track.next", codes: nextSteps },
   { namespace: "followUp", prefix: "feedback.ratings", codes: ["1", "2", "3", "4", "5"] },
   { namespace: "emailLink", prefix: "emailLink.delivery", codes: emailDeliveryStates },
   // The topics the start page lists (app/routes/home.tsx).
