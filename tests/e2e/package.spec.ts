@@ -88,8 +88,11 @@ for (const javaScriptEnabled of [true, false]) {
       await giveDetailsIfAsked(page, evictionFamily.answers.age);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referrals sent");
       await followCase(page);
-      const row = page.locator(".summary-list__row", { hasText: "Adult social work and eviction prevention" });
-      await expect(row.locator(".summary-list__value")).toContainText("For you");
+      // Each referral is a section of the tracking page, named by its service (issue 13, item 4).
+      const forWhom = page
+        .getByRole("region", { name: "Adult social work and eviction prevention", exact: true })
+        .locator(".summary-list__row", { has: page.locator("dt", { hasText: /^For$/ }) });
+      await expect(forWhom.locator(".summary-list__value")).toHaveText("For you");
       await expectAccessible(page);
     });
   });
