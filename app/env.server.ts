@@ -55,6 +55,7 @@ const environmentSchema = z.object({
   /** Days before unfinished screenings are deleted: never saved, and saved to come back later. */
   RETENTION_UNSAVED_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_SAVED_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  RETENTION_DETAILS_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** Multiplies the per-client rate limits (1 in production; the browser tests raise it). */
   RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   TRUST_PROXY: trustProxy.default(false),

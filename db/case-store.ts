@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Channel } from "#pathways/actor.ts";
 import type { CaseMember, MemberRelation, PackageItemRow, ProposedPackage } from "#pathways/case.ts";
 import { detailsShared, type PersonalDataCategory, type PersonDetails } from "#pathways/personal-data.ts";
@@ -217,6 +217,23 @@ export class SqliteCaseStore implements CaseStore {
       })
       .where(inArray(person.id, screened))
       .run();
+  }
+
+  async erasePersonDetailsWithoutConsent(caseId: string): Promise<boolean> {
+    const standing = this.#db
+      .select({ id: consent.id })
+      .from(consent)
+      .where(and(eq(consent.caseId, caseId), isNull(consent.withdrawnAt)))
+      .limit(1)
+      .get();
+    if (standing) return false;
+    const members = this.#db.select({ personId: caseMember.personId }).from(caseMember).where(eq(caseMember.caseId, caseId));
+    const erased = this.#db
+      .update(person)
+      .set({ fullName: null, phone: null, email: null, dateOfBirth: null, streetAddress: null, postcode: null, detailsGivenAt: null, detailsGivenBy: null })
+      .where(and(inArray(person.id, members), isNotNull(person.detailsGivenAt)))
+      .run();
+    return erased.changes > 0;
   }
 
   async referralShare(referralId: string): Promise<{ categories: PersonalDataCategory[]; details: PersonDetails } | undefined> {

@@ -8,6 +8,8 @@ export interface RetentionPolicy {
   unsavedDays: number;
   /** Screenings saved to come back later are deleted this many days after saving. */
   savedDays: number;
+  /** The details a person gave for referrals are erased this many days after the last of the case's referrals ended. */
+  detailsDays: number;
 }
 
 /** What retention deletes; each deletion is a unit of work of its own. */
@@ -25,6 +27,12 @@ export interface Retention {
    * per-address email counts once their day is over. Resolves to how many links were deleted.
    */
   deleteExpiredEmailLinks(now: Date): Promise<number>;
+  /**
+   * Erases the details people gave for referrals (name, contact details, date of birth,
+   * address) once no referral of their case needs them: every one has ended (declined,
+   * completed, cancelled, failed) at least `detailsDays` ago. Resolves to how many people's.
+   */
+  erasePersonDetailsNoLongerNeeded(now: Date, policy: RetentionPolicy): Promise<number>;
 }
 
 /**
@@ -52,6 +60,20 @@ export function sqliteRetention(db: LuukkuDatabase, withTransaction: WithTransac
         }
         return changes;
       }),
+    erasePersonDetailsNoLongerNeeded: (now, policy) =>
+      withTransaction(async () =>
+        db.$client
+          .prepare(
+            `UPDATE person SET full_name = NULL, date_of_birth = NULL, street_address = NULL, postcode = NULL, phone = NULL, email = NULL,
+               details_given_at = NULL, details_given_by = NULL
+             WHERE details_given_at IS NOT NULL AND id IN (
+               SELECT case_member.person_id FROM case_member WHERE NOT EXISTS (
+                 SELECT 1 FROM referral JOIN pathway_instance ON pathway_instance.id = referral.machine_instance_id
+                 WHERE referral.case_id = case_member.case_id
+                   AND (pathway_instance.state NOT IN ('rejected', 'completed', 'cancelled', 'failed') OR pathway_instance.updated_at >= @endedBefore)))`,
+          )
+          .run({ endedBefore: daysAfter(now, -policy.detailsDays).getTime() }).changes,
+      ),
     deleteExpiredEmailLinks: (now) =>
       withTransaction(async () => {
         db.$client.prepare("DELETE FROM email_address_use WHERE requested_at <= ?").run(now.getTime() - emailLimitWindowMs);
@@ -84,6 +106,8 @@ export function startRetentionJob(
       if (screenings > 0) log.log(`Retention: deleted ${screenings} unfinished screenings.`);
       const links = await retention.deleteExpiredEmailLinks(at);
       if (links > 0) log.log(`Retention: deleted ${links} expired email links.`);
+      const people = await retention.erasePersonDetailsNoLongerNeeded(at, policy);
+      if (people > 0) log.log(`Retention: erased the details of ${people} people no referral needs any more.`);
     } catch (error) {
       log.error(`Retention: ${error instanceof Error ? error.message : String(error)}`);
     }

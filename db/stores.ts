@@ -157,6 +157,12 @@ export interface CaseStore {
   withdrawConsent(target: { caseId: string; serviceId: number }, at: Date, by: string): Promise<void>;
   /** The details the person the case was opened for has given for referrals (empty when none). */
   personDetails(caseId: string): Promise<PersonDetails>;
+  /**
+   * Erases the details given for referrals from the case's people when no consent of the
+   * case stands any more (each withdrawn): nothing is left they were kept for. Answers
+   * whether any were erased.
+   */
+  erasePersonDetailsWithoutConsent(caseId: string): Promise<boolean>;
   /** Keeps the details given for referrals on the person the case was opened for, replacing those given before. */
   savePersonDetails(caseId: string, details: PersonDetails, at: Date, by: string): Promise<void>;
   /**

@@ -19,10 +19,10 @@ export function startWorkers(environment: Environment): { stop(): Promise<void> 
   const scheduler = startScheduler(backend.engine, { intervalMs: 60_000, onError: reportSchedulerError });
   scheduler.tick().catch(reportSchedulerError);
 
-  // Retention: unfinished screenings and emailed links past their time are deleted, checked every hour.
+  // Retention: unfinished screenings, emailed links and details no referral needs any more, checked every hour.
   const retention = startRetentionJob(
     backend.retention,
-    { unsavedDays: environment.RETENTION_UNSAVED_DAYS, savedDays: environment.RETENTION_SAVED_DAYS },
+    { unsavedDays: environment.RETENTION_UNSAVED_DAYS, savedDays: environment.RETENTION_SAVED_DAYS, detailsDays: environment.RETENTION_DETAILS_DAYS },
     { intervalMs: 60 * 60_000, log: console },
   );
 

@@ -39,6 +39,8 @@ export function withdrawConsent({ caseId, referralId, actor, channel, at = new D
       throw error;
     }
     await tx.cases.withdrawConsent({ caseId, serviceId: target.serviceId }, at, by);
+    // The details were kept only for the referrals: with no consent standing, nothing needs them.
+    await tx.cases.erasePersonDetailsWithoutConsent(caseId);
     return { kind: "withdrawn" };
   });
 }

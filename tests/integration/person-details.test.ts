@@ -13,6 +13,7 @@ import { someonesDetails } from "../support/case.ts";
  */
 let database: TestDatabase;
 let app: typeof import("#app/case/give-consent.server.ts") &
+  typeof import("#app/case/withdraw-consent.server.ts") &
   typeof import("#app/case/case-package.server.ts") &
   typeof import("#app/db.server.ts") &
   typeof import("../support/screenings.ts");
@@ -24,6 +25,7 @@ beforeAll(async () => {
   process.env.SESSION_SECRET = "a-test-secret-that-is-long-enough-for-the-schema";
   const modules = await Promise.all([
     import("#app/case/give-consent.server.ts"),
+    import("#app/case/withdraw-consent.server.ts"),
     import("#app/case/case-package.server.ts"),
     import("#app/db.server.ts"),
     import("../support/screenings.ts"),
@@ -108,5 +110,47 @@ describe("consent to services that need details", () => {
     expect(awaiting).toEqual([]);
     expect(await app.giveConsent({ caseId, serviceIds: [], actor: citizen, channel: "online", consentText: "test" })).toMatchObject({ kind: "given", referrals: 0 });
     expect(personOf(caseId)).toMatchObject({ full_name: null, phone: null, email: null, date_of_birth: null, street_address: null, postcode: null });
+  });
+});
+
+describe("the details are kept no longer than a referral needs them", () => {
+  const noDetails = { full_name: null, phone: null, email: null, date_of_birth: null, street_address: null, postcode: null, details_given_by: null };
+
+  async function referredCase() {
+    const { caseId, offered } = await evictionCase();
+    const chosen = offered.slice(0, 2);
+    await app.giveConsent({ caseId, serviceIds: chosen, actor: citizen, channel: "online", consentText: "test", details: { ...someonesDetails } });
+    const referrals = sqlite().prepare("SELECT id, machine_instance_id FROM referral WHERE case_id = ? ORDER BY service_id").all(caseId) as { id: string; machine_instance_id: string }[];
+    expect(referrals).toHaveLength(2);
+    return { caseId, referrals };
+  }
+
+  it("erases them once every consent of the case is withdrawn, not while one stands", async () => {
+    const { caseId, referrals } = await referredCase();
+    await app.withdrawConsent({ caseId, referralId: referrals[0]!.id, actor: citizen, channel: "online" });
+    expect(personOf(caseId).full_name).toBe(someonesDetails.fullName);
+    await app.withdrawConsent({ caseId, referralId: referrals[1]!.id, actor: citizen, channel: "online" });
+    expect(personOf(caseId)).toEqual(noDetails);
+  });
+
+  it("retention erases them once every referral has ended long enough ago, not while one is open or ended lately", async () => {
+    const { caseId, referrals } = await referredCase();
+    const { retention } = (await import("#db/backend.ts")).createBackend({ kind: "sqlite", connection: database.db });
+    const policy = { unsavedDays: 30, savedDays: 90, detailsDays: 90 };
+    const engine = app.getPathwayEngine();
+    const now = Date.now();
+    const after = (days: number) => new Date(now + days * 24 * 60 * 60 * 1000);
+
+    await engine.send(referrals[0]!.machine_instance_id, { type: "REJECT", reason: "no-capacity", at: new Date().toISOString(), by: "provider:test" });
+    expect(await retention.erasePersonDetailsNoLongerNeeded(after(200), policy)).toBe(0);
+    expect(personOf(caseId).full_name).toBe(someonesDetails.fullName);
+
+    await engine.send(referrals[1]!.machine_instance_id, { type: "ACCEPT", at: new Date().toISOString(), by: "provider:test" });
+    await engine.send(referrals[1]!.machine_instance_id, { type: "START", at: new Date().toISOString(), by: "provider:test" });
+    await engine.send(referrals[1]!.machine_instance_id, { type: "COMPLETE", at: new Date().toISOString(), by: "provider:test" });
+    expect(await retention.erasePersonDetailsNoLongerNeeded(after(89), policy)).toBe(0);
+    expect(personOf(caseId).full_name).toBe(someonesDetails.fullName);
+    expect(await retention.erasePersonDetailsNoLongerNeeded(after(91), policy)).toBeGreaterThanOrEqual(1);
+    expect(personOf(caseId)).toEqual(noDetails);
   });
 });

@@ -17,7 +17,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 let database: TestDatabase;
 let retention: Retention;
 const start = new Date("2026-01-01T10:00:00Z");
-const policy = { unsavedDays: 30, savedDays: 90 };
+const policy = { unsavedDays: 30, savedDays: 90, detailsDays: 90 };
 const millisecond = 1;
 
 beforeAll(() => {
@@ -195,7 +195,7 @@ describe("the retention job the server runs", () => {
     const ends: (() => void)[] = [];
     const deleteExpiredScreenings = vi.fn(() => new Promise<number>((resolve) => ends.push(() => resolve(0))));
     now = at(0);
-    const job = startRetentionJob({ deleteExpiredScreenings, deleteExpiredEmailLinks: async () => 0 }, policy, { intervalMs: hour, now: () => now, log });
+    const job = startRetentionJob({ deleteExpiredScreenings, deleteExpiredEmailLinks: async () => 0, erasePersonDetailsNoLongerNeeded: async () => 0 }, policy, { intervalMs: hour, now: () => now, log });
 
     // The run at start is still under way: three intervals and a run asked for start none beside it.
     await vi.advanceTimersByTimeAsync(3 * hour);

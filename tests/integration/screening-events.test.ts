@@ -120,7 +120,7 @@ describe("the screening's event log", () => {
     // Only this test's two screenings are old enough here: the one kept is touched now.
     await getStores().screenings.touch(kept, now);
     const { retention } = createBackend({ kind: "sqlite", connection: appDatabase.db });
-    expect(await retention.deleteExpiredScreenings(now, { unsavedDays: 30, savedDays: 90 })).toBeGreaterThanOrEqual(1);
+    expect(await retention.deleteExpiredScreenings(now, { unsavedDays: 30, savedDays: 90, detailsDays: 90 })).toBeGreaterThanOrEqual(1);
     expect(await getStores().screenings.load(id)).toBeUndefined();
     expect(await getStores().screenings.events(id)).toEqual([]);
     expect((await eventsOf(kept)).map((event) => event.type)).toEqual(["started"]);
