@@ -13,6 +13,7 @@ export default function Privacy() {
       <p className="lead">{t("privacy.intro")}</p>
       <p>{t("privacy.kept")}</p>
       <p>{t("privacy.shared")}</p>
+      <p>{t("privacy.details")}</p>
       <p>{t("privacy.rights")}</p>
       <p>{t("privacy.controller")}</p>
     </>
