@@ -111,7 +111,7 @@ describe("ranking tiers", () => {
     }
   });
 
-  it("puts the exact name, then the phrase in a name, in a summary, all words in the name, all words anywhere, and any word last", async () => {
+  it("puts the exact name first, then the phrase (in a name before a summary), all words in the name, all words anywhere, and any word last", async () => {
     const result = await search({ text: "blorp zint", language: "en" });
     expect(result.services.map((service) => service.id)).toEqual([
       inserted.exactName,
