@@ -90,7 +90,6 @@ const columnsOf = (fields: readonly TextField[]) =>
 const nameColumns = columnsOf(["name"]);
 /** Where a service says what it is: its name, the needs it meets, its summary. */
 const titleColumns = columnsOf(["name", "needs", "summary"]);
-const textColumns = columnsOf(textFieldWeights.map(([field]) => field));
 const rankExpression = `bm25(${searchTable}, ${[
   ...textFieldWeights.flatMap(([, weight]) => supportedLanguages.map(() => weight.toFixed(1))),
   ...Array.from({ length: unrankedColumnCount }, () => "0.0"),
@@ -118,20 +117,25 @@ function relevanceTiers(words: string[]): RelevanceTier[] {
   const terms = words.map(prefixTerm);
   const phrase = terms.join(" + ");
   const allWords = terms.join(" ");
-  const exactName = `{exact_names} : "${words.join("")}"`;
+  const exactName = `{exact_names} : "_${words.join("")}"`;
   const tiers: RelevanceTier[] = [
     { match: `${exactName} AND ${nameColumns} : (${phrase})`, allWords: true, emptyUnless: exactName },
     { match: `${titleColumns} : (${phrase})`, allWords: true },
     { match: `${titleColumns} : (${allWords})`, allWords: true },
-    { match: `${textColumns} : (${allWords})`, allWords: true },
-    { match: `${textColumns} : (${terms.join(" OR ")})`, allWords: words.length === 1 },
+    // Anywhere: every column, as no word typed can match the exact names or the filters.
+    { match: allWords, allWords: true },
+    { match: terms.join(" OR "), allWords: words.length === 1 },
   ];
   return tiers.filter((tier, index) => tiers.findIndex((other) => other.match === tier.match) === index);
 }
 
-/** The tokens the filter columns of the search index hold (mirrors migration 0017). */
+/**
+ * The tokens the filter columns of the search index hold (mirrors migration 0017): "_"
+ * and a letter before the value without punctuation. No searched word holds "_", so none
+ * matches them.
+ */
 function filterToken(prefix: "n" | "m" | "t" | "c", value: string): string {
-  return `"${prefix}${value.replace(/[^\p{L}\p{N}]/gu, "")}"`;
+  return `"_${prefix}${value.replace(/[^\p{L}\p{N}]/gu, "")}"`;
 }
 
 /** A filter on one of the columns: any of the values; null when it lets everything through. */
@@ -266,17 +270,26 @@ export class CatalogueQueries {
    * intersects them itself; only the page's services are then read from their tables.
    * The text is matched in every language and the services are shown in `language`.
    * Order: the relevance tiers (`relevanceTiers`) one after the other, each best first
-   * (bm25); a tier's count is read only while the page is not yet full, and the last
-   * (every match) gives the total. Without text, services are listed by name.
+   * (bm25; by id with a provider type or cost filter, or above 2,000 matches). A tier's
+   * count is read only while the page is not yet full; the last (every match) gives the
+   * total. Without text, services are listed by name.
    */
   async search(criteria: SearchCriteria): Promise<SearchResult> {
     const words = criteria.text ? searchWords(criteria.text) : [];
-    const filters = [
-      criteria.needCode ? filterMatch("need_codes", "n", [criteria.needCode]) : null,
-      criteria.municipalityCode ? filterMatch("areas", "m", [criteria.municipalityCode]) : null,
+    const broadFilters = [
       filterMatch("provider_type", "t", criteria.providerTypes ?? [], organizationTypes),
       filterMatch("cost_kinds", "c", criteria.costKinds ?? [], costKinds),
     ].filter((filter) => filter !== null);
+    const filters = [
+      criteria.needCode ? filterMatch("need_codes", "n", [criteria.needCode]) : null,
+      criteria.municipalityCode ? filterMatch("areas", "m", [criteria.municipalityCode]) : null,
+      ...broadFilters,
+    ].filter((filter) => filter !== null);
+    // bm25 first counts the services holding each token of the query, and a provider type
+    // or a cost kind is held by a third of the catalogue or more: with one of those filters
+    // that counting took longer than the rest of the search (50,000 services), so the
+    // tiers alone order the results.
+    const ranked = broadFilters.length === 0;
     const offset = (criteria.page - 1) * criteria.pageSize;
     const sortName = sortNameExpression(criteria.language, "s");
 
@@ -320,7 +333,7 @@ export class CatalogueQueries {
         // The tier without the ones before it; nothing to take away when they were empty.
         const own = listedBefore === 0 ? match : `(${match}) NOT (${tiers[index - 1]!.match})`;
         if (!tier.allWords) someWordsFrom = ids.length;
-        ids.push(...this.#matchingIds(own, ownCount <= rankedTierLimit, criteria.pageSize - ids.length, Math.max(0, offset - listedBefore)));
+        ids.push(...this.#matchingIds(own, ranked && ownCount <= rankedTierLimit, criteria.pageSize - ids.length, Math.max(0, offset - listedBefore)));
       }
       listedBefore = listedUpTo;
     }

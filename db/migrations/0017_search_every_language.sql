@@ -6,12 +6,15 @@
 -- reader's language. Columns, in the order db/catalogue-search.ts weighs them with bm25:
 -- name, the names of the needs the service meets, summary, description and provider
 -- name, each in fi, sv and en; then each name as one token without spaces or
--- punctuation ("Home care" → "homecare"), so a service named exactly what was typed
+-- punctuation ("Home care" → "_homecare"), so a service named exactly what was typed
 -- can be found before the rest; then four filter columns holding one token per need
--- ("n" + code without punctuation), municipality ("m" + code), provider type ("t" +
--- type without punctuation) and cost kind ("c" + kind without punctuation), so every
--- filter is part of the MATCH (ADR 005). Contentless; rowid = service.id; only active,
--- published services are indexed. See docs/decisions/021-search-every-language-ranked.md.
+-- ("_n" + code without punctuation), municipality ("_m" + code), provider type ("_t" +
+-- type without punctuation) and cost kind ("_c" + kind without punctuation), so every
+-- filter is part of the MATCH (ADR 005). "_" is a token character here and never part
+-- of a searched word (db/catalogue-search.ts keeps letters and digits), so no word typed
+-- matches these tokens, and a search over the text needs no column filter. Contentless;
+-- rowid = service.id; only active, published services are indexed.
+-- See docs/decisions/021-search-every-language-ranked.md.
 DROP TRIGGER service_search_insert;
 --> statement-breakpoint
 DROP TRIGGER service_search_update;
@@ -34,7 +37,7 @@ DROP TABLE service_search_sv;
 --> statement-breakpoint
 DROP TABLE service_search_en;
 --> statement-breakpoint
-CREATE VIRTUAL TABLE service_search USING fts5(name_fi, name_sv, name_en, needs_fi, needs_sv, needs_en, summary_fi, summary_sv, summary_en, description_fi, description_sv, description_en, provider_fi, provider_sv, provider_en, exact_names, need_codes, areas, provider_type, cost_kinds, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5 6 7 8');
+CREATE VIRTUAL TABLE service_search USING fts5(name_fi, name_sv, name_en, needs_fi, needs_sv, needs_en, summary_fi, summary_sv, summary_en, description_fi, description_sv, description_en, provider_fi, provider_sv, provider_en, exact_names, need_codes, areas, provider_type, cost_kinds, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2 tokenchars ''_''', prefix='2 3 4 5 6 7 8');
 --> statement-breakpoint
 -- What the index holds for each public service: the one definition every trigger below reads.
 CREATE VIEW service_search_row AS
@@ -54,11 +57,11 @@ SELECT s.id,
   json_extract(o.name, '$.fi') AS provider_fi,
   json_extract(o.name, '$.sv') AS provider_sv,
   json_extract(o.name, '$.en') AS provider_en,
-  coalesce(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(json_extract(s.name, '$.fi'), ' ', ''), '-', ''), '–', ''), ',', ''), '.', ''), ':', ''), ';', ''), '(', ''), ')', ''), '/', ''), '''', ''), '’', ''), '&', ''), '+', ''), '!', ''), '?', ''), '"', ''), '') || ' ' || coalesce(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(json_extract(s.name, '$.sv'), ' ', ''), '-', ''), '–', ''), ',', ''), '.', ''), ':', ''), ';', ''), '(', ''), ')', ''), '/', ''), '''', ''), '’', ''), '&', ''), '+', ''), '!', ''), '?', ''), '"', ''), '') || ' ' || coalesce(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(json_extract(s.name, '$.en'), ' ', ''), '-', ''), '–', ''), ',', ''), '.', ''), ':', ''), ';', ''), '(', ''), ')', ''), '/', ''), '''', ''), '’', ''), '&', ''), '+', ''), '!', ''), '?', ''), '"', ''), '') AS exact_names,
-  (SELECT group_concat('n' || replace(replace(a.taxonomy_term_code, '.', ''), '-', ''), ' ') FROM service_attribute a WHERE a.service_id = s.id) AS need_codes,
-  (SELECT group_concat('m' || ar.municipality_code, ' ') FROM service_area ar WHERE ar.service_id = s.id) AS areas,
-  't' || replace(o.type, '_', '') AS provider_type,
-  (SELECT group_concat('c' || replace(c.kind, '_', ''), ' ') FROM cost_option c WHERE c.service_id = s.id) AS cost_kinds
+  coalesce('_' || replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(json_extract(s.name, '$.fi'), ' ', ''), '-', ''), '–', ''), ',', ''), '.', ''), ':', ''), ';', ''), '(', ''), ')', ''), '/', ''), '''', ''), '’', ''), '&', ''), '+', ''), '!', ''), '?', ''), '"', ''), '') || ' ' || coalesce('_' || replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(json_extract(s.name, '$.sv'), ' ', ''), '-', ''), '–', ''), ',', ''), '.', ''), ':', ''), ';', ''), '(', ''), ')', ''), '/', ''), '''', ''), '’', ''), '&', ''), '+', ''), '!', ''), '?', ''), '"', ''), '') || ' ' || coalesce('_' || replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(json_extract(s.name, '$.en'), ' ', ''), '-', ''), '–', ''), ',', ''), '.', ''), ':', ''), ';', ''), '(', ''), ')', ''), '/', ''), '''', ''), '’', ''), '&', ''), '+', ''), '!', ''), '?', ''), '"', ''), '') AS exact_names,
+  (SELECT group_concat('_n' || replace(replace(a.taxonomy_term_code, '.', ''), '-', ''), ' ') FROM service_attribute a WHERE a.service_id = s.id) AS need_codes,
+  (SELECT group_concat('_m' || ar.municipality_code, ' ') FROM service_area ar WHERE ar.service_id = s.id) AS areas,
+  '_t' || replace(o.type, '_', '') AS provider_type,
+  (SELECT group_concat('_c' || replace(c.kind, '_', ''), ' ') FROM cost_option c WHERE c.service_id = s.id) AS cost_kinds
 FROM service s JOIN organization o ON o.id = s.organization_id
 WHERE s.status = 'active' AND s.publication_status = 'published';
 --> statement-breakpoint
