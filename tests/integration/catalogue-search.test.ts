@@ -139,6 +139,12 @@ describe("ranking tiers", () => {
   });
 });
 
+describe("words typed", () => {
+  it.each(["tpublic", "_tpublic", "cfree", "nmoneydebt", "mkoskela", "_homecare", "homecare"])("never match a filter or exact-name token: %j", async (text) => {
+    expect((await search({ text, language: "en" })).total).toBe(0);
+  });
+});
+
 describe("provider type and cost filters", () => {
   it("narrows to the provider types chosen", async () => {
     const nonProfit = await search({ providerTypes: ["non_profit"], language: "en" });
