@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogueQueries, type SearchCriteria } from "#db/catalogue-search.ts";
+import { generateLargeCatalogue } from "#db/seed/large-catalogue.ts";
+import { loadCatalogue } from "#db/seed/load-catalogue.ts";
 import { costKinds, organizationTypes } from "#pathways/catalogue.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -212,6 +214,46 @@ describe("provider type and cost filters", () => {
     expect(await found({ costKinds: ["voucher"] })).toBe(false);
     sqlite.prepare("UPDATE cost_option SET kind = 'income_related' WHERE service_id = ?").run(serviceId);
     expect(await found({ costKinds: ["income_related"] })).toBe(true);
+  });
+});
+
+describe("filters without text on a larger catalogue", () => {
+  let large: TestDatabase;
+  let largeCatalogue: CatalogueQueries;
+
+  beforeAll(() => {
+    large = createTestDatabase({ seedDemo: false });
+    loadCatalogue(large.db, generateLargeCatalogue(1500));
+    largeCatalogue = new CatalogueQueries(large.db);
+  });
+
+  afterAll(() => large.close());
+
+  /** What sorting every match by name in the page's language gives. */
+  const byName = (language: "fi" | "sv" | "en", where: string) =>
+    (
+      large.db.$client
+        .prepare(
+          `SELECT s.id FROM service s JOIN organization o ON o.id = s.organization_id
+           WHERE s.status = 'active' AND s.publication_status = 'published' AND ${where}
+           ORDER BY coalesce(${["fi", "sv", "en"].sort((a, b) => (a === language ? -1 : b === language ? 1 : 0)).map((candidate) => `json_extract(s.name, '$.${candidate}')`).join(", ")}), s.id`,
+        )
+        .all() as { id: number }[]
+    ).map((row) => row.id);
+
+  it.each([
+    ["many matches", { providerTypes: ["public", "private"] }, "o.type IN ('public', 'private')"],
+    ["few matches", { providerTypes: ["non_profit"], costKinds: ["voucher"] }, "o.type = 'non_profit' AND EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND c.kind = 'voucher')"],
+  ] as const)("lists %s by name, page after page, as sorting them all would", async (_, filters, where) => {
+    for (const language of ["sv", "en"] as const) {
+      const expected = byName(language, where);
+      expect(expected.length).toBeGreaterThan(20);
+      for (const page of [1, 2, Math.ceil(expected.length / 20)]) {
+        const result = await largeCatalogue.search({ ...filters, language, page, pageSize: 20 });
+        expect(result.total).toBe(expected.length);
+        expect(result.services.map((service) => service.id)).toEqual(expected.slice((page - 1) * 20, page * 20));
+      }
+    }
   });
 });
 
