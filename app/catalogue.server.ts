@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { isMunicipalityCode } from "#pathways/areas.ts";
+import { costKinds, organizationTypes } from "#pathways/catalogue.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { isNeedCode, needCategories, needs, type NeedCategory } from "#pathways/needs/taxonomy.ts";
 import type { SearchResult } from "#db/catalogue-search.ts";
-import { maxSearchLength, searchPageSize } from "./catalogue-limits.ts";
+import { maxSearchLength, searchFields, searchPageSize, type SearchField } from "./catalogue-limits.ts";
 import { getCatalogue } from "./db.server.ts";
 
 const maxPage = 500;
@@ -15,11 +16,17 @@ const optionalParameter = z
   .transform((value) => value || undefined)
   .optional();
 
+/** Ticked checkboxes: each one of the options, each at most once (a form never sends more). */
+const choices = <Option extends string>(options: readonly [Option, ...Option[]], message: SearchErrorKey) =>
+  z.array(z.enum(options, message)).max(options.length, message).refine((values) => new Set(values).size === values.length, message);
+
 /** Query string of /services. Error messages are translation keys in the catalogue namespace. */
 const searchParametersSchema = z.object({
   q: optionalParameter.pipe(z.string().max(maxSearchLength, "search.errors.queryTooLong").optional()),
   need: optionalParameter.pipe(z.string().refine(isNeedCode, "search.errors.unknownNeed").optional()),
   municipality: optionalParameter.pipe(z.string().refine(isMunicipalityCode, "search.errors.unknownMunicipality").optional()),
+  provider: choices(organizationTypes, "search.errors.unknownProviderType"),
+  cost: choices(costKinds, "search.errors.unknownCost"),
   // Paging past the end or with nonsense simply shows the first page.
   page: z.coerce.number().int().min(1).max(maxPage).catch(1),
 });
@@ -27,11 +34,13 @@ const searchParametersSchema = z.object({
 export type SearchErrorKey =
   | "search.errors.queryTooLong"
   | "search.errors.unknownNeed"
-  | "search.errors.unknownMunicipality";
+  | "search.errors.unknownMunicipality"
+  | "search.errors.unknownProviderType"
+  | "search.errors.unknownCost";
 
 export interface SearchPage {
-  values: { q: string; need: string; municipality: string };
-  errors: Partial<Record<"q" | "need" | "municipality", SearchErrorKey>>;
+  values: { q: string; need: string; municipality: string; provider: string[]; cost: string[] };
+  errors: Partial<Record<SearchField, SearchErrorKey>>;
   page: number;
   result: SearchResult | null;
 }
@@ -46,27 +55,35 @@ export async function searchCatalogue(url: URL, language: Language): Promise<Sea
     q: url.searchParams.get("q") ?? undefined,
     need: url.searchParams.get("need") ?? undefined,
     municipality: url.searchParams.get("municipality") ?? undefined,
+    // Checkboxes: every value sent counts.
+    provider: url.searchParams.getAll("provider"),
+    cost: url.searchParams.getAll("cost"),
     page: url.searchParams.get("page") ?? undefined,
   };
   const values = {
     q: (raw.q ?? "").slice(0, maxSearchLength * 2),
     need: raw.need ?? "",
     municipality: raw.municipality ?? "",
+    // Only what the page offers can be shown ticked again.
+    provider: organizationTypes.filter((type) => raw.provider.includes(type)),
+    cost: costKinds.filter((kind) => raw.cost.includes(kind)),
   };
   const parsed = searchParametersSchema.safeParse(raw);
   if (!parsed.success) {
     const errors: SearchPage["errors"] = {};
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "q" || field === "need" || field === "municipality") errors[field] ??= issue.message as SearchErrorKey;
+      const field = searchFields.find((candidate) => candidate === issue.path[0]);
+      if (field) errors[field] ??= issue.message as SearchErrorKey;
     }
     return { values, errors, page: 1, result: null };
   }
-  const { q, need, municipality, page } = parsed.data;
+  const { q, need, municipality, provider, cost, page } = parsed.data;
   const result = await getCatalogue().search({
     text: q,
     needCode: need,
     municipalityCode: municipality,
+    providerTypes: provider,
+    costKinds: cost,
     language,
     page,
     pageSize: searchPageSize,

@@ -58,6 +58,35 @@ for (const javaScriptEnabled of [true, false]) {
       await expectAccessible(page);
     });
 
+    test("filters by provider type and cost, and keeps the boxes ticked", async ({ page, expectAccessible }) => {
+      await page.goto("/services");
+      const providers = page.getByRole("group", { name: "Who provides it" });
+      const costs = page.getByRole("group", { name: "Cost" });
+      await providers.getByLabel("Non-profit").check();
+      await costs.getByLabel("Free").check();
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveURL(/provider=non_profit/);
+      await expect(page).toHaveURL(/cost=free/);
+      const results = page.locator(".service-list__item");
+      await expect(results.first()).toBeVisible();
+      for (const result of await results.all()) {
+        await expect(result.locator(".service-list__provider")).toContainText("Non-profit");
+        await expect(result.locator(".service-list__meta")).toContainText("Free");
+      }
+      await expect(providers.getByLabel("Non-profit")).toBeChecked();
+      await expect(providers.getByLabel("Public")).not.toBeChecked();
+      await expect(costs.getByLabel("Free")).toBeChecked();
+      await expectAccessible(page);
+    });
+
+    test("finds a service by its name in another language and shows it in the page's", async ({ page }) => {
+      await page.goto("/services");
+      await page.getByLabel("What are you looking for?").fill("kotihoito");
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveURL(/q=kotihoito/);
+      await expect(page.locator(".service-list__item").first().getByRole("link")).toHaveText("Home care");
+    });
+
     test("search text that is too long gets a message by the field and in the summary", async ({ page, expectAccessible }) => {
       await page.goto("/services");
       await page.getByLabel("What are you looking for?").fill("a".repeat(10_000));
@@ -100,6 +129,30 @@ test("hostile search text returns a normal page", async ({ page, expectAccessibl
   expect(badFilter?.status()).toBe(400);
   await expect(page.locator("#search-need-error")).toContainText("Choose a need from the list");
   await expect(page.locator("#search-municipality-error")).toContainText("Choose a municipality from the list");
+  await expectAccessible(page);
+});
+
+test("a provider type or cost the page does not offer gets a message by the boxes and in the summary", async ({ page, expectAccessible }) => {
+  const response = await page.goto("/services?q=home+care&provider=municipal&provider=public&cost=gratis");
+  expect(response?.status()).toBe(400);
+  await expect(page).toHaveTitle(/^Error: Find services/);
+  const summary = page.getByRole("alert");
+  await expect(summary.getByRole("link", { name: "Choose who provides it from the list" })).toHaveAttribute("href", "#search-provider");
+  await expect(summary.getByRole("link", { name: "Choose a cost from the list" })).toHaveAttribute("href", "#search-cost");
+  await expect(page.locator("#search-provider-error")).toContainText("Choose who provides it from the list");
+  await expect(page.locator("#search-cost-error")).toContainText("Choose a cost from the list");
+  await expect(page.getByRole("group", { name: "Who provides it" }).getByLabel("Public")).toBeChecked();
+  await expect(page.getByLabel("What are you looking for?")).toHaveValue("home care");
+  await expectAccessible(page);
+});
+
+test("the Finnish page filters and finds services named in Swedish", async ({ page, expectAccessible }) => {
+  await page.goto("/services?lng=fi");
+  await page.getByLabel("Mitä etsit?").fill("hemvård");
+  await page.getByRole("group", { name: "Palvelun tuottaja" }).getByLabel("Julkinen").check();
+  await page.getByRole("button", { name: "Hae", exact: true }).click();
+  await expect(page).toHaveURL(/provider=public/);
+  await expect(page.locator(".service-list__item").first().getByRole("link")).toHaveText("Kotihoito");
   await expectAccessible(page);
 });
 
