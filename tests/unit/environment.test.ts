@@ -23,6 +23,7 @@ describe("parseEnvironment", () => {
       TRUST_PROXY: false,
       RETENTION_UNSAVED_DAYS: 30,
       RETENTION_SAVED_DAYS: 90,
+      RETENTION_DETAILS_DAYS: 90,
       PUBLIC_URL: "http://localhost:3000",
       MAIL_FROM: "Luukku <no-reply@localhost>",
       MAIL_DROP_DIR: "data/mail",
