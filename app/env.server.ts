@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 
 /**
@@ -70,11 +71,19 @@ const environmentSchema = z.object({
   /** Sends email through this SMTP server (smtp:// or smtps://, with any credentials); without it, emails go to MAIL_DROP_DIR. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address" }).optional(),
   MAIL_FROM: z.string().trim().min(3).default("Luukku <no-reply@localhost>"),
-  /** Without SMTP_URL, each email is written here as an .eml file, for developers and the browser tests. */
-  MAIL_DROP_DIR: z.string().trim().min(1).default("data/mail"),
+  /**
+   * Without SMTP_URL, each email is written here as an .eml file, for developers and the
+   * browser tests. Defaults to `mail` beside the database, so that a server started on a
+   * database of its own keeps its emails with it.
+   */
+  MAIL_DROP_DIR: z.string().trim().min(1).optional(),
   /** Run the timers, retention and the outbox dispatcher in this process; false where `npm run worker` runs them instead. */
   RUN_WORKERS: booleanFlag.default(true),
-}).transform((environment) => ({ ...environment, PUBLIC_URL: environment.PUBLIC_URL ?? `http://localhost:${environment.PORT}` }));
+}).transform((environment) => ({
+  ...environment,
+  PUBLIC_URL: environment.PUBLIC_URL ?? `http://localhost:${environment.PORT}`,
+  MAIL_DROP_DIR: environment.MAIL_DROP_DIR ?? join(dirname(environment.DATABASE_PATH), "mail"),
+}));
 
 export type Environment = z.infer<typeof environmentSchema>;
 

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { isMunicipalityCode, municipalities } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
 import { intlLocales } from "./i18n/config.ts";
@@ -60,14 +61,41 @@ function remembered(compute: (code: string, language: Language) => string): (cod
   };
 }
 
+/** RFC 5545 day codes in the order of the week, Monday first as in Finland. */
+const dayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
 /** "Monday", "maanantai", "måndag" for RFC 5545 day codes. */
 export const formatWeekday = remembered((dayCode, language) => {
-  const index = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].indexOf(dayCode);
+  const index = dayCodes.indexOf(dayCode);
   if (index === -1) return dayCode;
   // 2024-01-01 was a Monday.
   const date = new Date(Date.UTC(2024, 0, 1 + index, 12));
   return weekdayFormat(language).format(date);
 });
+
+/**
+ * Opening days as people say them: all seven as "Every day", three or more days in a row
+ * as a range ("Monday to Friday"), the rest one by one ("Monday to Wednesday, Friday and
+ * Sunday"). Days come in the order of the week whatever order the catalogue gave them in;
+ * a code that is no day (an import's "1MO") is shown as it is, last.
+ */
+export function formatDays(days: readonly string[], language: Language, t: TFunction<"catalogue">): string {
+  const known = dayCodes.filter((code) => days.includes(code));
+  const unknown = days.filter((code) => !dayCodes.includes(code));
+  if (known.length === dayCodes.length) return formatList([t("service.everyDay"), ...unknown], language);
+  const runs: string[][] = [];
+  for (const code of known) {
+    const run = runs.at(-1);
+    if (run && dayCodes.indexOf(run.at(-1)!) + 1 === dayCodes.indexOf(code)) run.push(code);
+    else runs.push([code]);
+  }
+  const parts = runs.flatMap((run) =>
+    run.length >= 3
+      ? [t("service.dayRange", { first: formatWeekday(run[0]!, language), last: formatWeekday(run.at(-1)!, language) })]
+      : run.map((code) => formatWeekday(code, language)),
+  );
+  return formatList([...parts, ...unknown], language);
+}
 
 /** Language names in the reader's language ("Finnish", "suomi", "finska"). */
 export const formatLanguageName = remembered((code, language) => languageNames(language).of(code) ?? code);

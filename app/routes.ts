@@ -22,6 +22,8 @@ export default [
   route("services/:serviceId", "routes/service.tsx"),
   route("accessibility", "routes/accessibility.tsx"),
   route("privacy", "routes/privacy.tsx"),
+  route("help", "routes/help.tsx"),
+  route("contact", "routes/contact.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -176,6 +176,12 @@ export interface ChoiceItem {
   hint?: ReactNode | undefined;
   /** A word shown before this item, e.g. "or" before an exclusive "None of these". */
   divider?: string;
+  /**
+   * Shown under this item only while it is checked (GOV.UK conditional reveal). The
+   * stylesheet shows and hides it, so it works without JavaScript; hidden, it is out of
+   * the tab order and of what a screen reader reads, and comes right after its item once shown.
+   */
+  conditional?: ReactNode;
 }
 
 interface ChoicesProps {
@@ -241,6 +247,7 @@ function Choices({
                       {item.hint}
                     </div>
                   ) : null}
+                  {item.conditional ? <div className={`${block}__conditional`}>{item.conditional}</div> : null}
                 </div>
               </Fragment>
             );

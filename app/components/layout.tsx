@@ -72,7 +72,23 @@ export function Header({ language }: { language: Language }) {
           </li>
         </ul>
       </nav>
+      <DemonstrationBanner />
     </header>
+  );
+}
+
+/**
+ * At the top of every page, under the menu (GOV.UK phase banner):
+ * nobody should take the invented region for a real one, or give it their real details.
+ */
+function DemonstrationBanner() {
+  const t = useNamespaceText("common");
+  return (
+    <div className="phase-banner">
+      <p className="phase-banner__content container">
+        <strong className="tag tag--yellow phase-banner__tag">{t("layout.demoTag")}</strong> <span>{t("layout.demoText")}</span>
+      </p>
+    </div>
   );
 }
 
@@ -83,6 +99,15 @@ export function Footer() {
       <div className="container">
         <h2 className="visually-hidden">{t("layout.footerLinks")}</h2>
         <ul className="footer__links">
+          <li>
+            <a href="/help">{t("layout.help")}</a>
+          </li>
+          <li>
+            <a href="/contact">{t("layout.contact")}</a>
+          </li>
+          <li>
+            <a href="/privacy">{t("layout.privacy")}</a>
+          </li>
           <li>
             <a href="/accessibility">{t("layout.accessibility")}</a>
           </li>

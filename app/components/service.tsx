@@ -1,7 +1,7 @@
 import type { Cost, OrganizationType, PracticalFacts, ServiceSummary } from "#pathways/catalogue.ts";
 import { isMunicipalityCode, municipalities } from "#pathways/areas.ts";
 import type { Language } from "#pathways/i18n.ts";
-import { formatEuros, formatLanguageName, formatList, formatMunicipalities, formatWeekday } from "#app/format.ts";
+import { formatDays, formatEuros, formatLanguageName, formatList, formatMunicipalities } from "#app/format.ts";
 import { useNamespaceText } from "#app/i18n/use-namespace-text.ts";
 import { SummaryList, Tag, type SummaryRow, type TagColour } from "./content.tsx";
 
@@ -24,12 +24,12 @@ export function CostText({ cost, language }: { cost: Pick<Cost, "kind" | "amount
   return <span>{t("cost.incomeRelated")}</span>;
 }
 
-/** "Monday and Tuesday 8:00–16:00", or around the clock. */
+/** "Monday to Friday 8:00–16:00", "Every day around the clock". */
 export function OpeningHours({ schedule, language }: { schedule: PracticalFacts["schedules"][number]; language: Language }) {
   const t = useNamespaceText("catalogue");
   return (
     <>
-      {formatList(schedule.days.map((day) => formatWeekday(day, language)), language)}{" "}
+      {formatDays(schedule.days, language, t)}{" "}
       {schedule.opensAt === "00:00" && schedule.closesAt === "23:59"
         ? t("service.allDay")
         : t("service.hours", { opens: schedule.opensAt, closes: schedule.closesAt })}

@@ -1,5 +1,5 @@
 /** The locale files of each language, one per area of the app. */
-export const namespaces = ["common", "catalogue", "screening", "start", "privacy", "consent", "followUp", "emailLink", "urgentHelp", "checkAnswers", "questionnaire", "email", "exitPage", "forWhom", "refused"] as const;
+export const namespaces = ["common", "catalogue", "screening", "start", "privacy", "help", "consent", "followUp", "emailLink", "urgentHelp", "checkAnswers", "questionnaire", "email", "exitPage", "forWhom", "refused"] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace = "common";
 

@@ -11,6 +11,7 @@ import enEmailLink from "#locales/en/emailLink.json";
 import enUrgentHelp from "#locales/en/urgentHelp.json";
 import enCheckAnswers from "#locales/en/checkAnswers.json";
 import enPrivacy from "#locales/en/privacy.json";
+import enHelp from "#locales/en/help.json";
 import enQuestionnaire from "#locales/en/questionnaire.json";
 import enScreening from "#locales/en/screening.json";
 import enStart from "#locales/en/start.json";
@@ -26,6 +27,7 @@ import fiEmailLink from "#locales/fi/emailLink.json";
 import fiUrgentHelp from "#locales/fi/urgentHelp.json";
 import fiCheckAnswers from "#locales/fi/checkAnswers.json";
 import fiPrivacy from "#locales/fi/privacy.json";
+import fiHelp from "#locales/fi/help.json";
 import fiQuestionnaire from "#locales/fi/questionnaire.json";
 import fiScreening from "#locales/fi/screening.json";
 import fiStart from "#locales/fi/start.json";
@@ -41,6 +43,7 @@ import svEmailLink from "#locales/sv/emailLink.json";
 import svUrgentHelp from "#locales/sv/urgentHelp.json";
 import svCheckAnswers from "#locales/sv/checkAnswers.json";
 import svPrivacy from "#locales/sv/privacy.json";
+import svHelp from "#locales/sv/help.json";
 import svQuestionnaire from "#locales/sv/questionnaire.json";
 import svScreening from "#locales/sv/screening.json";
 import svStart from "#locales/sv/start.json";
@@ -58,6 +61,7 @@ export const resources = {
     screening: enScreening,
     start: enStart,
     privacy: enPrivacy,
+    help: enHelp,
     consent: enConsent,
     followUp: enFollowUp,
     emailLink: enEmailLink,
@@ -75,6 +79,7 @@ export const resources = {
     screening: fiScreening,
     start: fiStart,
     privacy: fiPrivacy,
+    help: fiHelp,
     consent: fiConsent,
     followUp: fiFollowUp,
     emailLink: fiEmailLink,
@@ -92,6 +97,7 @@ export const resources = {
     screening: svScreening,
     start: svStart,
     privacy: svPrivacy,
+    help: svHelp,
     consent: svConsent,
     followUp: svFollowUp,
     emailLink: svEmailLink,

@@ -55,7 +55,16 @@ export default function Service({ loaderData }: Route.ComponentProps) {
 
       <h2 className="heading-m">{t("service.howToApply")}</h2>
       <Localized as="p" value={service.applicationProcess} pageLanguage={language} />
-      {service.acceptsReferrals ? <InsetText>{t("service.acceptsReferrals")}</InsetText> : null}
+      {service.acceptsReferrals ? (
+        <InsetText>
+          <p>{t("service.acceptsReferrals")}</p>
+          <p>{t("service.referralHow")}</p>
+          <p>
+            {/* The start page, not straight into the questions: it says what will be asked and how the answers are kept. */}
+            <a href="/">{t("service.referralStart")}</a>
+          </p>
+        </InsetText>
+      ) : null}
 
       <h2 className="heading-m">{t("service.practical")}</h2>
       <SummaryList rows={rows(practical)} />

@@ -23,6 +23,12 @@ export interface FieldPresentation {
   name: string;
   kind: "radios" | "checkboxes" | "number" | "select";
   options?: readonly string[];
+  /**
+   * Shown only while this option of another of the step's fields is chosen, under that
+   * option (GOV.UK conditional reveal): a follow-up to the step's one question, not a
+   * question of its own.
+   */
+  revealedBy?: { field: string; option: string };
 }
 
 const radios = (name: string, options: readonly string[]): FieldPresentation[] => [{ name, kind: "radios", options }];
@@ -35,7 +41,7 @@ export const stepFields: Record<StepId, FieldPresentation[]> = {
   municipality: radios("municipality", municipalityCodes),
   language: [
     { name: "language", kind: "radios", options: mainLanguageOptions },
-    { name: "otherLanguage", kind: "select", options: otherLanguageOptions },
+    { name: "otherLanguage", kind: "select", options: otherLanguageOptions, revealedBy: { field: "language", option: "other" } },
   ],
   "living-situation": radios("livingSituation", livingSituationOptions),
   housing: radios("housing", housingOptions),

@@ -74,3 +74,23 @@ describe("Pagination", () => {
     expect(within(navigation).getByRole("link", { name: "Page 1" }).getAttribute("aria-current")).toBe("page");
   });
 });
+
+describe("on every page", () => {
+  it("the header says, under the menu, that this is a demonstration with an invented region", async () => {
+    await renderWithApp(<Header language="fi" />, { language: "fi" });
+    const banner = screen.getByRole("banner");
+    expect(within(banner).getByText("Esittely").tagName).toBe("STRONG");
+    expect(banner.textContent).toContain("Järvimaan alue, sen palvelut ja ihmiset ovat keksittyjä. Älä anna oikeita henkilötietojasi.");
+  });
+
+  it("the footer links to help, contact, the privacy notice and the accessibility statement", async () => {
+    await renderWithApp(<Footer />);
+    const links = within(screen.getByRole("contentinfo")).getAllByRole("link");
+    expect(links.map((link) => [link.textContent, link.getAttribute("href")])).toEqual([
+      ["Help", "/help"],
+      ["Contact", "/contact"],
+      ["Privacy notice", "/privacy"],
+      ["Accessibility statement", "/accessibility"],
+    ]);
+  });
+});

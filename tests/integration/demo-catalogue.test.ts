@@ -49,6 +49,23 @@ describe("demo catalogue", () => {
     }
   });
 
+  it("writes amounts in its texts the way the pages write prices: €19 and €11.60 in English, 19 € and 11,60 € in Finnish and Swedish", () => {
+    // Beside a cost's text the page shows its price through formatEuros: written another way, the two disagree side by side.
+    const writtenOtherwise = { en: /\d\s?€|€\s?\d+,\d{2}\b/, fi: /€\d|\d\.\d{2}\s?€/, sv: /€\d|\d\.\d{2}\s?€/ };
+    const texts: { language: "en" | "fi" | "sv"; text: string }[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === "object") {
+        const { en, fi, sv } = value as Record<string, unknown>;
+        if (typeof en === "string" && typeof fi === "string" && typeof sv === "string") texts.push({ language: "en", text: en }, { language: "fi", text: fi }, { language: "sv", text: sv });
+        else Object.values(value).forEach(collect);
+      }
+    };
+    collect(demoCatalogue);
+    expect(texts.filter(({ text }) => text.includes("€")).length).toBeGreaterThan(90);
+    expect(texts.filter(({ language, text }) => writtenOtherwise[language].test(text))).toEqual([]);
+  });
+
   it("has unique keys and the same HSDS ids on every load", () => {
     const keys = [...demoCatalogue.organizations, ...demoCatalogue.locations, ...demoCatalogue.services].map((entry) => entry.key);
     expect(new Set(keys).size).toBe(keys.length);

@@ -51,6 +51,12 @@ describe("parseEnvironment", () => {
     expect(parseEnvironment({ TRUST_PROXY: " loopback, 10.0.0.0/8 ,fd00::/8" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::/8"]);
   });
 
+  it("writes emails into mail beside the database unless MAIL_DROP_DIR says where", () => {
+    expect(parseEnvironment({ DATABASE_PATH: "/tmp/demo/luukku.db" }).MAIL_DROP_DIR).toBe("/tmp/demo/mail");
+    expect(parseEnvironment({ DATABASE_PATH: "other.db" }).MAIL_DROP_DIR).toBe("mail");
+    expect(parseEnvironment({ DATABASE_PATH: "/tmp/demo/luukku.db", MAIL_DROP_DIR: "/var/spool/luukku" }).MAIL_DROP_DIR).toBe("/var/spool/luukku");
+  });
+
   it("reads the variables it is given", () => {
     const environment = parseEnvironment({ PORT: "4000", DATABASE_PATH: "/tmp/x.db", SEED_DEMO_DATA: "false" });
     expect(environment.PORT).toBe(4000);

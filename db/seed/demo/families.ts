@@ -572,7 +572,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 5,
         unit: "session",
         description: {
-          en: "The voucher is worth 90 € for a speech or occupational therapy session and 100 € for a psychotherapy session. If the provider charges more, you pay the difference, usually 0–10 € a session.",
+          en: "The voucher is worth €90 for a speech or occupational therapy session and €100 for a psychotherapy session. If the provider charges more, you pay the difference, usually €0–10 a session.",
           fi: "Setelin arvo on 90 € puhe- tai toimintaterapiakäynniltä ja 100 € psykoterapiakäynniltä. Jos palveluntuottajan hinta on korkeampi, maksat erotuksen itse, yleensä 0–10 € käynniltä.",
           sv: "Sedeln är värd 90 € per besök för talterapi eller arbetsterapi och 100 € per besök för psykoterapi. Om serviceproducenten tar mer betalar du mellanskillnaden, vanligen 0–10 € per besök.",
         },
@@ -747,7 +747,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 95,
         unit: "session",
         description: {
-          en: "A 45-minute session costs 95 €, and the first assessment visit (90 minutes) 180 €. With a service voucher or a Kela decision you pay only the part they do not cover.",
+          en: "A 45-minute session costs €95, and the first assessment visit (90 minutes) €180. With a service voucher or a Kela decision you pay only the part they do not cover.",
           fi: "45 minuutin terapiakäynti maksaa 95 € ja ensimmäinen 90 minuutin arviointikäynti 180 €. Palvelusetelillä tai Kelan päätöksellä maksat vain osuuden, jota ne eivät kata.",
           sv: "Ett besök på 45 minuter kostar 95 € och det första bedömningsbesöket (90 minuter) 180 €. Med servicesedel eller beslut från FPA betalar du bara den del som de inte täcker.",
         },
@@ -806,7 +806,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 92,
         unit: "session",
         description: {
-          en: "A 60-minute session costs 92 €. Visits at home, day care or school cost 20 € extra for travel. With a service voucher you pay only the difference between our price and the voucher value.",
+          en: "A 60-minute session costs €92. Visits at home, day care or school cost €20 extra for travel. With a service voucher you pay only the difference between our price and the voucher value.",
           fi: "60 minuutin terapiakäynti maksaa 92 €. Koti-, päiväkoti- ja koulukäynneistä veloitetaan lisäksi 20 € matkakuluja. Palvelusetelillä maksat vain hintamme ja setelin arvon erotuksen.",
           sv: "Ett besök på 60 minuter kostar 92 €. För besök hemma, på daghemmet eller i skolan tillkommer 20 € i resekostnader. Med servicesedel betalar du bara skillnaden mellan vårt pris och sedelns värde.",
         },
@@ -862,7 +862,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 1450,
         unit: "course",
         description: {
-          en: "The whole assessment, with four or five test sessions, the written report and a feedback meeting, costs 1 450 €. Private health insurance may cover part of it.",
+          en: "The whole assessment, with four or five test sessions, the written report and a feedback meeting, costs €1,450. Private health insurance may cover part of it.",
           fi: "Koko tutkimus, johon kuuluu 4–5 tutkimuskäyntiä, kirjallinen lausunto ja palautekäynti, maksaa 1 450 €. Yksityinen sairauskuluvakuutus voi korvata osan.",
           sv: "Hela undersökningen med fyra eller fem testbesök, skriftligt utlåtande och återkopplingsmöte kostar 1 450 €. En privat sjukkostnadsförsäkring kan ersätta en del.",
         },
@@ -919,7 +919,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 105,
         unit: "session",
         description: {
-          en: "A 45-minute session costs 105 €. With a service voucher or a Kela decision you pay only the part they do not cover.",
+          en: "A 45-minute session costs €105. With a service voucher or a Kela decision you pay only the part they do not cover.",
           fi: "45 minuutin käynti maksaa 105 €. Palvelusetelillä tai Kelan päätöksellä maksat vain osuuden, jota ne eivät kata.",
           sv: "Ett besök på 45 minuter kostar 105 €. Med servicesedel eller beslut från FPA betalar du bara den del som de inte täcker.",
         },
@@ -978,7 +978,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 90,
         unit: "session",
         description: {
-          en: "A 45-minute session costs 90 €. This is the same as the value of the county's service voucher, so with a voucher you pay nothing.",
+          en: "A 45-minute session costs €90. This is the same as the value of the county's service voucher, so with a voucher you pay nothing.",
           fi: "45 minuutin käynti maksaa 90 €. Se vastaa hyvinvointialueen palvelusetelin arvoa, joten setelillä et maksa mitään.",
           sv: "Ett besök på 45 minuter kostar 90 €. Det motsvarar värdet på välfärdsområdets servicesedel, så med sedel betalar du ingenting.",
         },
@@ -1034,7 +1034,7 @@ export const familiesCatalogue: DemoCatalogue = {
       cost: {
         kind: "free",
         description: {
-          en: "Free. Membership of the association is voluntary and costs 25 € a year.",
+          en: "Free. Membership of the association is voluntary and costs €25 a year.",
           fi: "Maksuton. Yhdistyksen jäsenyys on vapaaehtoinen ja maksaa 25 € vuodessa.",
           sv: "Avgiftsfritt. Medlemskap i föreningen är frivilligt och kostar 25 € om året.",
         },
@@ -1160,7 +1160,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 190,
         unit: "day",
         description: {
-          en: "With a decision from the wellbeing services county the stay is free for your family. If you pay yourself, a day costs 190 €, meals included.",
+          en: "With a decision from the wellbeing services county the stay is free for your family. If you pay yourself, a day costs €190, meals included.",
           fi: "Hyvinvointialueen päätöksellä jakso on perheelle maksuton. Jos maksat itse, vuorokausi maksaa 190 € aterioineen.",
           sv: "Med ett beslut från välfärdsområdet är vistelsen avgiftsfri för familjen. Om du betalar själv kostar ett dygn 190 €, måltider inräknade.",
         },
@@ -1229,7 +1229,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 30,
         unit: "day",
         description: {
-          en: "30 € a day per family, including meals and accommodation. If the price is a problem, tell us: we can waive the fee.",
+          en: "€30 a day per family, including meals and accommodation. If the price is a problem, tell us: we can waive the fee.",
           fi: "30 € vuorokaudelta perhettä kohden, sisältää ateriat ja majoituksen. Jos hinta on esteenä, kerro siitä meille: voimme jättää maksun perimättä.",
           sv: "30 € per dygn och familj, måltider och logi inräknade. Om priset är ett hinder kan du säga till: vi kan efterskänka avgiften.",
         },
@@ -1349,7 +1349,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 12,
         unit: "hour",
         description: {
-          en: "Occasional help costs 12 € an hour. Regular help has a monthly fee based on your family's size and income, and families on a low income pay nothing. Home help given as child welfare support is free.",
+          en: "Occasional help costs €12 an hour. Regular help has a monthly fee based on your family's size and income, and families on a low income pay nothing. Home help given as child welfare support is free.",
           fi: "Tilapäinen apu maksaa 12 € tunnilta. Säännöllisestä avusta peritään kuukausimaksu perheen koon ja tulojen mukaan, ja pienituloiset perheet eivät maksa mitään. Lastensuojelun tukitoimena annettu kotipalvelu on maksutonta.",
           sv: "Tillfällig hjälp kostar 12 € i timmen. För regelbunden hjälp betalar ni en månadsavgift enligt familjens storlek och inkomster, och familjer med låga inkomster betalar ingenting. Hemservice som ges som stödåtgärd inom barnskyddet är avgiftsfri.",
         },
@@ -1455,7 +1455,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 120,
         unit: "session",
         description: {
-          en: "A 75-minute session costs 120 €, whether at the practice or online.",
+          en: "A 75-minute session costs €120, whether at the practice or online.",
           fi: "75 minuutin tapaaminen maksaa 120 € vastaanotolla tai etänä.",
           sv: "En träff på 75 minuter kostar 120 €, på mottagningen eller på distans.",
         },
@@ -1513,7 +1513,7 @@ export const familiesCatalogue: DemoCatalogue = {
         amount: 95,
         unit: "session",
         description: {
-          en: "A 60-minute session costs 95 €, online or at the practice.",
+          en: "A 60-minute session costs €95, online or at the practice.",
           fi: "60 minuutin tapaaminen maksaa 95 € etänä tai vastaanotolla.",
           sv: "En träff på 60 minuter kostar 95 €, på distans eller på mottagningen.",
         },
@@ -1565,7 +1565,7 @@ export const familiesCatalogue: DemoCatalogue = {
       cost: {
         kind: "free",
         description: {
-          en: "Free. Coffee and a snack cost 1 €.",
+          en: "Free. Coffee and a snack cost €1.",
           fi: "Maksuton. Kahvi ja välipala maksavat 1 €.",
           sv: "Avgiftsfritt. Kaffe och mellanmål kostar 1 €.",
         },

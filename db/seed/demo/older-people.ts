@@ -498,7 +498,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 8.9,
         unit: "meal",
         description: {
-          en: "8.90 € per meal including delivery, invoiced once a month.",
+          en: "€8.90 per meal including delivery, invoiced once a month.",
           fi: "8,90 € ateria kuljetuksineen. Lasku tulee kerran kuukaudessa.",
           sv: "8,90 € per måltid inklusive hemkörning. Fakturan kommer en gång i månaden.",
         },
@@ -552,7 +552,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 39,
         unit: "month",
         description: {
-          en: "39 € a month, including the device, the alarm centre and help visits after an alarm.",
+          en: "€39 a month, including the device, the alarm centre and help visits after an alarm.",
           fi: "39 € kuukaudessa. Hintaan sisältyvät laite, turvapuhelinkeskuksen palvelut ja hälytyksen jälkeiset auttajakäynnit.",
           sv: "39 € i månaden. I priset ingår apparaten, larmcentralens tjänster och hjälparens besök efter ett larm.",
         },
@@ -674,7 +674,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 12.4,
         unit: "visit",
         description: {
-          en: "12.40 € per visit or group session. The fees count towards your annual payment ceiling.",
+          en: "€12.40 per visit or group session. The fees count towards your annual payment ceiling.",
           fi: "12,40 € käynniltä tai ryhmäkerralta. Maksut kerryttävät vuotuista maksukattoa.",
           sv: "12,40 € per besök eller gruppträff. Avgifterna räknas in i det årliga avgiftstaket.",
         },
@@ -832,7 +832,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 19,
         unit: "day",
         description: {
-          en: "19 € a day, including lunch, afternoon coffee and the taxi ride to the centre and back.",
+          en: "€19 a day, including lunch, afternoon coffee and the taxi ride to the centre and back.",
           fi: "19 € päivältä. Hintaan sisältyvät lounas, iltapäiväkahvi ja taksikyyti keskukseen ja takaisin.",
           sv: "19 € per dag. I priset ingår lunch, eftermiddagskaffe och taxiresan till centret och tillbaka.",
         },
@@ -881,7 +881,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 3.2,
         unit: "trip",
         description: {
-          en: "You pay the price of a bus ticket, 3.20 € per one-way trip. The county pays the rest.",
+          en: "You pay the price of a bus ticket, €3.20 per one-way trip. The county pays the rest.",
           fi: "Maksat linja-autolipun hinnan, 3,20 € yhdensuuntaiselta matkalta. Hyvinvointialue maksaa loput.",
           sv: "Du betalar priset för en bussbiljett, 3,20 € per enkelresa. Välfärdsområdet betalar resten.",
         },
@@ -1064,7 +1064,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 42,
         unit: "hour",
         description: {
-          en: "42 € an hour, at least two hours per visit, with no travel charge. You can claim the household tax credit for the work.",
+          en: "€42 an hour, at least two hours per visit, with no travel charge. You can claim the household tax credit for the work.",
           fi: "42 € tunnilta, vähintään kaksi tuntia käynnillä, ei matkakuluja. Työstä voit saada kotitalousvähennystä.",
           sv: "42 € i timmen, minst två timmar per besök, inga resekostnader. Du kan få hushållsavdrag för arbetet.",
         },
@@ -1118,7 +1118,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 14,
         unit: "hour",
         description: {
-          en: "The value of the voucher depends on your income. You pay the difference between Helmi's price of 42 € an hour and the voucher, typically about 14 € an hour.",
+          en: "The value of the voucher depends on your income. You pay the difference between Helmi's price of €42 an hour and the voucher, typically about €14 an hour.",
           fi: "Setelin arvo riippuu tuloistasi. Maksat Helmen 42 euron tuntihinnan ja setelin arvon erotuksen, tavallisesti noin 14 € tunnilta.",
           sv: "Sedelns värde beror på dina inkomster. Du betalar skillnaden mellan Helmis pris på 42 € i timmen och sedelns värde, vanligen cirka 14 € i timmen.",
         },
@@ -1169,7 +1169,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 48,
         unit: "hour",
         description: {
-          en: "48 € an hour, plus materials at cost. You can claim the household tax credit for the labour.",
+          en: "€48 an hour, plus materials at cost. You can claim the household tax credit for the labour.",
           fi: "48 € tunnilta, lisäksi tarvikkeet omakustannushintaan. Työn osuudesta voit saada kotitalousvähennystä.",
           sv: "48 € i timmen, därtill material till självkostnadspris. För arbetets andel kan du få hushållsavdrag.",
         },
@@ -1218,7 +1218,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 15,
         unit: "hour",
         description: {
-          en: "The value of the voucher depends on your income and the amount of care. You pay the difference between Kaarna's hourly price and the voucher, typically about 15 € an hour.",
+          en: "The value of the voucher depends on your income and the amount of care. You pay the difference between Kaarna's hourly price and the voucher, typically about €15 an hour.",
           fi: "Setelin arvo riippuu tuloistasi ja hoidon määrästä. Maksat Kaarnan tuntihinnan ja setelin arvon erotuksen, tavallisesti noin 15 € tunnilta.",
           sv: "Sedelns värde beror på dina inkomster och mängden vård. Du betalar skillnaden mellan Kaarnas timpris och sedelns värde, vanligen cirka 15 € i timmen.",
         },
@@ -1269,7 +1269,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 58,
         unit: "hour",
         description: {
-          en: "58 € an hour on weekdays and 70 € an hour in the evenings and at weekends. You can claim part of the cost as household tax credit.",
+          en: "€58 an hour on weekdays and €70 an hour in the evenings and at weekends. You can claim part of the cost as household tax credit.",
           fi: "58 € tunnilta arkisin, iltaisin ja viikonloppuisin 70 € tunnilta. Osan kustannuksista voit vähentää verotuksessa kotitalousvähennyksenä.",
           sv: "58 € i timmen på vardagar, 70 € i timmen kvällar och veckoslut. En del av kostnaderna kan du dra av i beskattningen som hushållsavdrag.",
         },
@@ -1339,7 +1339,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 11.6,
         unit: "day",
         description: {
-          en: "The voucher covers the care. You pay a client fee of 11.60 € for each day off.",
+          en: "The voucher covers the care. You pay a client fee of €11.60 for each day off.",
           fi: "Palveluseteli kattaa hoidon. Maksat asiakasmaksua 11,60 € jokaiselta vapaapäivältä.",
           sv: "Servicesedeln täcker vården. Du betalar en klientavgift på 11,60 € för varje ledig dag.",
         },
@@ -1388,7 +1388,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 9.8,
         unit: "meal",
         description: {
-          en: "9.80 € per meal including delivery. Lunch in the restaurant costs the same.",
+          en: "€9.80 per meal including delivery. Lunch in the restaurant costs the same.",
           fi: "9,80 € ateria kuljetuksineen. Ravintolassa lounas maksaa saman verran.",
           sv: "9,80 € per måltid inklusive hemkörning. Lunch i restaurangen kostar lika mycket.",
         },
@@ -1451,7 +1451,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 72,
         unit: "visit",
         description: {
-          en: "72 € for a 45-minute home visit, travel included.",
+          en: "€72 for a 45-minute home visit, travel included.",
           fi: "72 € 45 minuutin kotikäynniltä, matkat sisältyvät hintaan.",
           sv: "72 € för ett hembesök på 45 minuter, resorna ingår.",
         },
@@ -1502,7 +1502,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 10,
         unit: "visit",
         description: {
-          en: "The voucher covers most of the price. You pay your own share, about 10 € a visit, directly to Aalto.",
+          en: "The voucher covers most of the price. You pay your own share, about €10 a visit, directly to Aalto.",
           fi: "Seteli kattaa suurimman osan hinnasta. Maksat omavastuuosuuden, noin 10 € käynniltä, suoraan Aallolle.",
           sv: "Sedeln täcker största delen av priset. Du betalar din egen andel, cirka 10 € per besök, direkt till Aalto.",
         },
@@ -1557,7 +1557,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 120,
         unit: "course",
         description: {
-          en: "120 € for the ten-week course (12 € a session), paid at the start.",
+          en: "€120 for the ten-week course (€12 a session), paid at the start.",
           fi: "120 € kymmenen viikon kurssista (12 € kerralta), maksetaan kurssin alussa.",
           sv: "120 € för kursen på tio veckor (12 € per gång), betalas i början av kursen.",
         },
@@ -1886,7 +1886,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 6.5,
         unit: "meal",
         description: {
-          en: "Coming in and taking part are free. Lunch costs 6.50 €.",
+          en: "Coming in and taking part are free. Lunch costs €6.50.",
           fi: "Käynti ja toimintaan osallistuminen ovat maksuttomia. Lounas maksaa 6,50 €.",
           sv: "Det är gratis att komma in och delta. Lunchen kostar 6,50 €.",
         },
@@ -2076,7 +2076,7 @@ export const olderPeopleCatalogue: DemoCatalogue = {
         amount: 5,
         unit: "trip",
         description: {
-          en: "5 € per one-way trip within Kuusilahti and 10 € to Koskela, paid to the driver in cash or by card.",
+          en: "€5 per one-way trip within Kuusilahti and €10 to Koskela, paid to the driver in cash or by card.",
           fi: "5 € yhdensuuntaiselta matkalta Kuusilahden sisällä ja 10 € Koskelaan. Maksu kuljettajalle käteisellä tai kortilla.",
           sv: "5 € per enkelresa inom Granvik och 10 € till Forsby. Betalas till chauffören kontant eller med kort.",
         },
